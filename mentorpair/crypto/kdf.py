@@ -1,0 +1,153 @@
+"""Passphrase → key-encryption key, with Argon2id (RFC 9106).
+
+Parameters are stored in the vault header, so an attacker who can write that
+file could try to weaken them, and a damaged file could ask for absurd memory.
+:func:`check_params` therefore refuses anything outside fixed bounds *before*
+any derivation runs; the header's authentication (see ``keywrap``) then proves
+the parameters are the ones the vault was made with.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from mentorpair.crypto.random import random_bytes
+from mentorpair.crypto.secret import SecretKey
+from mentorpair.errors import CorruptFile
+
+__all__ = [
+    "MAX_MEMORY_KIB",
+    "MIN_MEMORY_KIB",
+    "KdfParams",
+    "calibrate",
+    "check_params",
+    "derive_kek",
+    "minimum_params",
+]
+
+SALT_LENGTH = 16
+KEY_LENGTH = 32
+
+#: RFC 9106's second recommended profile (64 MiB, t=3, p=4) is our floor.
+MIN_MEMORY_KIB = 64 * 1024
+MIN_ITERATIONS_AT_MIN_MEMORY = 3
+#: memory × passes must reach the floor profile's product, whatever the mix.
+MIN_COST_PRODUCT = MIN_MEMORY_KIB * MIN_ITERATIONS_AT_MIN_MEMORY
+#: Above this a damaged or hostile header could exhaust memory: refuse it.
+MAX_MEMORY_KIB = 2 * 1024 * 1024
+MAX_ITERATIONS = 64
+LANES = 4
+MAX_LANES = 16
+
+#: What new vaults aim for: 256 MiB, passes chosen so one unlock takes ~0.5 s.
+TARGET_MEMORY_KIB = 256 * 1024
+TARGET_SECONDS = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """Argon2id settings for one vault.
+
+    Attributes:
+        memory_kib: memory cost in KiB.
+        iterations: number of passes (t).
+        lanes: parallelism (p).
+        salt: random per vault, 16 bytes.
+    """
+
+    memory_kib: int
+    iterations: int
+    lanes: int
+    salt: bytes
+
+    def __repr__(self) -> str:
+        return (
+            f"KdfParams(memory_kib={self.memory_kib}, iterations={self.iterations}, "
+            f"lanes={self.lanes})"
+        )
+
+
+def check_params(params: KdfParams) -> None:
+    """Refuse parameters that are too weak or absurdly large.
+
+    Raises:
+        CorruptFile: the parameters are outside the bounds; the message says the
+            key file is damaged, since we never write such values ourselves.
+    """
+    ok = (
+        isinstance(params.salt, bytes)
+        and len(params.salt) == SALT_LENGTH
+        and MIN_MEMORY_KIB <= params.memory_kib <= MAX_MEMORY_KIB
+        and 1 <= params.iterations <= MAX_ITERATIONS
+        and params.memory_kib * params.iterations >= MIN_COST_PRODUCT
+        and 1 <= params.lanes <= MAX_LANES
+        and params.memory_kib >= 8 * params.lanes
+    )
+    if not ok:
+        raise CorruptFile(
+            "The vault's key file asks for unsafe key settings, so it was not used. "
+            "It is damaged or was changed outside mentorpair. Nothing was changed."
+        )
+
+
+def derive_kek(passphrase: str, params: KdfParams) -> SecretKey:
+    """Derive the key-encryption key from a passphrase.
+
+    The passphrase is normalised to NFC first, so the same words typed on two
+    keyboards that compose accents differently give the same key.
+    """
+    if not isinstance(passphrase, str) or not passphrase:
+        raise ValueError("passphrase must be a non-empty string")
+    check_params(params)
+    material = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    kdf = Argon2id(
+        salt=params.salt,
+        length=KEY_LENGTH,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return SecretKey(kdf.derive(material), "key-encryption key")
+
+
+def minimum_params() -> KdfParams:
+    """The floor profile with a fresh salt (RFC 9106 second recommendation)."""
+    return KdfParams(
+        memory_kib=MIN_MEMORY_KIB,
+        iterations=MIN_ITERATIONS_AT_MIN_MEMORY,
+        lanes=LANES,
+        salt=random_bytes(SALT_LENGTH),
+    )
+
+
+def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
+    """Choose parameters for a new vault on this machine.
+
+    Times one pass at 256 MiB and picks the number of passes that takes about
+    ``target_seconds``, never below the floor profile. A machine that cannot
+    spare 256 MiB gets the floor profile.
+    """
+    salt = random_bytes(SALT_LENGTH)
+    try:
+        start = time.perf_counter()
+        Argon2id(
+            salt=salt, length=KEY_LENGTH, iterations=1, lanes=LANES, memory_cost=TARGET_MEMORY_KIB
+        ).derive(b"calibration")
+        one_pass = max(time.perf_counter() - start, 1e-6)
+    except MemoryError:
+        return minimum_params()
+    iterations = max(1, min(MAX_ITERATIONS, math.floor(target_seconds / one_pass)))
+    params = KdfParams(
+        memory_kib=TARGET_MEMORY_KIB, iterations=iterations, lanes=LANES, salt=salt
+    )
+    check_params(params)
+    return params
+
+
+#: New vaults get their parameters from here; tests swap in ``minimum_params``.
+default_params = calibrate

@@ -1,0 +1,153 @@
+"""Known errors: problems of the environment or of the person, shown as messages.
+
+Two kinds of failure exist (qutebrowser's `misc/sql.py` split):
+
+* A :class:`KnownError` is expected in real life: a wrong passphrase, a full disk,
+  a file made by a newer version. Its ``str()`` is a complete, plain-language
+  message for a non-technical person, saying what happened and what to do next.
+  It never contains a secret, a note or a name, so the UI may show it as is.
+* Anything else is a bug of ours and goes to the crash handler.
+
+Each class docstring says what the person should do; the UI shows the message.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorruptFile",
+    "DiskError",
+    "DiskFull",
+    "KnownError",
+    "MadeByNewerVersion",
+    "NotFound",
+    "PermissionDenied",
+    "PassphraseRejected",
+    "UnsafeEnvironment",
+    "VaultAlreadyExists",
+    "VaultBusy",
+    "VaultMismatch",
+    "WrongPassphrase",
+]
+
+
+class KnownError(Exception):
+    """A problem of the environment or of the person, never of our code.
+
+    Attributes:
+        message: the sentence(s) shown to the person.
+    """
+
+    default_message = "Something went wrong."
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+
+class WrongPassphrase(KnownError):
+    """The passphrase does not unlock this vault. Check Caps Lock and try again."""
+
+    default_message = "That passphrase does not open this vault."
+
+
+class PassphraseRejected(KnownError):
+    """A new passphrase is too weak or does not match its confirmation."""
+
+    default_message = "Please choose a stronger passphrase."
+
+
+class NotFound(KnownError):
+    """The file or folder is not there: it may have been moved or renamed."""
+
+    default_message = "The file could not be found. It may have been moved or renamed."
+
+
+class VaultAlreadyExists(KnownError):
+    """Creating a vault where one already is would destroy it, so we refuse."""
+
+    default_message = (
+        "A vault already exists in this folder. Unlock it instead, or choose another folder."
+    )
+
+
+class CorruptFile(KnownError):
+    """The file is damaged or was changed by something other than mentorpair.
+
+    Restore it from a backup; the app changed nothing.
+    """
+
+    default_message = (
+        "This file is damaged or was changed outside mentorpair, so it cannot be read. "
+        "Nothing was changed. If you have a backup, restore it from there."
+    )
+
+
+class VaultMismatch(CorruptFile):
+    """The key file beside the database belongs to a different vault.
+
+    Usually two vault folders were mixed up by a copy or a sync program.
+    """
+
+    default_message = (
+        "The key file in this folder belongs to a different vault than the database "
+        "beside it, so the vault cannot be opened. Nothing was changed. Put back the "
+        "key file that was copied with this database."
+    )
+
+
+class MadeByNewerVersion(KnownError):
+    """The file was written by a newer mentorpair. Update the app; nothing was changed."""
+
+    default_message = (
+        "This file was made by a newer version of mentorpair. Please update the app "
+        "to open it. Nothing was changed."
+    )
+
+
+class DiskFull(KnownError):
+    """The disk is full. Free some space; everything saved before is still there."""
+
+    default_message = (
+        "The disk is full, so the last change could not be saved. Free some space and "
+        "try again. Everything saved before is safe."
+    )
+
+
+class PermissionDenied(KnownError):
+    """The operating system refused access to a file or folder."""
+
+    default_message = (
+        "mentorpair is not allowed to read or write this file or folder. Check that it "
+        "is not read-only and that it belongs to you."
+    )
+
+
+class VaultBusy(KnownError):
+    """Another copy of mentorpair is using the vault right now."""
+
+    default_message = (
+        "The vault is in use by another copy of mentorpair. Close the other copy and "
+        "try again."
+    )
+
+
+class DiskError(KnownError):
+    """The disk reported an error while reading or writing."""
+
+    default_message = (
+        "The disk reported an error while reading or writing the vault. Check that the "
+        "drive is connected and healthy, then try again. Everything saved before is safe."
+    )
+
+
+class UnsafeEnvironment(KnownError):
+    """The encryption library on this computer lacks a setting mentorpair relies on.
+
+    Reinstall mentorpair; the vault was not opened, so nothing was changed.
+    """
+
+    default_message = (
+        "The encryption library on this computer does not support a safety setting "
+        "mentorpair needs, so the vault was not opened. Please reinstall mentorpair. "
+        "Nothing was changed."
+    )

@@ -1,0 +1,174 @@
+"""One SQLCipher connection: transactions, named parameters, error translation.
+
+SQLite's errors reach us as ``sqlcipher3`` exceptions with an error code. The
+ones that describe the environment (disk full, read-only, busy, not a
+database) become known errors with plain messages; the rest are bugs and
+propagate unchanged to the crash handler.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import sqlcipher3
+
+from mentorpair.errors import (
+    CorruptFile,
+    DiskError,
+    DiskFull,
+    PermissionDenied,
+    VaultBusy,
+    VaultMismatch,
+)
+from mentorpair.storage.oserrors import translate_os_errors
+
+__all__ = ["Database", "Params", "Row", "translate_sqlite_errors"]
+
+#: Query parameters are always named (``:name``), never positional.
+Params = Mapping[str, Any]
+Row = tuple[Any, ...]
+
+# Primary result codes (https://www.sqlite.org/rescode.html).
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+NOT_A_DATABASE_MESSAGE = (
+    "The vault's database cannot be read with its key file: either the database is "
+    "damaged, or the key file belongs to another vault. Nothing was changed. If you "
+    "have a backup of the vault folder, restore both files from it together."
+)
+
+
+@contextmanager
+def translate_sqlite_errors() -> Iterator[None]:
+    """Re-raise SQLite's environment errors as known errors.
+
+    SQLCipher reports a wrong key as ``SQLITE_NOTADB`` on the first read; by
+    then our own key file has already accepted the passphrase, so the database
+    and key file do not belong together (or the database is damaged).
+    """
+    try:
+        with translate_os_errors():
+            yield
+    except sqlcipher3.DatabaseError as exc:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code == SQLITE_NOTADB:
+            raise VaultMismatch(NOT_A_DATABASE_MESSAGE) from None
+        if code == SQLITE_CORRUPT:
+            raise CorruptFile() from None
+        if code == SQLITE_FULL:
+            raise DiskFull() from None
+        if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN):
+            raise PermissionDenied() from None
+        if code in (SQLITE_BUSY, SQLITE_LOCKED):
+            raise VaultBusy() from None
+        if code == SQLITE_IOERR:
+            raise DiskError() from None
+        raise
+
+
+class Database:
+    """A keyed SQLCipher connection in autocommit mode.
+
+    Writes go through :meth:`transaction`, which holds the write lock from the
+    start (``BEGIN IMMEDIATE``) so a transaction never fails half-way for lock
+    reasons. The connection may be opened on a worker thread and used on the UI
+    thread; an internal lock keeps one thread in it at a time.
+    """
+
+    def __init__(self, connection: sqlcipher3.Connection) -> None:
+        self._conn = connection
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`."""
+        return self._conn is None
+
+    def query(self, sql: str, params: Params | None = None) -> list[Row]:
+        """Run a read and return every row."""
+        with self._lock, translate_sqlite_errors():
+            return list(self._connection().execute(sql, dict(params or {})).fetchall())
+
+    def query_one(self, sql: str, params: Params | None = None) -> Row | None:
+        """Run a read and return its first row, or None."""
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def execute(self, sql: str, params: Params | None = None) -> None:
+        """Run one statement; outside a transaction it commits on its own."""
+        with self._lock, translate_sqlite_errors():
+            self._connection().execute(sql, dict(params or {}))
+
+    def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        """Run one statement for each parameter set."""
+        with self._lock, translate_sqlite_errors():
+            self._connection().executemany(sql, [dict(r) for r in rows])
+
+    def pragma(self, statement: str) -> Any:
+        """Run a PRAGMA and return its first value (None if it returns nothing)."""
+        with self._lock, translate_sqlite_errors():
+            row = self._connection().execute(f"PRAGMA {statement}").fetchone()
+        return None if row is None else row[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All statements inside commit together, or none do.
+
+        Nested use joins the outer transaction.
+        """
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            conn = self._connection()
+            with translate_sqlite_errors():
+                conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self._depth = 0
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            try:
+                with translate_sqlite_errors():
+                    conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def backup_to(self, target: Database) -> None:
+        """Copy the whole database into ``target`` with SQLite's online backup API."""
+        with self._lock, translate_sqlite_errors():
+            self._connection().backup(target._connection())
+
+    def close(self) -> None:
+        """Close the connection; SQLCipher wipes its copy of the key."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _connection(self) -> sqlcipher3.Connection:
+        if self._conn is None:
+            raise RuntimeError("the vault is locked")
+        return self._conn

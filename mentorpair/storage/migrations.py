@@ -1,0 +1,118 @@
+"""The vault's schema version and the steps that bring old vaults forward.
+
+The version lives in ``PRAGMA user_version`` as ``major << 16 | minor``
+(qutebrowser's scheme). A newer *minor* only adds things an older app can
+ignore, so it still opens; a newer *major* is refused before anything is
+written. Every step is idempotent, so a step interrupted by a crash simply
+runs again on the next open.
+
+To change the schema: add a step at the end of :data:`STEPS` with the next
+version, never edit an old one, and add a fixture vault made by the version
+before to ``tests/data/vaults/`` (see ``docs/formats/vault.md``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mentorpair.errors import MadeByNewerVersion
+from mentorpair.storage.database import Database
+
+__all__ = ["CURRENT", "STEPS", "SchemaVersion", "migrate", "read_version"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class SchemaVersion:
+    """A schema version: ``major`` changes break old apps, ``minor`` ones do not."""
+
+    major: int
+    minor: int
+
+    @classmethod
+    def unpack(cls, packed: int) -> SchemaVersion:
+        """Read ``PRAGMA user_version``."""
+        return cls(packed >> 16, packed & 0xFFFF)
+
+    def pack(self) -> int:
+        """Value for ``PRAGMA user_version``."""
+        return (self.major << 16) | self.minor
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One forward migration to ``version``."""
+
+    version: SchemaVersion
+    description: str
+    apply: Callable[[Database], None]
+
+
+def _v1_0(db: Database) -> None:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS meta ("
+        " key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS profile ("
+        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+        " display_name TEXT NOT NULL,"
+        " created_at TEXT NOT NULL) STRICT"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS identity ("
+        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+        " signing_key BLOB NOT NULL,"
+        " agreement_key BLOB NOT NULL,"
+        " kem_seed BLOB NOT NULL,"
+        " created_at TEXT NOT NULL) STRICT"
+    )
+
+
+#: Every schema version ever released, oldest first.
+STEPS: tuple[Step, ...] = (
+    Step(SchemaVersion(1, 0), "vault metadata, profile and identity", _v1_0),
+)
+
+CURRENT = STEPS[-1].version
+
+
+def read_version(db: Database) -> SchemaVersion:
+    """The schema version stored in the database (0.0 for a new one)."""
+    return SchemaVersion.unpack(int(db.pragma("user_version")))
+
+
+def check_supported(found: SchemaVersion) -> None:
+    """Refuse a database whose major version is newer than ours.
+
+    Raises:
+        MadeByNewerVersion: before anything was written.
+    """
+    if found.major > CURRENT.major:
+        raise MadeByNewerVersion(
+            "This vault was made by a newer version of mentorpair. Please update the app "
+            "to open it. Nothing was changed."
+        )
+
+
+def migrate(db: Database, target: SchemaVersion = CURRENT) -> SchemaVersion:
+    """Bring the schema up to ``target``; return the version found before.
+
+    Each step and its version bump commit together, so the database is at one
+    released version or the next, never between.
+    """
+    found = read_version(db)
+    check_supported(found)
+    for step in STEPS:
+        if found < step.version <= target:
+            with db.transaction():
+                step.apply(db)
+                db.execute(f"PRAGMA user_version = {step.version.pack()}")
+            log.info("vault schema migrated to %s", step.version)
+    return found

@@ -1,0 +1,408 @@
+"""Create, open, lock, re-key and back up a vault.
+
+A vault is a folder with two files:
+
+* ``vault.db`` — the SQLCipher database (with ``-wal``/``-shm`` while open);
+* ``vault.key`` — the key file (:mod:`mentorpair.storage.header`).
+
+Key hierarchy: passphrase → Argon2id → key-encryption key, which unwraps a
+random 256-bit vault key → HKDF("sqlcipher page key") → SQLCipher's raw key,
+given as ``PRAGMA key = "x'…'"`` so SQLCipher's own PBKDF2 is skipped. Changing
+the passphrase re-wraps the vault key; the database is not touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+
+import sqlcipher3
+
+from mentorpair import __version__
+from mentorpair.crypto import kdf
+from mentorpair.crypto.identity import Identity
+from mentorpair.crypto.keywrap import UnwrapFailed, new_key, unwrap_key, wrap_key
+from mentorpair.crypto.random import random_bytes
+from mentorpair.crypto.secret import SecretKey
+from mentorpair.crypto.subkeys import Purpose, derive_subkey
+from mentorpair.domain.profile import clean_display_name
+from mentorpair.errors import (
+    CorruptFile,
+    NotFound,
+    UnsafeEnvironment,
+    VaultAlreadyExists,
+    VaultMismatch,
+    WrongPassphrase,
+)
+from mentorpair.hardening import harden_process
+from mentorpair.storage import migrations
+from mentorpair.storage.atomic import fsync_folder
+from mentorpair.storage.database import Database, translate_sqlite_errors
+from mentorpair.storage.header import VaultHeader, read_header, write_header
+from mentorpair.storage.oserrors import translate_os_errors
+
+__all__ = ["DB_NAME", "KEY_NAME", "Vault", "VaultState", "vault_state"]
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "vault.db"
+KEY_NAME = "vault.key"
+#: A database being created is named so until its key file is in place.
+NEW_DB_NAME = "vault.db.new"
+SIDECARS = ("-wal", "-shm", "-journal")
+
+#: SQLCipher 4 settings, set explicitly so a future library default cannot
+#: silently change how our pages are encrypted.
+CIPHER_SETTINGS = (
+    "cipher_page_size = 4096",
+    "cipher_hmac_algorithm = HMAC_SHA512",
+    "cipher_kdf_algorithm = PBKDF2_HMAC_SHA512",
+)
+#: Settings applied after the key, each with the value we read back to check it.
+CONNECTION_SETTINGS: tuple[tuple[str, str, object], ...] = (
+    ("cipher_memory_security = ON", "cipher_memory_security", "1"),
+    ("secure_delete = ON", "secure_delete", 1),
+    ("temp_store = MEMORY", "temp_store", 2),
+    ("journal_mode = WAL", "journal_mode", "wal"),
+    ("synchronous = FULL", "synchronous", 2),
+    ("foreign_keys = ON", "foreign_keys", 1),
+)
+
+
+class VaultState(Enum):
+    """What a folder holds, so the app knows whether to welcome or to unlock."""
+
+    ABSENT = "absent"
+    PRESENT = "present"
+
+
+def vault_state(folder: Path) -> VaultState:
+    """Whether ``folder`` holds a vault (a key file commits its creation)."""
+    _finish_interrupted_creation(folder)
+    if (folder / KEY_NAME).exists() or (folder / DB_NAME).exists():
+        return VaultState.PRESENT
+    return VaultState.ABSENT
+
+
+def _finish_interrupted_creation(folder: Path) -> None:
+    """Complete or discard a creation that a crash cut short.
+
+    The key file is written last but one; if it exists, the database only
+    needs its final name. Without the key file, the half-made database holds
+    nothing the person ever saw, and is removed.
+    """
+    new_db = folder / NEW_DB_NAME
+    if not new_db.exists():
+        return
+    with translate_os_errors():
+        if (folder / KEY_NAME).exists() and not (folder / DB_NAME).exists():
+            os.replace(new_db, folder / DB_NAME)
+            fsync_folder(folder)
+        elif not (folder / KEY_NAME).exists():
+            for name in (NEW_DB_NAME, *(NEW_DB_NAME + s for s in SIDECARS)):
+                with contextlib.suppress(FileNotFoundError):
+                    (folder / name).unlink()
+
+
+class Vault:
+    """An open vault. Closing it (locking) drops the connection and key material.
+
+    Attributes:
+        folder: the vault's folder.
+        vault_id: 16 random bytes naming the vault.
+    """
+
+    def __init__(
+        self, folder: Path, header: VaultHeader, vault_key: SecretKey, db: Database
+    ) -> None:
+        self.folder = folder
+        self.vault_id = header.vault_id
+        self._header = header
+        self._vault_key = vault_key
+        self._db = db
+
+    # ------------------------------------------------------------- lifecycle
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        passphrase: str,
+        display_name: str,
+        params: Callable[[], kdf.KdfParams] | None = None,
+    ) -> Vault:
+        """Make a new vault with a fresh identity and open it.
+
+        Args:
+            folder: where to put it; created if missing (owner-only access).
+            passphrase: the person's chosen passphrase (strength is checked by
+                the caller, which can explain the verdict).
+            display_name: how partners will see this person.
+            params: chooses the Argon2id parameters (default: calibrated here).
+
+        Raises:
+            VaultAlreadyExists: the folder already holds a vault; nothing changed.
+        """
+        name = clean_display_name(display_name)
+        harden_process()
+        with translate_os_errors():
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if vault_state(folder) is VaultState.PRESENT:
+            raise VaultAlreadyExists()
+        kdf_params = (params or kdf.default_params)()
+        vault_id = random_bytes(16)
+        vault_key = new_key("vault key")
+        kek = kdf.derive_kek(passphrase, kdf_params)
+        try:
+            context = VaultHeader.context_for(vault_id, kdf_params)
+            header = VaultHeader(vault_id, kdf_params, wrap_key(vault_key, kek, context))
+        finally:
+            kek.wipe()
+
+        db = _connect(folder / NEW_DB_NAME, vault_key, vault_id)
+        try:
+            migrations.migrate(db)
+            identity = Identity.generate()
+            signing, agreement, kem_seed = identity.private_bytes()
+            now = _now()
+            with db.transaction():
+                db.execute_many(
+                    "INSERT INTO meta (key, value) VALUES (:key, :value)",
+                    [
+                        {"key": "vault_id", "value": vault_id.hex()},
+                        {"key": "created_by", "value": __version__},
+                    ],
+                )
+                db.execute(
+                    "INSERT INTO profile (id, display_name, created_at)"
+                    " VALUES (1, :name, :now)",
+                    {"name": name, "now": now},
+                )
+                db.execute(
+                    "INSERT INTO identity (id, signing_key, agreement_key, kem_seed, created_at)"
+                    " VALUES (1, :signing, :agreement, :kem_seed, :now)",
+                    {"signing": signing, "agreement": agreement, "kem_seed": kem_seed, "now": now},
+                )
+        finally:
+            db.close()
+        # Commit point: the key file makes the vault exist; then the database
+        # takes its final name (an interrupted rename is finished on next start).
+        write_header(folder / KEY_NAME, header)
+        with translate_os_errors():
+            os.replace(folder / NEW_DB_NAME, folder / DB_NAME)
+            fsync_folder(folder)
+        log.info("vault created (%r)", kdf_params)
+        return cls(folder, header, vault_key, _connect(folder / DB_NAME, vault_key, vault_id))
+
+    @classmethod
+    def open(cls, folder: Path, passphrase: str) -> Vault:
+        """Unlock the vault in ``folder``.
+
+        Nothing is written unless the passphrase is right and the database is
+        of a version we understand.
+
+        Raises:
+            WrongPassphrase: the passphrase does not unwrap the vault key.
+            NotFound: there is no vault in the folder.
+            CorruptFile, VaultMismatch, MadeByNewerVersion: see their messages.
+        """
+        if not isinstance(passphrase, str) or not passphrase:
+            raise WrongPassphrase()
+        harden_process()
+        _finish_interrupted_creation(folder)
+        key_path, db_path = folder / KEY_NAME, folder / DB_NAME
+        if not key_path.exists() and not db_path.exists():
+            raise NotFound("There is no vault in this folder.")
+        if not key_path.exists():
+            raise CorruptFile(
+                "The vault's key file (vault.key) is missing, so the vault cannot be opened. "
+                "Nothing was changed. If you have a backup of the vault folder, restore "
+                "vault.key from it."
+            )
+        if not db_path.exists():
+            raise CorruptFile(
+                "The vault's database (vault.db) is missing. Nothing was changed. If you "
+                "have a backup of the vault folder, restore vault.db from it."
+            )
+        header = read_header(key_path)
+        vault_key = _unwrap(header, passphrase)
+        db = _connect(db_path, vault_key, header.vault_id)
+        try:
+            migrations.migrate(db)
+            _check_identity(db, header.vault_id)
+        except BaseException:
+            db.close()
+            vault_key.wipe()
+            raise
+        log.info("vault opened (schema %s)", migrations.read_version(db))
+        return cls(folder, header, vault_key, db)
+
+    @property
+    def closed(self) -> bool:
+        """True once the vault was locked."""
+        return self._db.closed
+
+    def close(self) -> None:
+        """Lock: close the database and wipe the key held in memory."""
+        if not self._db.closed:
+            with contextlib.suppress(sqlcipher3.Error):
+                self._db.pragma("wal_checkpoint(TRUNCATE)")
+        self._db.close()
+        self._vault_key.wipe()
+        log.info("vault locked")
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------- contents
+    @property
+    def db(self) -> Database:
+        """The open database (raises once the vault is locked)."""
+        if self._db.closed:
+            raise RuntimeError("the vault is locked")
+        return self._db
+
+    @property
+    def kdf_params(self) -> kdf.KdfParams:
+        """The Argon2id settings in force (for Preferences and the benchmark)."""
+        return self._header.kdf
+
+    def display_name(self) -> str:
+        """How partners see this person."""
+        row = self.db.query_one("SELECT display_name FROM profile WHERE id = 1")
+        if row is None:
+            raise CorruptFile()
+        return str(row[0])
+
+    def set_display_name(self, raw: str) -> str:
+        """Change the display name; return it as stored."""
+        name = clean_display_name(raw)
+        with self.db.transaction():
+            self.db.execute("UPDATE profile SET display_name = :name WHERE id = 1", {"name": name})
+        return name
+
+    def identity(self) -> Identity:
+        """The person's private keys (kept only inside the vault)."""
+        row = self.db.query_one(
+            "SELECT signing_key, agreement_key, kem_seed FROM identity WHERE id = 1"
+        )
+        if row is None:
+            raise CorruptFile()
+        return Identity.from_private_bytes(bytes(row[0]), bytes(row[1]), bytes(row[2]))
+
+    # ------------------------------------------------------------- key file
+    def change_passphrase(
+        self,
+        current: str,
+        new: str,
+        params: Callable[[], kdf.KdfParams] | None = None,
+    ) -> None:
+        """Re-wrap the vault key under a new passphrase; the database is untouched.
+
+        The current passphrase is asked again so a person passing an unlocked
+        screen cannot change it. The key file is replaced atomically.
+
+        Raises:
+            WrongPassphrase: ``current`` is not the vault's passphrase.
+        """
+        _unwrap(self._header, current).wipe()
+        kdf_params = (params or kdf.default_params)()
+        kek = kdf.derive_kek(new, kdf_params)
+        try:
+            context = VaultHeader.context_for(self.vault_id, kdf_params)
+            header = VaultHeader(self.vault_id, kdf_params, wrap_key(self._vault_key, kek, context))
+        finally:
+            kek.wipe()
+        write_header(self.folder / KEY_NAME, header)
+        self._header = header
+        log.info("passphrase changed (%r)", kdf_params)
+
+    def backup_to(self, folder: Path) -> None:
+        """Write a consistent copy of the vault into an empty or new ``folder``.
+
+        Uses SQLite's online backup API (never a file copy, which could catch
+        the database between its WAL and main file). The copy opens with the
+        same passphrase, now and after later passphrase changes of either one.
+
+        Raises:
+            VaultAlreadyExists: ``folder`` already holds a vault.
+        """
+        with translate_os_errors():
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if vault_state(folder) is VaultState.PRESENT:
+            raise VaultAlreadyExists(
+                "That folder already holds a vault. Choose an empty folder for the backup."
+            )
+        target = _connect(folder / NEW_DB_NAME, self._vault_key, self.vault_id)
+        try:
+            self.db.backup_to(target)
+        finally:
+            target.close()
+        write_header(folder / KEY_NAME, self._header)
+        with translate_os_errors():
+            os.replace(folder / NEW_DB_NAME, folder / DB_NAME)
+            fsync_folder(folder)
+        log.info("vault backed up")
+
+
+def _unwrap(header: VaultHeader, passphrase: str) -> SecretKey:
+    kek = kdf.derive_kek(passphrase, header.kdf)
+    try:
+        return unwrap_key(header.wrapped, kek, header.context(), "vault key")
+    except UnwrapFailed:
+        raise WrongPassphrase() from None
+    finally:
+        kek.wipe()
+
+
+def _connect(path: Path, vault_key: SecretKey, vault_id: bytes) -> Database:
+    """Open and key the database, then apply and check every safety setting."""
+    page_key = derive_subkey(vault_key, Purpose.SQLCIPHER_PAGE_KEY, salt=vault_id)
+    with translate_sqlite_errors():
+        conn = sqlcipher3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=5.0
+        )
+    db = Database(conn)
+    try:
+        with translate_sqlite_errors():
+            # SQLCipher logs to stderr by default; its messages are not for people.
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{page_key.reveal().hex()}'\"")
+        page_key.wipe()
+        for setting in CIPHER_SETTINGS:
+            db.execute(f"PRAGMA {setting}")
+        version = str(db.pragma("cipher_version") or "")
+        if not version.startswith("4."):
+            raise UnsafeEnvironment()
+        # The first read is where SQLCipher notices a wrong key (NOTADB); a
+        # newer major version is refused here, before any setting writes.
+        migrations.check_supported(migrations.read_version(db))
+        for setting, name, expected in CONNECTION_SETTINGS:
+            db.execute(f"PRAGMA {setting}")
+            if db.pragma(name) != expected:
+                log.error("SQLCipher setting %s did not take effect", name)
+                raise UnsafeEnvironment()
+    except BaseException:
+        page_key.wipe()
+        db.close()
+        raise
+    return db
+
+
+def _check_identity(db: Database, vault_id: bytes) -> None:
+    """The database must name the same vault as the key file."""
+    row = db.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
+    if row is None or row[0] != vault_id.hex():
+        raise VaultMismatch()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
