@@ -8,6 +8,8 @@ promise asks of us. ``docs/SECURITY.md`` states this limit plainly.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 __all__ = ["SecretKey"]
 
 
@@ -53,5 +55,5 @@ class SecretKey:
 
     __str__ = __repr__
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> NoReturn:
         raise TypeError("secret keys cannot be pickled")

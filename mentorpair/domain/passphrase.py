@@ -18,8 +18,9 @@ __all__ = ["MIN_LENGTH", "MIN_SCORE", "Strength", "assess"]
 MIN_LENGTH = 12
 #: zxcvbn's 3: "safely unguessable: moderate protection from offline attacks".
 MIN_SCORE = 3
-#: zxcvbn gets slow on very long input; the first 100 characters decide.
-_ASSESS_LIMIT = 100
+#: zxcvbn gets slow on very long input, and since 4.5 raises ValueError above
+#: 72 characters (its ``max_length``); the first 72 characters decide.
+_ASSESS_LIMIT = 72
 
 _LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 
@@ -45,7 +46,10 @@ def assess(passphrase: str, personal: Sequence[str] = ()) -> Strength:
     """Judge ``passphrase``; ``personal`` holds words it should not lean on (the name)."""
     if not passphrase:
         return Strength(0, _LABELS[0], "Choose a passphrase of four or more words.", False)
-    result = zxcvbn(passphrase[:_ASSESS_LIMIT], user_inputs=[p for p in personal if p])
+    # Each word on its own too: zxcvbn matches an input only as a whole, so
+    # "Quillon Marrowbeck" alone would not catch "marrowbeckquillon".
+    user_inputs = [w for p in personal for w in (p, *p.split()) if w]
+    result = zxcvbn(passphrase[:_ASSESS_LIMIT], user_inputs=user_inputs)
     score = int(result["score"])
     feedback = result.get("feedback") or {}
     advice = str(feedback.get("warning") or "")

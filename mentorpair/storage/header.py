@@ -97,7 +97,9 @@ class VaultHeader:
         """
         try:
             doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (ValueError, RecursionError):
+            # ValueError covers bad UTF-8, bad JSON and integers too long to
+            # convert; RecursionError deeply nested arrays: all mean damage.
             raise _corrupt() from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise _corrupt()

@@ -33,6 +33,7 @@ from mentorpair.crypto.subkeys import Purpose, derive_subkey
 from mentorpair.domain.profile import clean_display_name
 from mentorpair.errors import (
     CorruptFile,
+    KnownError,
     NotFound,
     UnsafeEnvironment,
     VaultAlreadyExists,
@@ -228,6 +229,16 @@ class Vault:
                 "The vault's database (vault.db) is missing. Nothing was changed. If you "
                 "have a backup of the vault folder, restore vault.db from it."
             )
+        with translate_os_errors():
+            db_is_empty = db_path.stat().st_size == 0
+        if db_is_empty:
+            # SQLite would take an empty file for a new database and write a
+            # fresh schema into it before we could notice; refuse it untouched.
+            raise CorruptFile(
+                "The vault's database (vault.db) is empty, so the vault cannot be opened. "
+                "Nothing was changed. If you have a backup of the vault folder, restore "
+                "vault.db from it."
+            )
         header = read_header(key_path)
         vault_key = _unwrap(header, passphrase)
         db = _connect(db_path, vault_key, header.vault_id)
@@ -248,11 +259,16 @@ class Vault:
 
     def close(self) -> None:
         """Lock: close the database and wipe the key held in memory."""
-        if not self._db.closed:
-            with contextlib.suppress(sqlcipher3.Error):
-                self._db.pragma("wal_checkpoint(TRUNCATE)")
-        self._db.close()
-        self._vault_key.wipe()
+        try:
+            if not self._db.closed:
+                # Database.pragma translates SQLite errors into known errors; a
+                # failed checkpoint loses nothing (the WAL is replayed on open),
+                # so it must not stop the lock.
+                with contextlib.suppress(sqlcipher3.Error, KnownError):
+                    self._db.pragma("wal_checkpoint(TRUNCATE)")
+        finally:
+            self._db.close()
+            self._vault_key.wipe()
         log.info("vault locked")
 
     def __enter__(self) -> Vault:
