@@ -1,0 +1,194 @@
+"""Argon2id: a stable derivation, and bounds checked before any work is done."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import unicodedata
+
+import pytest
+
+from mentorpair.crypto import kdf
+from mentorpair.crypto.kdf import (
+    MAX_MEMORY_KIB,
+    MIN_MEMORY_KIB,
+    KdfParams,
+    calibrate,
+    check_params,
+    derive_kek,
+    minimum_params,
+)
+from mentorpair.errors import CorruptFile
+
+SALT = bytes(range(16))
+FLOOR = KdfParams(memory_kib=MIN_MEMORY_KIB, iterations=3, lanes=4, salt=SALT)
+#: Argon2id("correct horse battery staple", SALT, 64 MiB, t=3, p=4), pinned: if
+#: it changes, no existing vault opens any more.
+FLOOR_VECTOR = "853b272a44db1421c02962669a55eb0994f3cab385ed1c4c79253eee19bab49e"
+
+
+@pytest.fixture
+def argon2_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """Record every Argon2id construction instead of running it."""
+    calls: list[dict[str, object]] = []
+
+    class NoArgon2:
+        def __init__(self, **kwargs: object) -> None:
+            calls.append(kwargs)
+
+        def derive(self, material: bytes) -> bytes:
+            return bytes(32)
+
+    monkeypatch.setattr(kdf, "Argon2id", NoArgon2)
+    return calls
+
+
+def params(**changes: object) -> KdfParams:
+    return dataclasses.replace(FLOOR, **changes)  # type: ignore[arg-type]
+
+
+def test_known_answer_at_the_floor():
+    assert derive_kek("correct horse battery staple", FLOOR).reveal().hex() == FLOOR_VECTOR
+
+
+def test_passphrase_is_normalised_to_nfc(monkeypatch: pytest.MonkeyPatch):
+    seen: list[bytes] = []
+
+    class Recorder:
+        def __init__(self, **kwargs: object) -> None:
+            pass
+
+        def derive(self, material: bytes) -> bytes:
+            seen.append(material)
+            return bytes(32)
+
+    monkeypatch.setattr(kdf, "Argon2id", Recorder)
+    composed = "café crème brûlée naïve"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert composed != decomposed
+    derive_kek(composed, FLOOR)
+    derive_kek(decomposed, FLOOR)
+    assert seen[0] == seen[1] == composed.encode("utf-8")
+
+
+def test_nfc_and_nfd_passphrases_give_the_same_real_key():
+    composed = "Zoë's ångström"
+    a = derive_kek(composed, FLOOR).reveal()
+    b = derive_kek(unicodedata.normalize("NFD", composed), FLOOR).reveal()
+    assert a == b
+
+
+def test_parameters_reach_argon2_unchanged(argon2_calls):
+    derive_kek("x", params(memory_kib=2 * MIN_MEMORY_KIB, iterations=2, lanes=2))
+    assert argon2_calls == [
+        {"salt": SALT, "length": 32, "iterations": 2, "lanes": 2, "memory_cost": 2 * MIN_MEMORY_KIB}
+    ]
+
+
+@pytest.mark.parametrize("passphrase", ["", None, b"bytes passphrase"])
+def test_refuses_empty_or_non_text_passphrase(passphrase, argon2_calls):
+    with pytest.raises(ValueError, match="non-empty string"):
+        derive_kek(passphrase, FLOOR)
+    assert argon2_calls == []
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        FLOOR,
+        params(memory_kib=128 * 1024, iterations=2),  # same cost, other mix
+        params(memory_kib=MAX_MEMORY_KIB, iterations=1),
+        params(iterations=64),
+        params(lanes=1),
+        params(lanes=16),
+    ],
+    ids=["floor", "128MiB-t2", "max-memory", "max-iterations", "one-lane", "max-lanes"],
+)
+def test_accepts_parameters_within_bounds(good):
+    check_params(good)
+
+
+WEAK_OR_ABSURD = {
+    "8MiB-t1": params(memory_kib=8 * 1024, iterations=1),
+    "below-floor-memory": params(memory_kib=MIN_MEMORY_KIB - 1),
+    "floor-memory-t2": params(iterations=2),
+    "128MiB-t1": params(memory_kib=128 * 1024, iterations=1),
+    "64GiB": params(memory_kib=64 * 1024 * 1024),
+    "just-over-max-memory": params(memory_kib=MAX_MEMORY_KIB + 1),
+    "zero-iterations": params(iterations=0),
+    "65-iterations": params(iterations=65),
+    "zero-lanes": params(lanes=0),
+    "17-lanes": params(lanes=17),
+    "short-salt": params(salt=bytes(15)),
+    "long-salt": params(salt=bytes(17)),
+    "text-salt": params(salt="0123456789abcdef"),
+    "negative-memory": params(memory_kib=-MIN_MEMORY_KIB),
+}
+
+
+@pytest.mark.parametrize("bad", WEAK_OR_ABSURD.values(), ids=WEAK_OR_ABSURD.keys())
+def test_refuses_weak_or_absurd_parameters_before_any_derivation(bad, argon2_calls):
+    with pytest.raises(CorruptFile, match="unsafe key settings"):
+        check_params(bad)
+    with pytest.raises(CorruptFile, match="unsafe key settings"):
+        derive_kek("correct horse battery staple", bad)
+    assert argon2_calls == []
+
+
+def test_minimum_params_is_the_floor_with_a_fresh_salt():
+    a, b = minimum_params(), minimum_params()
+    check_params(a)
+    assert (a.memory_kib, a.iterations, a.lanes) == (MIN_MEMORY_KIB, 3, 4)
+    assert len(a.salt) == 16
+    assert a.salt != b.salt
+
+
+def test_repr_leaves_out_the_salt():
+    assert SALT.hex() not in repr(FLOOR)
+    assert repr(SALT) not in repr(FLOOR)
+
+
+def fake_clock(monkeypatch: pytest.MonkeyPatch, *readings: float) -> None:
+    """Give kdf its own clock (not the global time module) that reads ``readings``."""
+    ticks = iter(readings)
+    monkeypatch.setattr(kdf, "time", types.SimpleNamespace(perf_counter=lambda: next(ticks)))
+
+
+def test_calibrate_picks_passes_for_the_target_time(argon2_calls, monkeypatch):
+    fake_clock(monkeypatch, 10.0, 10.1)  # one pass at 256 MiB "takes" 0.1 s
+    chosen = calibrate(target_seconds=0.5)
+    assert (chosen.memory_kib, chosen.iterations, chosen.lanes) == (256 * 1024, 5, 4)
+    assert argon2_calls[0]["memory_cost"] == 256 * 1024
+    check_params(chosen)
+
+
+def test_calibrate_on_a_slow_machine_stays_within_bounds(argon2_calls, monkeypatch):
+    fake_clock(monkeypatch, 0.0, 30.0)  # one pass takes 30 s: one pass still beats the floor
+    chosen = calibrate()
+    assert chosen.iterations == 1
+    check_params(chosen)
+
+
+def test_calibrate_on_a_fast_machine_caps_passes(argon2_calls, monkeypatch):
+    fake_clock(monkeypatch, 0.0, 0.0)  # immeasurably fast
+    assert calibrate().iterations == kdf.MAX_ITERATIONS
+
+
+def test_calibrate_falls_back_to_the_floor_without_memory(monkeypatch):
+    class OutOfMemory:
+        def __init__(self, **kwargs: object) -> None:
+            pass
+
+        def derive(self, material: bytes) -> bytes:
+            raise MemoryError
+
+    monkeypatch.setattr(kdf, "Argon2id", OutOfMemory)
+    chosen = calibrate()
+    assert (chosen.memory_kib, chosen.iterations) == (MIN_MEMORY_KIB, 3)
+
+
+@pytest.mark.slow
+def test_real_calibration_meets_the_floor():
+    chosen = calibrate(target_seconds=0.05)
+    check_params(chosen)
+    assert chosen.memory_kib * chosen.iterations >= kdf.MIN_COST_PRODUCT

@@ -1,0 +1,220 @@
+"""Schema versions and migrations: old vaults come forward with their data intact."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mentorpair.crypto.identity import Identity
+from mentorpair.errors import MadeByNewerVersion
+from mentorpair.storage import migrations
+from mentorpair.storage.database import Database
+from mentorpair.storage.migrations import CURRENT, STEPS, SchemaVersion, Step, migrate, read_version
+from mentorpair.storage.vault import DB_NAME, KEY_NAME, Vault
+from tests.unit.storage.support import PASSPHRASE, keyed_database
+
+FIXTURES = Path(__file__).resolve().parents[2] / "data" / "vaults"
+
+
+# ---------------------------------------------------------------- version numbers
+
+
+@given(st.integers(0, 0x7FFF), st.integers(0, 0xFFFF))
+def test_version_packs_into_user_version_and_back(major, minor):
+    version = SchemaVersion(major, minor)
+    packed = version.pack()
+    assert 0 <= packed < 2**31  # PRAGMA user_version is a signed 32-bit integer
+    assert SchemaVersion.unpack(packed) == version
+    assert str(version) == f"{major}.{minor}"
+
+
+@given(
+    st.tuples(st.integers(0, 0x7FFF), st.integers(0, 0xFFFF)),
+    st.tuples(st.integers(0, 0x7FFF), st.integers(0, 0xFFFF)),
+)
+def test_version_order_is_the_order_of_the_packed_numbers(a, b):
+    va, vb = SchemaVersion(*a), SchemaVersion(*b)
+    assert (va < vb) == (va.pack() < vb.pack())
+
+
+def test_steps_are_in_strictly_increasing_order_and_current_is_the_last():
+    versions = [step.version for step in STEPS]
+    assert versions == sorted(set(versions))
+    assert versions[0] > SchemaVersion(0, 0)
+    assert versions[-1] == CURRENT
+
+
+# ---------------------------------------------------------------- data each version knew
+
+
+@dataclass(frozen=True)
+class VersionData:
+    """How to fill a database at one schema version, and how to check it survived."""
+
+    fill: Callable[[Database], None]
+    check: Callable[[Vault], None]
+
+
+SIGNING, AGREEMENT, KEM_SEED = bytes(range(32)), bytes(range(32, 64)), bytes(range(64))
+
+
+def fill_v1_0(db: Database) -> None:
+    with db.transaction():
+        db.execute("INSERT INTO meta (key, value) VALUES ('created_by', '0.1.0')")
+        db.execute("INSERT INTO meta (key, value) VALUES ('note', 'kept since 1.0')")
+        db.execute(
+            "INSERT INTO profile (id, display_name, created_at)"
+            " VALUES (1, 'Fixture Person', '2025-01-01T00:00:00+00:00')"
+        )
+        db.execute(
+            "INSERT INTO identity (id, signing_key, agreement_key, kem_seed, created_at)"
+            " VALUES (1, :s, :a, :k, '2025-01-01T00:00:00+00:00')",
+            {"s": SIGNING, "a": AGREEMENT, "k": KEM_SEED},
+        )
+
+
+def check_v1_0(vault: Vault) -> None:
+    assert vault.display_name() == "Fixture Person"
+    expected = Identity.from_private_bytes(SIGNING, AGREEMENT, KEM_SEED).public()
+    assert vault.identity().public() == expected
+    assert vault.db.query_one("SELECT value FROM meta WHERE key = 'note'") == ("kept since 1.0",)
+
+
+#: One entry per step in STEPS: what that version added, and how to check it.
+VERSION_DATA: dict[SchemaVersion, VersionData] = {
+    SchemaVersion(1, 0): VersionData(fill_v1_0, check_v1_0),
+}
+
+
+def test_every_step_has_test_data():
+    # Adding a migration step means saying here what its version stores.
+    assert set(VERSION_DATA) == {step.version for step in STEPS}
+
+
+def build_vault_at(folder: Path, target: SchemaVersion) -> None:
+    """A vault whose database stops at ``target``, filled as those versions would."""
+    db, vault_id = keyed_database(folder)
+    try:
+        migrate(db, target=target)
+        assert read_version(db) == target
+        # Every version keeps the vault id in meta: Vault.open checks it.
+        db.execute("INSERT INTO meta (key, value) VALUES ('vault_id', :v)", {"v": vault_id.hex()})
+        for step in STEPS:
+            if step.version <= target:
+                VERSION_DATA[step.version].fill(db)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda s: f"from-{s.version}")
+def test_vault_at_each_version_opens_with_current_code(tmp_path: Path, step: Step):
+    folder = tmp_path / "vault"
+    build_vault_at(folder, step.version)
+    with Vault.open(folder, PASSPHRASE) as vault:
+        assert read_version(vault.db) == CURRENT
+        for earlier in STEPS:
+            if earlier.version <= step.version:
+                VERSION_DATA[earlier.version].check(vault)
+    with Vault.open(folder, PASSPHRASE) as vault:  # and again, with nothing left to do
+        assert read_version(vault.db) == CURRENT
+
+
+def test_migrate_from_nothing_returns_what_it_found(tmp_path: Path):
+    db, _ = keyed_database(tmp_path / "vault")
+    try:
+        assert migrate(db) == SchemaVersion(0, 0)
+        assert read_version(db) == CURRENT
+        assert migrate(db) == CURRENT  # nothing left to do
+    finally:
+        db.close()
+
+
+def schema(db: Database) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in db.query("SELECT name, sql FROM sqlite_master ORDER BY name")]
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda s: str(s.version))
+def test_each_step_can_run_again_after_a_crash(tmp_path: Path, step: Step):
+    db, _ = keyed_database(tmp_path / "vault")
+    try:
+        migrate(db, target=step.version)
+        before = schema(db)
+        with db.transaction():  # as if the version bump had not committed
+            step.apply(db)
+        assert schema(db) == before
+    finally:
+        db.close()
+
+
+def test_failed_step_leaves_the_previous_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def half_done(db: Database) -> None:
+        db.execute("CREATE TABLE half_done (x INTEGER) STRICT")
+        raise RuntimeError("crash in the middle of a step")
+
+    upcoming = SchemaVersion(CURRENT.major, CURRENT.minor + 1)
+    monkeypatch.setattr(migrations, "STEPS", (*STEPS, Step(upcoming, "fails", half_done)))
+    db, _ = keyed_database(tmp_path / "vault")
+    try:
+        with pytest.raises(RuntimeError, match="crash"):
+            migrate(db, target=upcoming)
+        assert read_version(db) == CURRENT  # the earlier steps committed
+        assert "half_done" not in [name for name, _ in schema(db)]
+    finally:
+        db.close()
+
+
+def test_migrate_refuses_a_newer_major_without_writing(tmp_path: Path):
+    db, _ = keyed_database(tmp_path / "vault")
+    try:
+        newer = SchemaVersion(CURRENT.major + 1, 0)
+        db.execute(f"PRAGMA user_version = {newer.pack()}")
+        with pytest.raises(MadeByNewerVersion):
+            migrate(db)
+        assert schema(db) == []
+        assert read_version(db) == newer
+    finally:
+        db.close()
+
+
+# ---------------------------------------------------------------- real files from old versions
+
+
+def fixture_folders() -> list[Path]:
+    return sorted(p for p in FIXTURES.iterdir() if p.is_dir())
+
+
+def readme_field(folder: Path, field: str) -> str:
+    text = (folder / "README.txt").read_text(encoding="utf-8")
+    match = re.search(rf"^{field}: (.+)$", text, re.MULTILINE)
+    assert match, f"{folder.name}/README.txt does not state its {field}"
+    return match.group(1).strip()
+
+
+def test_there_is_a_fixture_vault_for_every_schema_version():
+    # make_fixture_vault.py makes one; run it when you add a step.
+    assert {p.name for p in fixture_folders()} >= {f"v{step.version}" for step in STEPS}
+
+
+@pytest.mark.parametrize("fixture", fixture_folders(), ids=lambda p: p.name)
+def test_fixture_vault_opens_with_current_code(fixture: Path, tmp_path: Path):
+    assert sorted(p.name for p in fixture.iterdir()) == ["README.txt", DB_NAME, KEY_NAME]
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)  # opening may migrate: never in place
+    passphrase = readme_field(fixture, "Passphrase")
+    with Vault.open(folder, passphrase) as vault:
+        assert read_version(vault.db) == CURRENT
+        assert vault.display_name() == readme_field(fixture, "Display name")
+        key, value = readme_field(fixture, "Marker").split(" = ")
+        assert vault.db.query_one("SELECT value FROM meta WHERE key = :k", {"k": key}) == (value,)
+        identity = vault.identity()
+        identity.public().verify_key().verify(identity.sign(b"still me"), b"still me")
+        vault.set_display_name("Fixture Person Renamed")  # and it is writable
+    with Vault.open(folder, passphrase) as vault:
+        assert vault.display_name() == "Fixture Person Renamed"
