@@ -1,0 +1,54 @@
+"""Command line: ``mentorpair [--vault PATH] [--demo]``.
+
+``--help`` and ``--version`` work without a display: the UI is imported only
+when the app actually starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mentorpair import APP_TITLE, __version__
+from mentorpair.logs import setup_logging
+from mentorpair.paths import default_vault_folder
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used for ``--help``)."""
+    parser = argparse.ArgumentParser(
+        prog="mentorpair",
+        description=(
+            f"{APP_TITLE}: private, encrypted notes, agenda and goals for a mentor and "
+            "mentee."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"mentorpair {__version__}")
+    parser.add_argument(
+        "--vault",
+        type=Path,
+        metavar="PATH",
+        help=f"folder of the vault to open or create (default: {default_vault_folder()})",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a throwaway vault with an example pair; it is deleted on exit",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments and start the app; return the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.demo and args.vault is not None:
+        print("mentorpair: --demo and --vault cannot be used together", file=sys.stderr)
+        return 2
+    setup_logging()
+    from mentorpair.ui.app import run  # the UI (and Qt) loads only from here on
+
+    return run(vault_folder=args.vault or default_vault_folder(), demo=args.demo)

@@ -1,0 +1,85 @@
+"""Start the desktop app: QApplication, settings, theme, crash handler, window."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from mentorpair import APP_NAME, APP_TITLE, ORGANISATION, __version__
+from mentorpair.demo import DemoSession
+from mentorpair.errors import KnownError
+
+from mentorpair.ui.crash import install_crash_handler
+from mentorpair.ui.main_window import MainWindow, app_icon
+from mentorpair.ui.settings import Settings
+from mentorpair.ui.theme import apply_theme
+
+__all__ = ["make_application", "run"]
+
+log = logging.getLogger(__name__)
+
+
+def make_application() -> QApplication:
+    """The QApplication with our names set (QSettings and platform folders use them)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run(vault_folder: Path, demo: bool = False) -> int:
+    """Run the app until the window closes; return the exit code."""
+    app = make_application()
+    settings = Settings()
+    apply_theme(app, settings.theme)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: apply_theme(app, settings.theme)
+    )
+    session: DemoSession | None = None
+    try:
+        session = DemoSession() if demo else None
+    except KnownError as exc:
+        print(f"mentorpair: {exc.message}", file=sys.stderr)
+        return 1
+    try:
+        window = MainWindow(
+            vault_folder, settings, vault=session.vault if session else None, demo=demo
+        )
+        window.settings_changed.connect(lambda: apply_theme(app, settings.theme))
+        install_crash_handler()
+        _quit_on_signals(app)
+        window.show()
+        return app.exec()
+    finally:
+        if session is not None:
+            session.cleanup()
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C and SIGTERM close the window normally, so the vault is locked and demos deleted.
+
+    Python handles signals only when it runs; a idle timer gives it the chance
+    while Qt's event loop waits.
+    """
+    def request_quit(_signum: int, _frame: object) -> None:
+        log.info("quitting on a signal")
+        app.closeAllWindows()
+        app.quit()
+
+    signal.signal(signal.SIGINT, request_quit)
+    signal.signal(signal.SIGTERM, request_quit)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)

@@ -1,0 +1,308 @@
+"""The main window: welcome, unlock or workspace, with menus, tray and status line.
+
+Locking (Ctrl+L, the tray menu, or the idle timer) closes the vault, which
+closes the database connection and wipes the vault key; everything on screen
+that came from the vault is cleared, and the unlock page comes back.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QWidget,
+)
+
+from mentorpair import APP_TITLE, __version__
+from mentorpair.crypto.identity import fingerprint
+from mentorpair.demo import DEMO_PASSPHRASE
+from mentorpair.errors import KnownError
+from mentorpair.resources import resource_path
+from mentorpair.storage.vault import Vault, VaultState, vault_state
+
+from mentorpair.ui import workers
+from mentorpair.ui.lock import IdleLock
+from mentorpair.ui.preferences import PreferencesDialog
+from mentorpair.ui.settings import Settings
+from mentorpair.ui.unlock import UnlockPage
+from mentorpair.ui.welcome import WelcomePage
+from mentorpair.ui.workspace import WorkspacePage
+
+__all__ = ["MainWindow"]
+
+log = logging.getLogger(__name__)
+
+#: How long a lock waits for a running background task (e.g. a re-key) to finish.
+LOCK_RETRY_MS = 200
+
+
+def app_icon() -> QIcon:
+    """The application icon (also used for the tray)."""
+    return QIcon(str(resource_path("icons", "mentorpair.svg")))
+
+
+class MainWindow(QMainWindow):
+    """The one window of the app.
+
+    Signals:
+        locked(): the vault was closed and key material dropped.
+        unlocked(): a vault was opened (created, unlocked, or the demo).
+        settings_changed(): Preferences were applied (the app re-applies the theme).
+
+    Attributes:
+        vault: the open vault, or None while locked.
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+    settings_changed = Signal()
+
+    def __init__(
+        self,
+        vault_folder: Path,
+        settings: Settings,
+        vault: Vault | None = None,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault_folder = vault_folder
+        self.settings = settings
+        self.demo = demo
+        self.vault: Vault | None = None
+        self._preferences: PreferencesDialog | None = None
+        # No names in the title: it shows in task switchers and screen shares.
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(640, 480)
+
+        self.stack = QStackedWidget(self)
+        self.welcome_page = WelcomePage(vault_folder, self)
+        self.unlock_page = UnlockPage(vault_folder, self)
+        self.workspace = WorkspacePage(self)
+        for page in (self.welcome_page, self.unlock_page, self.workspace):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        if demo:
+            self.unlock_page.show_demo_hint(DEMO_PASSPHRASE)
+        self.welcome_page.created.connect(self.open_vault)
+        self.unlock_page.unlocked.connect(self.open_vault)
+
+        self.idle_lock = IdleLock(settings.idle_minutes, self)
+        self.idle_lock.idle.connect(self._on_idle)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._build_tray()
+
+        geometry = settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+
+        if vault is not None:
+            self.open_vault(vault)
+        elif vault_state(vault_folder) is VaultState.PRESENT:
+            self._show_locked()
+        else:
+            self.stack.setCurrentWidget(self.welcome_page)
+            self._refresh_state()
+
+    # ------------------------------------------------------------- building
+    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work whichever page has focus
+        return action
+
+    def _build_actions(self) -> None:
+        self.lock_action = self._action(self.tr("&Lock"), self.lock, "Ctrl+L")
+        self.lock_action.setStatusTip(self.tr("Close the vault until the passphrase is entered"))
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.show_preferences, "Ctrl+,"
+        )
+        self.backup_action = self._action(self.tr("&Back up vault…"), self.back_up)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = self._action(self.tr("&About Mentorpair"), self.show_about)
+        self.show_action = self._action(self.tr("&Show Mentorpair"), self._bring_to_front)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        menu_bar.setAccessibleName(self.tr("Menu bar"))
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.lock_state = QLabel(self)
+        self.lock_state.setAccessibleName(self.tr("Lock state"))
+        self.statusBar().addPermanentWidget(self.lock_state)
+        if self.demo:
+            demo_label = QLabel(self.tr("Demo vault: deleted when you quit"), self)
+            demo_label.setObjectName("hint")
+            self.statusBar().addWidget(demo_label)
+
+    def _build_tray(self) -> None:
+        """The tray menu exists always (tests use it); the icon only where a tray does."""
+        self.tray_menu = QMenu(self)
+        self.tray_menu.setAccessibleName(self.tr("Tray menu"))
+        self.tray_menu.addAction(self.show_action)
+        self.tray_menu.addAction(self.lock_action)
+        self.tray_menu.addSeparator()
+        self.tray_menu.addAction(self.quit_action)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(app_icon(), self)
+            self.tray.setToolTip(APP_TITLE)
+            self.tray.setContextMenu(self.tray_menu)
+            self.tray.activated.connect(self._bring_to_front)
+            self.tray.show()
+
+    # ------------------------------------------------------------- lock state
+    def open_vault(self, vault: Vault) -> None:
+        """Show the workspace for a freshly opened vault."""
+        self.vault = vault
+        self.workspace.show_person(vault.display_name(), self.settings.idle_minutes, self.demo)
+        self.stack.setCurrentWidget(self.workspace)
+        self.idle_lock.set_minutes(self.settings.idle_minutes)
+        self.idle_lock.start()
+        self._refresh_state()
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        """Close the vault and return to the unlock page."""
+        if self.vault is None:
+            return
+        if workers.pending_count():
+            # A re-key or backup is still using the vault key; lock right after it.
+            QTimer.singleShot(LOCK_RETRY_MS, self.lock)
+            return
+        if self._preferences is not None:
+            self._preferences.reject()
+            self._preferences = None
+        self.idle_lock.stop()
+        self.workspace.clear()
+        vault, self.vault = self.vault, None
+        vault.close()
+        self._show_locked()
+        self.locked.emit()
+
+    def _show_locked(self) -> None:
+        self.unlock_page.reset()
+        self.stack.setCurrentWidget(self.unlock_page)
+        self._refresh_state()
+
+    def _on_idle(self) -> None:
+        log.info("locking after %d idle minutes", self.settings.idle_minutes)
+        self.lock()
+
+    def _refresh_state(self) -> None:
+        unlocked = self.vault is not None
+        for action in (self.lock_action, self.preferences_action, self.backup_action):
+            action.setEnabled(unlocked)
+        if unlocked:
+            self.lock_state.setText(
+                self.tr("Unlocked · locks after {0} min without use").format(
+                    self.settings.idle_minutes
+                )
+            )
+        elif self.stack.currentWidget() is self.welcome_page:
+            self.lock_state.setText(self.tr("No vault yet"))
+        else:
+            self.lock_state.setText(self.tr("Locked"))
+
+    # ------------------------------------------------------------- commands
+    def show_preferences(self) -> None:
+        """Open Preferences (only while unlocked: it shows vault contents)."""
+        if self.vault is None:
+            return
+        dialog = PreferencesDialog(self.vault, self.settings, self)
+        dialog.applied.connect(self._on_preferences_applied)
+        self._preferences = dialog
+        dialog.finished.connect(lambda _code: self._forget_preferences(dialog))
+        dialog.open()
+
+    def _forget_preferences(self, dialog: PreferencesDialog) -> None:
+        if self._preferences is dialog:
+            self._preferences = None
+        dialog.deleteLater()
+
+    def _on_preferences_applied(self) -> None:
+        if self.vault is not None:
+            self.workspace.show_person(
+                self.vault.display_name(), self.settings.idle_minutes, self.demo
+            )
+        self.idle_lock.set_minutes(self.settings.idle_minutes)
+        self._refresh_state()
+        self.settings_changed.emit()
+
+    def back_up(self) -> None:
+        """Write an encrypted copy of the vault into a folder the person chooses."""
+        if self.vault is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose an empty folder for the backup")
+        )
+        if folder:
+            self.back_up_to(Path(folder))
+
+    def back_up_to(self, folder: Path) -> None:
+        """Back up into ``folder`` and say how it went."""
+        if self.vault is None:
+            return
+        try:
+            self.vault.backup_to(folder)
+        except KnownError as exc:
+            QMessageBox.warning(self, self.tr("Backup not made"), exc.message)
+            return
+        self.statusBar().showMessage(
+            self.tr("Backup made. It opens with your current passphrase."), 8000
+        )
+
+    def show_about(self) -> None:
+        """Version, licence and, when unlocked, this person's fingerprint."""
+        text = self.tr(
+            "<h3>Mentorpair {0}</h3><p>Private, encrypted notes, agenda and goals for a "
+            "mentor and mentee.</p><p>Free software under the GNU GPL, version 3 or later.</p>"
+        ).format(__version__)
+        if self.vault is not None:
+            text += self.tr("<p>Your security fingerprint:<br><tt>{0}</tt></p>").format(
+                fingerprint(self.vault.identity().public())
+            )
+        QMessageBox.about(self, self.tr("About Mentorpair"), text)
+
+    def _bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # ------------------------------------------------------------- Qt overrides
+    def closeEvent(self, event: QCloseEvent) -> None:  # QWidget.closeEvent
+        """Lock on the way out and remember the window's geometry."""
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.sync()
+        self.idle_lock.detach()
+        if self.vault is not None:
+            vault, self.vault = self.vault, None
+            vault.close()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

@@ -1,0 +1,208 @@
+"""Preferences: name, appearance, the lock timeout, the passphrase and the fingerprint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorpair.crypto.identity import fingerprint
+from mentorpair.domain.profile import InvalidDisplayName, clean_display_name
+from mentorpair.errors import KnownError
+from mentorpair.storage.vault import Vault
+
+from mentorpair.ui.settings import IDLE_MAX, IDLE_MIN, Settings, ThemeChoice
+from mentorpair.ui.widgets import PassphraseField, StrengthMeter, buddy_label
+from mentorpair.ui.workers import run_in_background
+
+__all__ = ["PreferencesDialog"]
+
+
+class PreferencesDialog(QDialog):
+    """Edits settings (applied on OK) and changes the passphrase (applied at once).
+
+    Signals:
+        applied(): settings or the display name changed; the window refreshes.
+    """
+
+    applied = Signal()
+
+    def __init__(self, vault: Vault, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.settings = settings
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(520)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Preferences sections"))
+        self.tabs.addTab(self._general_tab(), self.tr("&General"))
+        self.tabs.addTab(self._security_tab(), self.tr("&Security"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons.accepted.connect(self._apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+
+    # ------------------------------------------------------------- general
+    def _general_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.name_edit = QLineEdit(self.vault.display_name(), page)
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.name_problem = QLabel(page)
+        self.name_problem.setObjectName("error")
+        self.theme_combo = QComboBox(page)
+        self.theme_combo.setAccessibleName(self.tr("Theme"))
+        for choice, label in (
+            (ThemeChoice.SYSTEM, self.tr("Same as the system")),
+            (ThemeChoice.LIGHT, self.tr("Light")),
+            (ThemeChoice.DARK, self.tr("Dark")),
+        ):
+            self.theme_combo.addItem(label, choice.value)
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(self.settings.theme.value))
+        self.idle_spin = QSpinBox(page)
+        self.idle_spin.setRange(IDLE_MIN, IDLE_MAX)
+        self.idle_spin.setValue(self.settings.idle_minutes)
+        self.idle_spin.setSuffix(self.tr(" minutes without use"))
+        self.idle_spin.setAccessibleName(self.tr("Lock after"))
+        form = QFormLayout(page)
+        form.addRow(buddy_label(self.tr("Your &name"), self.name_edit), self.name_edit)
+        form.addRow("", self.name_problem)
+        form.addRow(buddy_label(self.tr("&Theme"), self.theme_combo), self.theme_combo)
+        form.addRow(buddy_label(self.tr("&Lock after"), self.idle_spin), self.idle_spin)
+        return page
+
+    def _apply(self) -> None:
+        try:
+            name = clean_display_name(self.name_edit.text())
+        except InvalidDisplayName as exc:
+            self.tabs.setCurrentIndex(0)
+            self.name_problem.setText(str(exc))
+            self.name_edit.setFocus()
+            return
+        try:
+            if name != self.vault.display_name():
+                self.vault.set_display_name(name)
+        except KnownError as exc:
+            self.name_problem.setText(exc.message)
+            return
+        self.settings.theme = ThemeChoice(self.theme_combo.currentData())
+        self.settings.idle_minutes = self.idle_spin.value()
+        self.settings.sync()
+        self.applied.emit()
+        self.accept()
+
+    # ------------------------------------------------------------- security
+    def _security_tab(self) -> QWidget:
+        page = QWidget(self)
+        identity_box = QGroupBox(self.tr("Your security fingerprint"), page)
+        self.fingerprint_label = QLabel(fingerprint(self.vault.identity().public()), identity_box)
+        self.fingerprint_label.setObjectName("fingerprint")
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label.setAccessibleName(self.tr("Security fingerprint"))
+        explain = QLabel(
+            self.tr(
+                "These digits stand for your keys. When you pair with someone, each of you "
+                "reads them to the other to be sure no one is in between."
+            ),
+            identity_box,
+        )
+        explain.setObjectName("hint")
+        explain.setWordWrap(True)
+        id_layout = QVBoxLayout(identity_box)
+        id_layout.addWidget(self.fingerprint_label)
+        id_layout.addWidget(explain)
+
+        box = QGroupBox(self.tr("Change passphrase"), page)
+        self.current = PassphraseField(self.tr("Current passphrase"), box)
+        self.new = PassphraseField(self.tr("New passphrase"), box)
+        self.meter = StrengthMeter(lambda: [self.vault.display_name()], box)
+        self.confirm = PassphraseField(self.tr("Confirm new passphrase"), box)
+        self.passphrase_message = QLabel(box)
+        self.passphrase_message.setWordWrap(True)
+        self.passphrase_message.setAccessibleName(self.tr("Passphrase change message"))
+        self.change_busy = QProgressBar(box)
+        self.change_busy.setRange(0, 0)
+        self.change_busy.setFormat(self.tr("Changing passphrase…"))
+        self.change_busy.hide()
+        self.change_button = QPushButton(self.tr("Change passphrase"), box)
+        self.change_button.setAccessibleName(self.tr("Change passphrase"))
+        self.change_button.setAutoDefault(False)
+        form = QFormLayout(box)
+        form.addRow(buddy_label(self.tr("C&urrent"), self.current.edit), self.current)
+        form.addRow(buddy_label(self.tr("Ne&w"), self.new.edit), self.new)
+        form.addRow("", self.meter)
+        form.addRow(buddy_label(self.tr("Con&firm"), self.confirm.edit), self.confirm)
+        form.addRow("", self.passphrase_message)
+        form.addRow("", self.change_busy)
+        form.addRow("", self.change_button)
+        for field in (self.current, self.new, self.confirm):
+            field.textChanged.connect(self._revalidate_passphrase)
+        self.change_button.clicked.connect(self._change_passphrase)
+        self._revalidate_passphrase()
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(identity_box)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        return page
+
+    def _revalidate_passphrase(self) -> None:
+        strength = self.meter.update_for(self.new.text())
+        mismatch = bool(self.confirm.text()) and self.confirm.text() != self.new.text()
+        self._say(self.tr("The two new passphrases are not the same.") if mismatch else "", False)
+        self.change_button.setEnabled(
+            bool(self.current.text())
+            and strength.acceptable
+            and self.confirm.text() == self.new.text()
+        )
+
+    def _change_passphrase(self) -> None:
+        current, new = self.current.text(), self.new.text()
+        self._set_busy(True)
+        run_in_background(
+            lambda: self.vault.change_passphrase(current, new), self._on_changed, self._on_failed
+        )
+
+    def _on_changed(self, _result: object) -> None:
+        self._set_busy(False)
+        for field in (self.current, self.new, self.confirm):
+            field.clear()
+        self._say(self.tr("Your passphrase was changed. Use the new one from now on."), True)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, KnownError):
+            raise exc
+        self._say(exc.message, False)
+        self.current.setFocus()
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.passphrase_message.setObjectName("ok" if ok else "error")
+        self.passphrase_message.setStyleSheet("")  # re-polish for the new object name
+        self.passphrase_message.setText(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.current, self.new, self.confirm, self.change_button, self.buttons):
+            widget.setEnabled(not busy)
+        self.change_busy.setVisible(busy)
+        if not busy:
+            self.buttons.setEnabled(True)
+            self._revalidate_passphrase()

@@ -1,0 +1,86 @@
+"""Preferences: lock timeout, theme, name, passphrase change, fingerprint."""
+
+from __future__ import annotations
+
+import re
+
+from mentorpair.crypto.identity import fingerprint
+from mentorpair.storage.vault import Vault
+
+from mentorpair.ui.settings import Settings, ThemeChoice
+from tests.ui.conftest import PASSPHRASE, unlock
+
+NEW_PASSPHRASE = "marble kettle horizon cobalt 17"
+
+
+def open_preferences(make_window, folder):
+    window = make_window(folder, vault=Vault.open(folder, PASSPHRASE))
+    window.show_preferences()
+    return window, window._preferences
+
+
+def test_settings_apply_and_persist(make_window, existing_vault):
+    window, dialog = open_preferences(make_window, existing_vault)
+    dialog.idle_spin.setValue(12)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    dialog.name_edit.setText("  Dr   Amara  Okafor-Reid ")
+    dialog.buttons.accepted.emit()
+    assert window.idle_lock.interval_ms == 12 * 60_000
+    assert "12 min" in window.lock_state.text()
+    assert window.workspace.home.greeting.text() == "Hello, Dr Amara Okafor-Reid"
+    fresh = Settings()
+    assert fresh.idle_minutes == 12
+    assert fresh.theme is ThemeChoice.DARK
+
+
+def test_empty_name_is_refused_with_reason(make_window, existing_vault):
+    window, dialog = open_preferences(make_window, existing_vault)
+    dialog.name_edit.setText("   ")
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible()
+    assert "name" in dialog.name_problem.text()
+
+
+def test_fingerprint_is_shown(make_window, existing_vault):
+    window, dialog = open_preferences(make_window, existing_vault)
+    shown = dialog.fingerprint_label.text()
+    assert re.fullmatch(r"(\d{5} ){5}\d{5}", shown)
+    assert shown == fingerprint(window.vault.identity().public())
+
+
+def test_change_passphrase(make_window, existing_vault, qtbot):
+    window, dialog = open_preferences(make_window, existing_vault)
+    db_before = (existing_vault / "vault.db").read_bytes()
+    dialog.current.edit.setText(PASSPHRASE)
+    dialog.new.edit.setText(NEW_PASSPHRASE)
+    dialog.confirm.edit.setText(NEW_PASSPHRASE)
+    assert dialog.change_button.isEnabled()
+    dialog.change_button.click()
+    qtbot.waitUntil(lambda: "changed" in dialog.passphrase_message.text(), timeout=10_000)
+    assert dialog.current.text() == ""
+    window.lock()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.unlock_page.message.text() == "That passphrase does not open this vault."
+    unlock(qtbot, window, NEW_PASSPHRASE)
+    assert window.vault is not None
+    assert (existing_vault / "vault.db").read_bytes() == db_before
+
+
+def test_wrong_current_passphrase_changes_nothing(make_window, existing_vault, qtbot):
+    _window, dialog = open_preferences(make_window, existing_vault)
+    key_before = (existing_vault / "vault.key").read_bytes()
+    dialog.current.edit.setText("not the passphrase")
+    dialog.new.edit.setText(NEW_PASSPHRASE)
+    dialog.confirm.edit.setText(NEW_PASSPHRASE)
+    dialog.change_button.click()
+    qtbot.waitUntil(lambda: dialog.passphrase_message.text() != "", timeout=10_000)
+    assert dialog.passphrase_message.text() == "That passphrase does not open this vault."
+    assert (existing_vault / "vault.key").read_bytes() == key_before
+
+
+def test_weak_new_passphrase_is_not_offered(make_window, existing_vault):
+    _window, dialog = open_preferences(make_window, existing_vault)
+    dialog.current.edit.setText(PASSPHRASE)
+    dialog.new.edit.setText("letmein")
+    dialog.confirm.edit.setText("letmein")
+    assert not dialog.change_button.isEnabled()
