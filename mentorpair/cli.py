@@ -23,8 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mentorpair",
         description=(
-            f"{APP_TITLE}: private, encrypted notes, agenda and goals for a mentor and "
-            "mentee."
+            f"{APP_TITLE}: private, encrypted notes, agenda and goals for a mentor and mentee."
         ),
     )
     parser.add_argument("--version", action="version", version=f"mentorpair {__version__}")

@@ -20,8 +20,8 @@ __all__ = [
     "KnownError",
     "MadeByNewerVersion",
     "NotFound",
-    "PermissionDenied",
     "PassphraseRejected",
+    "PermissionDenied",
     "UnsafeEnvironment",
     "VaultAlreadyExists",
     "VaultBusy",
@@ -126,8 +126,7 @@ class VaultBusy(KnownError):
     """Another copy of mentorpair is using the vault right now."""
 
     default_message = (
-        "The vault is in use by another copy of mentorpair. Close the other copy and "
-        "try again."
+        "The vault is in use by another copy of mentorpair. Close the other copy and try again."
     )
 
 

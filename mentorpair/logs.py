@@ -57,7 +57,7 @@ def describe_exception(
     developer needs.
     """
     frames = "".join(traceback.format_tb(tb))
-    chain = []
+    chain: list[str] = []
     cause = exc.__cause__ or exc.__context__ if exc is not None else None
     while cause is not None and len(chain) < 5:
         chain.append(type(cause).__qualname__)

@@ -151,7 +151,5 @@ def fingerprint(public: PublicIdentity) -> str:
     digest = hashlib.sha512(FINGERPRINT_VERSION + FINGERPRINT_DOMAIN + keys).digest()
     for _ in range(FINGERPRINT_ITERATIONS - 1):
         digest = hashlib.sha512(digest + keys).digest()
-    groups = [
-        int.from_bytes(digest[i : i + 5], "big") % 100_000 for i in range(0, 30, 5)
-    ]
+    groups = [int.from_bytes(digest[i : i + 5], "big") % 100_000 for i in range(0, 30, 5)]
     return " ".join(f"{g:05d}" for g in groups)

@@ -40,7 +40,10 @@ MIN_ITERATIONS_AT_MIN_MEMORY = 3
 MIN_COST_PRODUCT = MIN_MEMORY_KIB * MIN_ITERATIONS_AT_MIN_MEMORY
 #: Above this a damaged or hostile header could exhaust memory: refuse it.
 MAX_MEMORY_KIB = 2 * 1024 * 1024
-MAX_ITERATIONS = 64
+MAX_ITERATIONS = 16
+#: A hostile header could also ask for 2 GiB × many passes so every unlock
+#: takes minutes; cap the product at what 256 MiB × 16 passes costs.
+MAX_COST_PRODUCT = 256 * 1024 * MAX_ITERATIONS
 LANES = 4
 MAX_LANES = 16
 
@@ -84,7 +87,7 @@ def check_params(params: KdfParams) -> None:
         and len(params.salt) == SALT_LENGTH
         and MIN_MEMORY_KIB <= params.memory_kib <= MAX_MEMORY_KIB
         and 1 <= params.iterations <= MAX_ITERATIONS
-        and params.memory_kib * params.iterations >= MIN_COST_PRODUCT
+        and MIN_COST_PRODUCT <= params.memory_kib * params.iterations <= MAX_COST_PRODUCT
         and 1 <= params.lanes <= MAX_LANES
         and params.memory_kib >= 8 * params.lanes
     )
@@ -142,9 +145,7 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
     except MemoryError:
         return minimum_params()
     iterations = max(1, min(MAX_ITERATIONS, math.floor(target_seconds / one_pass)))
-    params = KdfParams(
-        memory_kib=TARGET_MEMORY_KIB, iterations=iterations, lanes=LANES, salt=salt
-    )
+    params = KdfParams(memory_kib=TARGET_MEMORY_KIB, iterations=iterations, lanes=LANES, salt=salt)
     check_params(params)
     return params
 

@@ -64,10 +64,7 @@ def unwrap_key(wrapped: WrappedKey, kek: SecretKey, context: bytes, purpose: str
     """
     if len(kek) != KEY_LENGTH:
         raise ValueError("kek must be 32 bytes")
-    if (
-        len(wrapped.nonce) != NONCE_LENGTH
-        or len(wrapped.ciphertext) != KEY_LENGTH + TAG_LENGTH
-    ):
+    if len(wrapped.nonce) != NONCE_LENGTH or len(wrapped.ciphertext) != KEY_LENGTH + TAG_LENGTH:
         raise UnwrapFailed("wrapped key has the wrong size")
     try:
         plain = ChaCha20Poly1305(kek.reveal()).decrypt(wrapped.nonce, wrapped.ciphertext, context)

@@ -1,8 +1,9 @@
 """The single source of randomness for keys, salts and nonces.
 
-Everything random in mentorpair comes through :func:`random_bytes`, so tests can
-swap it for a deterministic source and check known answers (magic-wormhole's
-approach), and so a review has one place to read.
+Every salt, nonce, id and symmetric key we make comes through
+:func:`random_bytes`, so tests can swap it for a deterministic source and check
+known answers (magic-wormhole's approach), and a review has one place to read.
+Asymmetric key pairs come from the ``cryptography`` package's own generators.
 """
 
 from __future__ import annotations

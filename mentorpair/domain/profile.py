@@ -7,6 +7,9 @@ import unicodedata
 __all__ = ["MAX_DISPLAY_NAME", "InvalidDisplayName", "clean_display_name"]
 
 MAX_DISPLAY_NAME = 80
+#: Zero-width (non-)joiners are format characters that Persian and Indic names
+#: need; every other format character (bidi overrides above all) is refused.
+_JOINERS = frozenset("\u200c\u200d")
 
 
 class InvalidDisplayName(ValueError):
@@ -24,6 +27,8 @@ def clean_display_name(raw: str) -> str:
         raise InvalidDisplayName("Please enter the name your partner knows you by.")
     if len(name) > MAX_DISPLAY_NAME:
         raise InvalidDisplayName(f"Please keep the name under {MAX_DISPLAY_NAME} characters.")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
+    if any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch not in _JOINERS for ch in name
+    ):
         raise InvalidDisplayName("The name contains invisible characters; please retype it.")
     return name

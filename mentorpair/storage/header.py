@@ -20,12 +20,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentorpair.crypto.kdf import KdfParams
-from mentorpair.crypto.keywrap import WrappedKey
+from mentorpair.crypto.kdf import SALT_LENGTH, KdfParams
+from mentorpair.crypto.keywrap import NONCE_LENGTH, WrappedKey
 from mentorpair.errors import CorruptFile, MadeByNewerVersion
 from mentorpair.storage.atomic import atomic_write
 from mentorpair.storage.oserrors import translate_os_errors
@@ -37,6 +38,12 @@ VERSION = 1
 #: A real header is under 1 KiB; refuse to read anything much larger.
 MAX_SIZE = 64 * 1024
 KDF_NAME = "argon2id"
+_TOP_FIELDS = {"format", "version", "vault_id", "kdf", "wrap"}
+_KDF_FIELDS = {"name", "memory_kib", "iterations", "lanes", "salt"}
+_WRAP_FIELDS = {"name", "nonce", "wrapped_key"}
+_VAULT_ID = re.compile(r"[0-9a-f]{32}")
+#: A sealed 256-bit key plus its 16-byte Poly1305 tag.
+WRAPPED_LENGTH = 32 + 16
 WRAP_NAME = "chacha20-poly1305"
 
 
@@ -114,9 +121,19 @@ class VaultHeader:
         try:
             kdf_doc = doc["kdf"]
             wrap_doc = doc["wrap"]
-            if kdf_doc["name"] != KDF_NAME or wrap_doc["name"] != WRAP_NAME:
+            # Exactly our fields: an unknown one would be unauthenticated baggage.
+            if (
+                set(doc) != _TOP_FIELDS
+                or not isinstance(kdf_doc, dict)
+                or not isinstance(wrap_doc, dict)
+                or set(kdf_doc) != _KDF_FIELDS
+                or set(wrap_doc) != _WRAP_FIELDS
+                or kdf_doc["name"] != KDF_NAME
+                or wrap_doc["name"] != WRAP_NAME
+                or not _VAULT_ID.fullmatch(_str(doc["vault_id"]))
+            ):
                 raise _corrupt()
-            vault_id = bytes.fromhex(_str(doc["vault_id"]))
+            vault_id = bytes.fromhex(doc["vault_id"])
             kdf = KdfParams(
                 memory_kib=_int(kdf_doc["memory_kib"]),
                 iterations=_int(kdf_doc["iterations"]),
@@ -128,7 +145,13 @@ class VaultHeader:
             )
         except (KeyError, TypeError, ValueError, binascii.Error):
             raise _corrupt() from None
-        if len(vault_id) != 16:
+        # Sizes are checked here, so a damaged file is called damaged without
+        # first spending a key derivation on it.
+        if (
+            len(wrapped.nonce) != NONCE_LENGTH
+            or len(wrapped.ciphertext) != WRAPPED_LENGTH
+            or len(kdf.salt) != SALT_LENGTH
+        ):
             raise _corrupt()
         return cls(vault_id=vault_id, kdf=kdf, wrapped=wrapped)
 

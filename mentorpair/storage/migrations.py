@@ -7,8 +7,10 @@ written. Every step is idempotent, so a step interrupted by a crash simply
 runs again on the next open.
 
 To change the schema: add a step at the end of :data:`STEPS` with the next
-version, never edit an old one, and add a fixture vault made by the version
-before to ``tests/data/vaults/`` (see ``docs/formats/vault.md``).
+version, never edit an old one, and add a fixture vault made by the new
+version to ``tests/data/vaults/`` with ``tests/data/make_fixture_vault.py``, so
+every later version is tested against a real file from each earlier one
+(see ``docs/formats/vault.md``).
 """
 
 from __future__ import annotations
@@ -56,8 +58,7 @@ class Step:
 
 def _v1_0(db: Database) -> None:
     db.execute(
-        "CREATE TABLE IF NOT EXISTS meta ("
-        " key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"
+        "CREATE TABLE IF NOT EXISTS meta ( key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"
     )
     db.execute(
         "CREATE TABLE IF NOT EXISTS profile ("

@@ -59,10 +59,10 @@ SIDECARS = ("-wal", "-shm", "-journal")
 
 #: SQLCipher 4 settings, set explicitly so a future library default cannot
 #: silently change how our pages are encrypted.
-CIPHER_SETTINGS = (
-    "cipher_page_size = 4096",
-    "cipher_hmac_algorithm = HMAC_SHA512",
-    "cipher_kdf_algorithm = PBKDF2_HMAC_SHA512",
+CIPHER_SETTINGS: tuple[tuple[str, str, object], ...] = (
+    ("cipher_page_size = 4096", "cipher_page_size", "4096"),
+    ("cipher_hmac_algorithm = HMAC_SHA512", "cipher_hmac_algorithm", "HMAC_SHA512"),
+    ("cipher_kdf_algorithm = PBKDF2_HMAC_SHA512", "cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512"),
 )
 #: Settings applied after the key, each with the value we read back to check it.
 CONNECTION_SETTINGS: tuple[tuple[str, str, object], ...] = (
@@ -164,6 +164,7 @@ class Vault:
         finally:
             kek.wipe()
 
+        _create_private_file(folder / NEW_DB_NAME)
         db = _connect(folder / NEW_DB_NAME, vault_key, vault_id)
         try:
             migrations.migrate(db)
@@ -179,8 +180,7 @@ class Vault:
                     ],
                 )
                 db.execute(
-                    "INSERT INTO profile (id, display_name, created_at)"
-                    " VALUES (1, :name, :now)",
+                    "INSERT INTO profile (id, display_name, created_at) VALUES (1, :name, :now)",
                     {"name": name, "now": now},
                 )
                 db.execute(
@@ -203,8 +203,10 @@ class Vault:
     def open(cls, folder: Path, passphrase: str) -> Vault:
         """Unlock the vault in ``folder``.
 
-        Nothing is written unless the passphrase is right and the database is
-        of a version we understand.
+        The database is not written unless the passphrase is right and the
+        database is of a version we understand. (A creation that a crash cut
+        short is completed or discarded first; see
+        :func:`_finish_interrupted_creation`.)
 
         Raises:
             WrongPassphrase: the passphrase does not unwrap the vault key.
@@ -345,7 +347,8 @@ class Vault:
 
         Uses SQLite's online backup API (never a file copy, which could catch
         the database between its WAL and main file). The copy opens with the
-        same passphrase, now and after later passphrase changes of either one.
+        passphrase the vault has now (changing either one's passphrase later
+        does not change the other's).
 
         Raises:
             VaultAlreadyExists: ``folder`` already holds a vault.
@@ -356,6 +359,7 @@ class Vault:
             raise VaultAlreadyExists(
                 "That folder already holds a vault. Choose an empty folder for the backup."
             )
+        _create_private_file(folder / NEW_DB_NAME)
         target = _connect(folder / NEW_DB_NAME, self._vault_key, self.vault_id)
         try:
             self.db.backup_to(target)
@@ -378,6 +382,18 @@ def _unwrap(header: VaultHeader, passphrase: str) -> SecretKey:
         kek.wipe()
 
 
+def _create_private_file(path: Path) -> None:
+    """Create an empty owner-only file for a new database.
+
+    SQLite gives the ``-wal`` and ``-shm`` files the mode of the database file,
+    so this keeps all three readable by the owner alone, whatever the umask.
+    """
+    with translate_os_errors():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+
+
 def _connect(path: Path, vault_key: SecretKey, vault_id: bytes) -> Database:
     """Open and key the database, then apply and check every safety setting."""
     page_key = derive_subkey(vault_key, Purpose.SQLCIPHER_PAGE_KEY, salt=vault_id)
@@ -392,7 +408,7 @@ def _connect(path: Path, vault_key: SecretKey, vault_id: bytes) -> Database:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = \"x'{page_key.reveal().hex()}'\"")
         page_key.wipe()
-        for setting in CIPHER_SETTINGS:
+        for setting, _name, _expected in CIPHER_SETTINGS:
             db.execute(f"PRAGMA {setting}")
         version = str(db.pragma("cipher_version") or "")
         if not version.startswith("4."):
@@ -400,8 +416,9 @@ def _connect(path: Path, vault_key: SecretKey, vault_id: bytes) -> Database:
         # The first read is where SQLCipher notices a wrong key (NOTADB); a
         # newer major version is refused here, before any setting writes.
         migrations.check_supported(migrations.read_version(db))
-        for setting, name, expected in CONNECTION_SETTINGS:
+        for setting, _name, _expected in CONNECTION_SETTINGS:
             db.execute(f"PRAGMA {setting}")
+        for _setting, name, expected in CIPHER_SETTINGS + CONNECTION_SETTINGS:
             if db.pragma(name) != expected:
                 log.error("SQLCipher setting %s did not take effect", name)
                 raise UnsafeEnvironment()
@@ -421,4 +438,3 @@ def _check_identity(db: Database, vault_id: bytes) -> None:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-

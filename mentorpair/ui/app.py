@@ -73,6 +73,7 @@ def _quit_on_signals(app: QApplication) -> None:
     Python handles signals only when it runs; a idle timer gives it the chance
     while Qt's event loop waits.
     """
+
     def request_quit(_signum: int, _frame: object) -> None:
         log.info("quitting on a signal")
         app.closeAllWindows()

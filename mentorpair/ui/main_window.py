@@ -119,7 +119,12 @@ class MainWindow(QMainWindow):
             self._refresh_state()
 
     # ------------------------------------------------------------- building
-    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

@@ -16,16 +16,38 @@ from mentorpair.ui.settings import ThemeChoice
 __all__ = ["apply_theme", "is_dark"]
 
 _LIGHT = {
-    "window": "#f6f7f9", "base": "#ffffff", "alt": "#eef0f3", "text": "#1d232b",
-    "muted": "#5b6572", "button": "#e9ecf0", "highlight": "#2f6db5", "hl_text": "#ffffff",
-    "link": "#1f5fa8", "warn_bg": "#fff4d6", "warn_border": "#d9a400", "error": "#b3261e",
-    "ok": "#1f7a3a", "border": "#c9ced6", "sidebar": "#eceff3",
+    "window": "#f6f7f9",
+    "base": "#ffffff",
+    "alt": "#eef0f3",
+    "text": "#1d232b",
+    "muted": "#5b6572",
+    "button": "#e9ecf0",
+    "highlight": "#2f6db5",
+    "hl_text": "#ffffff",
+    "link": "#1f5fa8",
+    "warn_bg": "#fff4d6",
+    "warn_border": "#d9a400",
+    "error": "#b3261e",
+    "ok": "#1f7a3a",
+    "border": "#c9ced6",
+    "sidebar": "#eceff3",
 }
 _DARK = {
-    "window": "#1e2227", "base": "#15181c", "alt": "#262b31", "text": "#e6e8eb",
-    "muted": "#a3acb7", "button": "#2c3238", "highlight": "#4f8fd8", "hl_text": "#0c0f12",
-    "link": "#8ab8f0", "warn_bg": "#3a3220", "warn_border": "#c99a2e", "error": "#f2b8b5",
-    "ok": "#8fd19e", "border": "#3b424a", "sidebar": "#191c20",
+    "window": "#1e2227",
+    "base": "#15181c",
+    "alt": "#262b31",
+    "text": "#e6e8eb",
+    "muted": "#a3acb7",
+    "button": "#2c3238",
+    "highlight": "#4f8fd8",
+    "hl_text": "#0c0f12",
+    "link": "#8ab8f0",
+    "warn_bg": "#3a3220",
+    "warn_border": "#c99a2e",
+    "error": "#f2b8b5",
+    "ok": "#8fd19e",
+    "border": "#3b424a",
+    "sidebar": "#191c20",
 }
 
 _QSS = """
@@ -78,7 +100,11 @@ def apply_theme(app: QApplication, choice: ThemeChoice) -> None:
     }
     for role, key in roles.items():
         palette.setColor(role, QColor(colours[key]))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours["muted"]))
     app.setPalette(palette)
     app.setStyleSheet(_QSS.format(**colours))

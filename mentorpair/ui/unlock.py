@@ -148,8 +148,9 @@ class UnlockPage(QWidget):
         self.unlock_button.setEnabled(False)
         self.passphrase.setEnabled(False)
         self.message.setText(
-            self.tr("That passphrase does not open this vault. Please wait {0} s before trying again.")
-            .format(self._wait_left)
+            self.tr(
+                "That passphrase does not open this vault. Please wait {0} s before trying again."
+            ).format(self._wait_left)
         )
 
     def _set_busy(self, busy: bool) -> None:

@@ -63,7 +63,7 @@ class _Task(QRunnable):
     def run(self) -> None:  # QRunnable.run
         try:
             result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, not lost
+        except BaseException as exc:
             self._relay.failed.emit(exc)
         else:
             self._relay.succeeded.emit(result)

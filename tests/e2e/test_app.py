@@ -73,7 +73,7 @@ def test_demo_opens_unlocked_and_is_deleted_on_exit(tmp_path, isolated_home):
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
     finally:
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=30)
+        _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err.decode()
     assert list(tmp.glob("mentorpair-demo-*")) == []
     assert "demo vault deleted" in log.read_text()

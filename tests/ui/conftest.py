@@ -59,7 +59,9 @@ def unlock(qtbot: QtBot, window: MainWindow, passphrase: str = PASSPHRASE) -> No
     page = window.unlock_page
     page.passphrase.edit.setText(passphrase)
     qtbot.keyClick(page.passphrase.edit, "\r")
-    qtbot.waitUntil(lambda: not page.busy.isVisible() and workers.pending_count() == 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not page.busy.isVisible() and workers.pending_count() == 0, timeout=10_000
+    )
 
 
 def interactive_widgets(root: QWidget) -> list[QWidget]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from mentorpair.storage.vault import Vault
-
 from tests.ui.conftest import PASSPHRASE, interactive_widgets
 
 

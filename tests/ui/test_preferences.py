@@ -6,9 +6,9 @@ import re
 
 from mentorpair.crypto.identity import fingerprint
 from mentorpair.storage.vault import Vault
+from tests.ui.conftest import PASSPHRASE, unlock
 
 from mentorpair.ui.settings import Settings, ThemeChoice
-from tests.ui.conftest import PASSPHRASE, unlock
 
 NEW_PASSPHRASE = "marble kettle horizon cobalt 17"
 
@@ -34,7 +34,7 @@ def test_settings_apply_and_persist(make_window, existing_vault):
 
 
 def test_empty_name_is_refused_with_reason(make_window, existing_vault):
-    window, dialog = open_preferences(make_window, existing_vault)
+    _window, dialog = open_preferences(make_window, existing_vault)
     dialog.name_edit.setText("   ")
     dialog.buttons.accepted.emit()
     assert dialog.isVisible()

@@ -12,15 +12,23 @@ from pathlib import Path
 
 from mentorpair.logs import setup_logging
 from mentorpair.paths import log_folder
+from tests.ui.conftest import unlock
 
 from mentorpair.ui.settings import Settings
-from tests.ui.conftest import unlock
 
 NAME_CANARY = "Canaryname Zqxjv"
 NEW_NAME_CANARY = "Othercanary Wkpfy"
 PASS_CANARY = "canarypass quokka zebu 9417"
 NEW_PASS_CANARY = "canarypass wombat ibex 3382"
-CANARIES = (NAME_CANARY, NEW_NAME_CANARY, PASS_CANARY, NEW_PASS_CANARY, "Canaryname", "Othercanary", "canarypass")
+CANARIES = (
+    NAME_CANARY,
+    NEW_NAME_CANARY,
+    PASS_CANARY,
+    NEW_PASS_CANARY,
+    "Canaryname",
+    "Othercanary",
+    "canarypass",
+)
 
 
 def encodings(text: str) -> list[bytes]:

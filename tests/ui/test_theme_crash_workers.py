@@ -29,7 +29,12 @@ def test_light_and_dark_palettes_differ(qapp):
 @pytest.mark.warnings_expected
 def test_crash_handler_logs_frames_but_not_the_message(qapp, monkeypatch, caplog):
     shown = []
-    monkeypatch.setattr(crash.CrashDialog, "exec", lambda self: shown.append(self) or QDialog.DialogCode.Accepted)
+
+    def fake_exec(self):
+        shown.append(self)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(crash.CrashDialog, "exec", fake_exec)
     secret = "Dr Secret " + "Canary said something private"
     try:
         raise ValueError(secret)
@@ -53,20 +58,23 @@ def test_known_error_reaching_the_top_is_shown_plainly(qapp, monkeypatch):
 
 
 def test_background_work_reports_on_the_ui_thread(qtbot):
-    results = []
+    results: list[tuple[int, int]] = []
+    failures: list[BaseException] = []
     main = threading.get_ident()
 
     def work():
         return threading.get_ident()
 
-    run_in_background(work, lambda value: results.append((value, threading.get_ident())), results.append)
+    run_in_background(
+        work, lambda value: results.append((value, threading.get_ident())), failures.append
+    )
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     worker_thread, callback_thread = results[0]
     assert worker_thread != main and callback_thread == main
 
 
 def test_background_errors_reach_the_error_callback(qtbot):
-    errors = []
+    errors: list[BaseException] = []
     run_in_background(lambda: 1 / 0, lambda _v: None, errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert isinstance(errors[0], ZeroDivisionError)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from mentorpair.ui import workers
 from tests.ui.conftest import NAME, unlock
+
+from mentorpair.ui import workers
 
 
 def snapshot(folder):

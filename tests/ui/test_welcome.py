@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from mentorpair.storage.vault import Vault
+from tests.ui.conftest import NAME, PASSPHRASE
 
 from mentorpair.ui import workers
-from tests.ui.conftest import NAME, PASSPHRASE
 
 
 def fill(page, name=NAME, passphrase=PASSPHRASE, confirm=PASSPHRASE):

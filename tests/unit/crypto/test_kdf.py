@@ -98,11 +98,12 @@ def test_refuses_empty_or_non_text_passphrase(passphrase, argon2_calls):
         FLOOR,
         params(memory_kib=128 * 1024, iterations=2),  # same cost, other mix
         params(memory_kib=MAX_MEMORY_KIB, iterations=1),
-        params(iterations=64),
+        params(iterations=kdf.MAX_ITERATIONS),
+        params(memory_kib=256 * 1024, iterations=kdf.MAX_ITERATIONS),  # the cost cap
         params(lanes=1),
         params(lanes=16),
     ],
-    ids=["floor", "128MiB-t2", "max-memory", "max-iterations", "one-lane", "max-lanes"],
+    ids=["floor", "128MiB-t2", "max-memory", "max-iterations", "max-cost", "one-lane", "max-lanes"],
 )
 def test_accepts_parameters_within_bounds(good):
     check_params(good)
@@ -116,7 +117,9 @@ WEAK_OR_ABSURD = {
     "64GiB": params(memory_kib=64 * 1024 * 1024),
     "just-over-max-memory": params(memory_kib=MAX_MEMORY_KIB + 1),
     "zero-iterations": params(iterations=0),
-    "65-iterations": params(iterations=65),
+    "too-many-iterations": params(iterations=kdf.MAX_ITERATIONS + 1),
+    # Each within its own bound, but every unlock would take minutes.
+    "2GiB-t3-over-cost-cap": params(memory_kib=MAX_MEMORY_KIB, iterations=3),
     "zero-lanes": params(lanes=0),
     "17-lanes": params(lanes=17),
     "short-salt": params(salt=bytes(15)),

@@ -62,3 +62,9 @@ def test_invisible_or_control_characters_are_refused(raw):
 def test_refusal_is_a_value_error_for_callers_that_only_know_that():
     with pytest.raises(ValueError, match="name your partner"):
         clean_display_name("")
+
+
+def test_zero_width_joiners_in_real_names_are_kept():
+    # Persian names need ZWNJ (U+200C); emoji and Indic scripts use ZWJ (U+200D).
+    name = "Dr Mehr\u200cnaz Karimi"
+    assert clean_display_name(name) == name

@@ -76,9 +76,13 @@ headers = st.builds(
         memory_kib=st.integers(min_value=-(2**64), max_value=2**64),
         iterations=st.integers(min_value=-(2**64), max_value=2**64),
         lanes=st.integers(min_value=-(2**64), max_value=2**64),
-        salt=st.binary(max_size=64),
+        salt=st.binary(min_size=16, max_size=16),
     ),
-    wrapped=st.builds(WrappedKey, nonce=st.binary(max_size=32), ciphertext=st.binary(max_size=96)),
+    wrapped=st.builds(
+        WrappedKey,
+        nonce=st.binary(min_size=12, max_size=12),
+        ciphertext=st.binary(min_size=48, max_size=48),
+    ),
 )
 
 
@@ -241,10 +245,20 @@ STRUCTURE_CHANGES: dict[str, tuple[Callable[[dict[str, Any]], object], type[Exce
     "format": (lambda d: d.update(format="something-else"), CorruptFile),
     "version 2": (lambda d: d.update(version=2), MadeByNewerVersion),
     "version 0": (lambda d: d.update(version=0), CorruptFile),
+    # Wrong sizes are damage, found before any key derivation runs.
     "short nonce": (
         lambda d: d["wrap"].update(nonce=base64.b64encode(bytes(11)).decode()),
-        WrongPassphrase,
+        CorruptFile,
     ),
+    "short wrapped key": (
+        lambda d: d["wrap"].update(wrapped_key=base64.b64encode(bytes(47)).decode()),
+        CorruptFile,
+    ),
+    # Only our own fields, in canonical spelling: nothing unauthenticated rides along.
+    "unknown field": (lambda d: d.update(comment="hello"), CorruptFile),
+    "unknown kdf field": (lambda d: d["kdf"].update(pepper="x"), CorruptFile),
+    "upper-case vault id": (lambda d: d.update(vault_id=d["vault_id"].upper()), CorruptFile),
+    "spaced vault id": (lambda d: d.update(vault_id=" " + d["vault_id"][1:]), CorruptFile),
 }
 
 

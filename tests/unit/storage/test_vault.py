@@ -85,6 +85,16 @@ def test_vault_files_are_private_to_the_owner(tmp_path: Path):
     folder = make_vault(tmp_path / "vault")
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((folder / KEY_NAME).stat().st_mode) == 0o600
+    old_umask = os.umask(0o022)  # a typical umask would make new files world-readable
+    try:
+        with Vault.open(folder, PASSPHRASE) as vault:
+            vault.set_display_name("Someone Else")  # a write, so the WAL exists
+            for name in ("vault.db", "vault.db-wal", "vault.db-shm"):
+                assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600, name
+            vault.backup_to(tmp_path / "backup")
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE((tmp_path / "backup" / "vault.db").stat().st_mode) == 0o600
 
 
 def test_create_uses_the_given_kdf_parameters(tmp_path: Path):
