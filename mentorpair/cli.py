@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open a throwaway vault with an example pair; it is deleted on exit",
+        help="open a throwaway demo vault with invented people; it is deleted on exit",
     )
     return parser
 

@@ -31,7 +31,7 @@ DEMO_PASSPHRASE = "mentorpair demo"  # noqa: S105 - public by design
 
 
 def load_demo_data() -> dict[str, Any]:
-    """The bundled example pair (``resources/demo/demo.json``)."""
+    """The bundled example data (``resources/demo/demo.json``): invented people only."""
     data = json.loads(resource_path("demo", "demo.json").read_text(encoding="utf-8"))
     if data.get("format") != DEMO_FORMAT or data.get("version") != DEMO_VERSION:
         raise ValueError("demo data has an unexpected format")
