@@ -9,7 +9,6 @@ the parameters are the ones the vault was made with.
 
 from __future__ import annotations
 
-import math
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -144,7 +143,8 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
         one_pass = max(time.perf_counter() - start, 1e-6)
     except MemoryError:
         return minimum_params()
-    iterations = max(1, min(MAX_ITERATIONS, math.floor(target_seconds / one_pass)))
+    # Nearest, not floor: 0.3 s per pass should give 2 passes (0.6 s), not 1 (0.3 s).
+    iterations = max(1, min(MAX_ITERATIONS, round(target_seconds / one_pass)))
     params = KdfParams(memory_kib=TARGET_MEMORY_KIB, iterations=iterations, lanes=LANES, salt=salt)
     check_params(params)
     return params

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.crypto.identity import fingerprint
-from mentorpair.domain.profile import InvalidDisplayName, clean_display_name
+from mentorpair.domain.profile import MAX_DISPLAY_NAME, InvalidDisplayName, clean_display_name
 from mentorpair.errors import KnownError
 from mentorpair.storage.vault import Vault
 
@@ -66,6 +66,7 @@ class PreferencesDialog(QDialog):
         page = QWidget(self)
         self.name_edit = QLineEdit(self.vault.display_name(), page)
         self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.name_edit.setMaxLength(MAX_DISPLAY_NAME)
         self.name_problem = QLabel(page)
         self.name_problem.setObjectName("error")
         self.theme_combo = QComboBox(page)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorpair.domain.profile import InvalidDisplayName, clean_display_name
+from mentorpair.domain.profile import MAX_DISPLAY_NAME, InvalidDisplayName, clean_display_name
 from mentorpair.errors import KnownError
 from mentorpair.storage.vault import Vault
 
@@ -82,7 +82,7 @@ class WelcomePage(QScrollArea):
         self.name_edit = QLineEdit(inner)
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.name_edit.setPlaceholderText(self.tr("e.g. Dr Sam Patel"))
-        self.name_edit.setMaxLength(120)
+        self.name_edit.setMaxLength(MAX_DISPLAY_NAME)
         name_hint = QLabel(self.tr("As your mentoring partner will see it."), inner)
         name_hint.setObjectName("hint")
         self.passphrase = PassphraseField(self.tr("Passphrase"), inner)
@@ -112,8 +112,8 @@ class WelcomePage(QScrollArea):
         form.addRow(buddy_label(self.tr("Con&firm"), self.confirm.edit), self.confirm)
 
         layout = QVBoxLayout(inner)
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.setSpacing(14)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(private)

@@ -165,6 +165,11 @@ def test_calibrate_picks_passes_for_the_target_time(argon2_calls, monkeypatch):
     check_params(chosen)
 
 
+def test_calibrate_rounds_to_the_nearest_pass_count(argon2_calls, monkeypatch):
+    fake_clock(monkeypatch, 0.0, 0.3)  # 0.3 s a pass: 2 passes (0.6 s) is nearer 0.5 s than 1
+    assert calibrate(target_seconds=0.5).iterations == 2
+
+
 def test_calibrate_on_a_slow_machine_stays_within_bounds(argon2_calls, monkeypatch):
     fake_clock(monkeypatch, 0.0, 30.0)  # one pass takes 30 s: one pass still beats the floor
     chosen = calibrate()
