@@ -1,0 +1,81 @@
+"""Who may make which change, and what may ever leave this machine.
+
+These rules run on every event before it changes a pair's state, whether it
+was typed here or (later) arrived from the partner, so a change signed by the
+wrong person is refused on every device, not merely hidden by the UI.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mentorpair.domain.events import Event, EventKind
+from mentorpair.domain.model import NoteKind, Role
+
+if TYPE_CHECKING:
+    from mentorpair.domain.state import PairState
+
+__all__ = ["MENTEE_ONLY", "RuleViolation", "check_permission", "is_shareable"]
+
+
+class RuleViolation(ValueError):
+    """The change is not allowed; the message says why in plain words."""
+
+
+#: The mentee owns the agenda and the goals (seeds: "the mentee stays in control").
+MENTEE_ONLY = frozenset(
+    {
+        EventKind.AGENDA_ITEM_ADDED,
+        EventKind.AGENDA_ITEM_UPDATED,
+        EventKind.AGENDA_ITEM_REMOVED,
+        EventKind.AGENDA_REORDERED,
+        EventKind.AGENDA_READY,
+        EventKind.SUGGESTION_ACCEPTED,
+        EventKind.SUGGESTION_DISMISSED,
+        EventKind.CATEGORIES_SET,
+        EventKind.GOAL_CREATED,
+        EventKind.GOAL_UPDATED,
+        EventKind.MILESTONE_ADDED,
+        EventKind.MILESTONE_UPDATED,
+    }
+)
+MENTOR_ONLY = frozenset({EventKind.SUGGESTION_ADDED})
+#: Facts about this copy of the pair that are nobody else's business.
+LOCAL_ONLY = frozenset({EventKind.PAIR_CREATED, EventKind.ENDING_REASON})
+
+
+def check_permission(event: Event, state: PairState) -> None:
+    """Raise :class:`RuleViolation` unless ``event.author`` may make this change."""
+    kind, author = event.kind, event.author
+    if state.ending is not None and kind is not EventKind.ENDING_REASON:
+        raise RuleViolation("This mentoring relationship has ended; its record is read-only.")
+    if kind in MENTEE_ONLY and author is not Role.MENTEE:
+        raise RuleViolation("Only the mentee can change the agenda and the goals.")
+    if kind in MENTOR_ONLY and author is not Role.MENTOR:
+        raise RuleViolation("Only the mentor can suggest agenda items.")
+    if kind is EventKind.NOTE_CREATED:
+        note_kind = NoteKind(str(event.body.get("kind")))
+        if note_kind is NoteKind.REFLECTION and author is not Role.MENTOR:
+            raise RuleViolation("Only the mentor keeps reflections.")
+    if kind in (EventKind.NOTE_EDITED, EventKind.NOTE_DELETED):
+        known = state.note_origin(str(event.body.get("note_id")))
+        if known is not None and known[0] is not NoteKind.SHARED and known[1] is not author:
+            raise RuleViolation("Only the person who wrote a private note can change it.")
+    if kind in LOCAL_ONLY and author is not state.my_role:
+        raise RuleViolation("This change can only be made on this computer.")
+
+
+def is_shareable(event: Event, state: PairState) -> bool:
+    """Whether ``event`` may ever be sent to the partner.
+
+    Private notes, reflections (and every edit of them) and facts about this
+    copy of the pair never leave the machine.
+    """
+    if event.kind in LOCAL_ONLY:
+        return False
+    if event.kind is EventKind.NOTE_CREATED:
+        return NoteKind(str(event.body.get("kind"))).leaves_machine
+    if event.kind in (EventKind.NOTE_EDITED, EventKind.NOTE_DELETED):
+        known = state.note_origin(str(event.body.get("note_id")))
+        return known is not None and known[0].leaves_machine
+    return True
