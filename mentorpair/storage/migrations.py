@@ -76,9 +76,39 @@ def _v1_0(db: Database) -> None:
     )
 
 
+def _v1_1(db: Database) -> None:
+    # The pair's history: state is derived from it (domain/state.py).
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS events ("
+        " event_id TEXT PRIMARY KEY,"
+        " pair_id TEXT NOT NULL,"
+        " author TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " at TEXT NOT NULL,"
+        " shareable INTEGER NOT NULL,"
+        " body TEXT NOT NULL) STRICT"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS events_by_pair ON events (pair_id, at, event_id)")
+    # Full-text search lives inside the encrypted database, never beside it.
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5("
+        " pair_id UNINDEXED, entity UNINDEXED, kind UNINDEXED, private UNINDEXED,"
+        " title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    # Which index row holds which thing: FTS5 cannot look up an UNINDEXED column fast.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS search_rows ("
+        " entity TEXT PRIMARY KEY, pair_id TEXT NOT NULL, fts_rowid INTEGER NOT NULL) STRICT"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS search_rows_by_pair ON search_rows (pair_id)")
+    # FTS5 keeps deleted text in its index until a merge unless told otherwise.
+    db.execute("INSERT INTO search (search, rank) VALUES ('secure-delete', 1)")
+
+
 #: Every schema version ever released, oldest first.
 STEPS: tuple[Step, ...] = (
     Step(SchemaVersion(1, 0), "vault metadata, profile and identity", _v1_0),
+    Step(SchemaVersion(1, 1), "pair events and full-text search", _v1_1),
 )
 
 CURRENT = STEPS[-1].version

@@ -30,6 +30,8 @@ PASSPHRASE = "fixture vault passphrase, not a secret"
 DISPLAY_NAME = "Fixture Person"
 #: One row a test can look for, to prove the data came through.
 MARKER = ("fixture_marker", "made by make_fixture_vault.py")
+FIXTURE_PARTNER = "Fixture Mentor"
+FIXTURE_GOAL = "Fixture goal"
 
 README = """\
 Fixture vault made by tests/data/make_fixture_vault.py with mentorpair {app}.
@@ -57,6 +59,16 @@ def make_fixture(target_root: Path) -> Path:
                 "INSERT INTO meta (key, value) VALUES (:key, :value)",
                 {"key": MARKER[0], "value": MARKER[1]},
             )
+        if migrations.SchemaVersion(1, 1) <= migrations.CURRENT:
+            # Since 1.1 vaults hold pairs: one with a goal, so later versions
+            # prove they still read events made by this one.
+            from mentorpair.domain.events import EventKind
+            from mentorpair.domain.model import Role
+            from mentorpair.storage.workspace import Workspace
+
+            workspace = Workspace(vault)
+            pair = workspace.create_pair(Role.MENTEE, FIXTURE_PARTNER)
+            workspace.record(pair, EventKind.GOAL_CREATED, goal_id="g" * 32, title=FIXTURE_GOAL)
     # close() checkpointed the WAL (TRUNCATE) and SQLite removed it on close.
     leftovers = sorted(p.name for p in folder.iterdir() if p.name not in (DB_NAME, KEY_NAME))
     if leftovers:

@@ -87,9 +87,32 @@ def check_v1_0(vault: Vault) -> None:
     assert vault.db.query_one("SELECT value FROM meta WHERE key = 'note'") == ("kept since 1.0",)
 
 
+PAIR = "p" * 32
+EVENT_BODY = '{"my_role": "mentee", "partner_name": "Fixture Mentor"}'
+
+
+def fill_v1_1(db: Database) -> None:
+    with db.transaction():
+        db.execute(
+            "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body)"
+            " VALUES (:id, :pair, 'mentee', 'pair.created', '2025-02-01T09:00:00.000000+00:00',"
+            " 0, :body)",
+            {"id": "e" * 32, "pair": PAIR, "body": EVENT_BODY},
+        )
+
+
+def check_v1_1(vault: Vault) -> None:
+    from mentorpair.storage.workspace import Workspace
+
+    state = Workspace(vault).state(PAIR)
+    assert state.partner_name == "Fixture Mentor"
+    assert state.rejected == []
+
+
 #: One entry per step in STEPS: what that version added, and how to check it.
 VERSION_DATA: dict[SchemaVersion, VersionData] = {
     SchemaVersion(1, 0): VersionData(fill_v1_0, check_v1_0),
+    SchemaVersion(1, 1): VersionData(fill_v1_1, check_v1_1),
 }
 
 
@@ -215,6 +238,13 @@ def test_fixture_vault_opens_with_current_code(fixture: Path, tmp_path: Path):
         assert vault.db.query_one("SELECT value FROM meta WHERE key = :k", {"k": key}) == (value,)
         identity = vault.identity()
         identity.public().verify_key().verify(identity.sign(b"still me"), b"still me")
+        # Pairs made by an old version fold without a single refused event.
+        from mentorpair.storage.workspace import Workspace
+
+        workspace = Workspace(vault)
+        for pair in workspace.pairs():
+            assert workspace.state(pair.pair_id).rejected == []
+            assert workspace.state(pair.pair_id).goals
         vault.set_display_name("Fixture Person Renamed")  # and it is writable
     with Vault.open(folder, passphrase) as vault:
         assert vault.display_name() == "Fixture Person Renamed"

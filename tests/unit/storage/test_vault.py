@@ -58,7 +58,9 @@ def read_everything(vault: Vault) -> None:
     tables = [r[0] for r in vault.db.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table in tables:
         vault.db.query(f"SELECT * FROM {table}")
-    assert vault.db.query("PRAGMA integrity_check") == [("ok",)]
+    # Damage in an index page shows only here; the app reports it the same way.
+    if vault.db.query("PRAGMA integrity_check") != [("ok",)]:
+        raise CorruptFile()
 
 
 # ---------------------------------------------------------------- create and open

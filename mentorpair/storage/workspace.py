@@ -1,0 +1,355 @@
+"""A person's pairs: their events in the vault, their derived state, and search.
+
+Every change goes through :meth:`Workspace.record`: it is checked against the
+pair's rules by applying it to the current state *first*, and only then stored,
+in one transaction together with its search entry. A refused change therefore
+stores nothing, and a failed write (disk full) leaves the state as it was on
+disk. State is cached per pair and rebuilt from the events when needed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from mentorpair.domain.events import Event, EventKind
+from mentorpair.domain.model import NoteKind, Role
+from mentorpair.domain.rules import is_shareable
+from mentorpair.domain.state import PairState, fold
+from mentorpair.storage.database import Database
+from mentorpair.storage.vault import Vault
+
+__all__ = ["PairSummary", "SearchHit", "Workspace", "new_id"]
+
+log = logging.getLogger(__name__)
+
+#: Marks around matched words in search results (control characters cannot
+#: appear in stored text, so they never collide with what people write).
+MATCH_START, MATCH_END = "\x02", "\x03"
+
+
+def new_id() -> str:
+    """A random id for a pair, event or thing (32 hex digits)."""
+    return secrets.token_hex(16)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PairSummary:
+    """What the sidebar shows of a pair."""
+
+    pair_id: str
+    partner_name: str
+    my_role: Role
+    ended: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result; ``title`` and ``snippet`` mark matches with MATCH_START/END."""
+
+    pair_id: str
+    entity_id: str
+    kind: str  # note, goal, agenda, action, suggestion
+    title: str
+    snippet: str
+    private: bool
+
+
+class Workspace:
+    """The pairs in one open vault.
+
+    Attributes:
+        vault: the open vault.
+    """
+
+    def __init__(self, vault: Vault, clock: Callable[[], datetime] = _utc_now) -> None:
+        self.vault = vault
+        self._clock = clock
+        self._states: dict[str, PairState] = {}
+
+    @property
+    def _db(self) -> Database:
+        return self.vault.db
+
+    # ------------------------------------------------------------- pairs
+    def pairs(self) -> list[PairSummary]:
+        """Every pair in the vault, by partner name."""
+        rows = self._db.query(
+            "SELECT DISTINCT pair_id FROM events WHERE kind = :kind",
+            {"kind": EventKind.PAIR_CREATED.value},
+        )
+        summaries = []
+        for (pair_id,) in rows:
+            state = self.state(pair_id)
+            summaries.append(
+                PairSummary(pair_id, state.partner_name, state.my_role, state.read_only)
+            )
+        return sorted(summaries, key=lambda p: (p.ended, p.partner_name.casefold(), p.pair_id))
+
+    def create_pair(self, my_role: Role, partner_name: str) -> str:
+        """Start a pair on this machine; return its id."""
+        pair_id = new_id()
+        self._states[pair_id] = PairState(pair_id)
+        self._states[pair_id].my_role = my_role
+        self.record(
+            pair_id, EventKind.PAIR_CREATED, my_role=my_role.value, partner_name=partner_name
+        )
+        return pair_id
+
+    def state(self, pair_id: str) -> PairState:
+        """The pair's current state (cached; rebuilt from events on first use)."""
+        if pair_id not in self._states:
+            self._states[pair_id] = fold(pair_id, self.events(pair_id))
+        return self._states[pair_id]
+
+    def events(self, pair_id: str) -> list[Event]:
+        """All stored events of a pair, in canonical order."""
+        rows = self._db.query(
+            "SELECT event_id, pair_id, author, kind, at, body FROM events"
+            " WHERE pair_id = :pair ORDER BY at, event_id",
+            {"pair": pair_id},
+        )
+        return [_row_to_event(row) for row in rows]
+
+    def shareable_events(self, pair_id: str) -> list[Event]:
+        """The events that may be sent to the partner (never a private note or reflection)."""
+        rows = self._db.query(
+            "SELECT event_id, pair_id, author, kind, at, body FROM events"
+            " WHERE pair_id = :pair AND shareable = 1 ORDER BY at, event_id",
+            {"pair": pair_id},
+        )
+        return [_row_to_event(row) for row in rows]
+
+    # ------------------------------------------------------------- changes
+    def record(self, pair_id: str, kind: EventKind, /, **body: Any) -> Event:
+        """Make a change as this vault's person; return the stored event.
+
+        Raises:
+            RuleViolation: the change is not allowed (message for people).
+            MalformedEvent: a field is missing or wrong (a bug in the caller).
+            DiskFull and other known errors: nothing was stored.
+        """
+        return self.record_many(pair_id, [(kind, body)])[0]
+
+    def record_many(
+        self, pair_id: str, changes: Iterable[tuple[EventKind, dict[str, Any]]]
+    ) -> list[Event]:
+        """Make several changes in one transaction: all are stored, or none.
+
+        Used where many changes belong together (the demo, an import); one
+        commit instead of one per change.
+        """
+        state = self.state(pair_id)
+        events: list[Event] = []
+        try:
+            with self._db.transaction():
+                for kind, body in changes:
+                    events.append(self._store(state, kind, body))
+        except BaseException:
+            # The cached state may hold changes that were not stored: rebuild it.
+            self._states.pop(pair_id, None)
+            raise
+        log.debug("recorded %d change(s)", len(events))
+        return events
+
+    def _store(self, state: PairState, kind: EventKind, body: dict[str, Any]) -> Event:
+        event = Event(new_id(), state.pair_id, state.my_role, kind, self._next_time(state), body)
+        shareable = is_shareable(event, state)  # decided before the event changes the state
+        state.apply(event)
+        self._db.execute(
+            "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body)"
+            " VALUES (:id, :pair, :author, :kind, :at, :shareable, :body)",
+            {
+                "id": event.event_id,
+                "pair": state.pair_id,
+                "author": event.author.value,
+                "kind": event.kind.value,
+                "at": _iso(event.at),
+                "shareable": int(shareable),
+                "body": json.dumps(dict(event.body), ensure_ascii=False, sort_keys=True),
+            },
+        )
+        self._reindex(state, event)
+        return event
+
+    def _next_time(self, state: PairState) -> datetime:
+        """Now, but never before the last event: local changes keep their order."""
+        now = self._clock()
+        if state.last_key is not None and now <= state.last_key[0]:
+            now = state.last_key[0] + timedelta(microseconds=1)
+        return now
+
+    def destroy_pair(self, pair_id: str) -> None:
+        """Erase a pair from this vault for good.
+
+        ``secure_delete`` overwrites the freed pages and FTS5's secure-delete
+        removes the words from the index; the WAL is then checkpointed and
+        truncated so no old page lingers there.
+        """
+        with self._db.transaction():
+            self._db.execute("DELETE FROM events WHERE pair_id = :pair", {"pair": pair_id})
+            self._db.execute(
+                "DELETE FROM search WHERE rowid IN"
+                " (SELECT fts_rowid FROM search_rows WHERE pair_id = :pair)",
+                {"pair": pair_id},
+            )
+            self._db.execute("DELETE FROM search_rows WHERE pair_id = :pair", {"pair": pair_id})
+        self._db.pragma("wal_checkpoint(TRUNCATE)")
+        self._states.pop(pair_id, None)
+        log.info("pair destroyed")
+
+    # ------------------------------------------------------------- search
+    def search(
+        self,
+        text: str,
+        *,
+        pair_id: str | None = None,
+        include_private: bool = True,
+        limit: int = 200,
+    ) -> list[SearchHit]:
+        """Find notes, goals, agenda items, suggestions and actions containing every word.
+
+        Args:
+            text: what the person typed; each word matches as a prefix.
+            pair_id: only this pair (None: every pair).
+            include_private: False in presenter mode: private notes and
+                reflections are left out entirely.
+            limit: at most this many hits, best first.
+        """
+        query = _fts_query(text)
+        if not query:
+            return []
+        rows = self._db.query(
+            "SELECT pair_id, entity, kind, private,"
+            " highlight(search, 4, :a, :b), snippet(search, 5, :a, :b, '…', 16)"
+            " FROM search WHERE search MATCH :q"
+            " AND (:pair IS NULL OR pair_id = :pair)"
+            " AND (:private = 1 OR private = 0)"
+            " ORDER BY rank LIMIT :limit",
+            {
+                "q": query,
+                "a": MATCH_START,
+                "b": MATCH_END,
+                "pair": pair_id,
+                "private": int(include_private),
+                "limit": limit,
+            },
+        )
+        return [SearchHit(r[0], r[1], r[2], r[4], r[5], bool(r[3])) for r in rows]
+
+    def _reindex(self, state: PairState, event: Event) -> None:
+        for kind, entity_id in _touched(event, state):
+            row = self._db.query_one(
+                "SELECT fts_rowid FROM search_rows WHERE entity = :entity", {"entity": entity_id}
+            )
+            if row is not None:
+                self._db.execute("DELETE FROM search WHERE rowid = :r", {"r": row[0]})
+                self._db.execute("DELETE FROM search_rows WHERE entity = :e", {"e": entity_id})
+            entry = _search_entry(state, kind, entity_id)
+            if entry is None:
+                continue
+            title, body, private = entry
+            self._db.execute(
+                "INSERT INTO search (pair_id, entity, kind, private, title, body)"
+                " VALUES (:pair, :entity, :kind, :private, :title, :body)",
+                {
+                    "pair": state.pair_id,
+                    "entity": entity_id,
+                    "kind": kind,
+                    "private": int(private),
+                    "title": title,
+                    "body": body,
+                },
+            )
+            self._db.execute(
+                "INSERT INTO search_rows (entity, pair_id, fts_rowid)"
+                " VALUES (:e, :pair, last_insert_rowid())",
+                {"e": entity_id, "pair": state.pair_id},
+            )
+
+
+def _touched(event: Event, state: PairState) -> Iterable[tuple[str, str]]:
+    """The searchable things an event changed: (kind, id)."""
+    b = event.body
+    kind = event.kind
+    if kind.value.startswith("note."):
+        yield "note", str(b["note_id"])
+    elif kind.value.startswith("goal.") and "goal_id" in b:
+        yield "goal", str(b["goal_id"])
+    elif kind in (
+        EventKind.AGENDA_ITEM_ADDED,
+        EventKind.AGENDA_ITEM_UPDATED,
+        EventKind.AGENDA_ITEM_REMOVED,
+    ):
+        yield "agenda", str(b["item_id"])
+    elif kind is EventKind.SUGGESTION_ADDED:
+        yield "suggestion", str(b["suggestion_id"])
+    elif kind in (EventKind.SUGGESTION_ACCEPTED, EventKind.SUGGESTION_DISMISSED):
+        yield "suggestion", str(b["suggestion_id"])
+        if kind is EventKind.SUGGESTION_ACCEPTED:
+            yield "agenda", str(b["item_id"])
+    elif kind.value.startswith("action."):
+        yield "action", str(b["action_id"])
+
+
+def _search_entry(state: PairState, kind: str, entity_id: str) -> tuple[str, str, bool] | None:
+    """(title, body, private) as the entity is now, or None if it is gone."""
+    if kind == "note":
+        note = state.notes.get(entity_id)
+        if note is None:
+            return None
+        return note.title, note.text, note.kind is not NoteKind.SHARED
+    if kind == "goal":
+        goal = state.goals.get(entity_id)
+        if goal is None:
+            return None
+        stones = "\n".join(m.title for m in goal.milestones)
+        return goal.title, f"{goal.description}\n{goal.category}\n{stones}", False
+    if kind == "agenda":
+        for items in state.agenda.values():
+            for item in items:
+                if item.item_id == entity_id:
+                    return item.title, f"{item.why}\n{item.outcome}", False
+        return None
+    if kind == "suggestion":
+        sug = state.suggestions.get(entity_id)
+        if sug is None or sug.status != "open":
+            return None
+        return sug.title, sug.why, False
+    if kind == "action":
+        action = state.actions.get(entity_id)
+        return None if action is None else (action.what, "", False)
+    raise ValueError(f"unknown search kind {kind}")
+
+
+def _fts_query(text: str) -> str:
+    """Each word as a quoted prefix term, all required: no FTS5 syntax reaches SQLite."""
+    words = [w for w in text.replace('"', " ").split() if w]
+    return " ".join(f'"{w}"*' for w in words[:20])
+
+
+def _iso(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _row_to_event(row: tuple[Any, ...]) -> Event:
+    event_id, pair_id, author, kind, at, body = row
+    return Event.from_dict(
+        {
+            "id": event_id,
+            "pair": pair_id,
+            "author": author,
+            "kind": kind,
+            "at": at,
+            "body": json.loads(body),
+        }
+    )
