@@ -12,11 +12,13 @@ import json
 import logging
 import shutil
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from mentorpair.crypto import kdf
+from mentorpair.domain.model import Role
 from mentorpair.resources import resource_path
 from mentorpair.storage.vault import Vault
 
@@ -39,28 +41,57 @@ def load_demo_data() -> dict[str, Any]:
 
 
 class DemoSession:
-    """Owns the temporary folder and the demo vault; cleans both up on exit.
+    """Owns the temporary folder and the two demo vaults; cleans up on exit.
+
+    The example relationship exists twice, as in real life: once in the
+    mentee's vault and once in the mentor's, each with its own private notes.
+    One is open at a time; :meth:`switch_side` swaps them.
 
     Attributes:
         folder: the temporary folder (removed by :meth:`cleanup`).
+        side: whose vault is open.
         vault: the open demo vault.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, now: datetime | None = None) -> None:
+        from mentorpair.demo_data import fill_demo
+        from mentorpair.storage.workspace import Workspace
+
+        now = now or datetime.now(UTC)
         self.folder = Path(tempfile.mkdtemp(prefix="mentorpair-demo-"))
         try:
             data = load_demo_data()
-            # The floor profile: this vault is thrown away, so skip calibration.
-            self.vault = Vault.create(
-                self.folder / "vault",
-                DEMO_PASSPHRASE,
-                data["viewer"]["display_name"],
-                params=kdf.minimum_params,
-            )
+            names = {
+                Role.MENTEE: data["viewer"]["display_name"],
+                Role.MENTOR: data["partner"]["display_name"],
+            }
+            vaults = {}
+            for role in (Role.MENTOR, Role.MENTEE):
+                # The floor profile: these vaults are thrown away, so skip calibration.
+                vault = Vault.create(
+                    self.vault_folder(role), DEMO_PASSPHRASE, names[role], params=kdf.minimum_params
+                )
+                fill_demo(Workspace(vault), role, now)
+                vaults[role] = vault
+            vaults[Role.MENTOR].close()
+            self.side = Role.MENTEE
+            self.vault = vaults[Role.MENTEE]
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
-        log.info("demo vault created")
+        log.info("demo vaults created")
+
+    def vault_folder(self, role: Role) -> Path:
+        """The folder of the mentee's or the mentor's demo vault."""
+        return self.folder / role.value
+
+    def switch_side(self) -> Vault:
+        """Close the open vault and open the other side's; return it."""
+        if not self.vault.closed:
+            self.vault.close()
+        self.side = self.side.other
+        self.vault = Vault.open(self.vault_folder(self.side), DEMO_PASSPHRASE)
+        return self.vault
 
     def cleanup(self) -> None:
         """Close the vault and delete the folder; safe to call twice."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -151,4 +152,4 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
 
 
 #: New vaults get their parameters from here; tests swap in ``minimum_params``.
-default_params = calibrate
+default_params: Callable[[], KdfParams] = calibrate

@@ -12,6 +12,7 @@ Bodies are JSON-compatible dicts; dates are ISO strings. The encoding in
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -80,8 +81,9 @@ class Event:
     body: Mapping[str, Any]
 
     def __post_init__(self) -> None:
-        if not isinstance(self.body, MappingProxyType):
-            object.__setattr__(self, "body", MappingProxyType(dict(self.body)))
+        # Always a private deep copy: a dict or list the caller keeps (an agenda
+        # order, or a proxy of their own dict) must not change the event later.
+        object.__setattr__(self, "body", MappingProxyType(copy.deepcopy(dict(self.body))))
         if self.at.tzinfo is None:
             raise MalformedEvent("event time must carry a time zone")
 
@@ -98,7 +100,7 @@ class Event:
             "author": self.author.value,
             "kind": self.kind.value,
             "at": self.at.astimezone(UTC).isoformat(timespec="microseconds"),
-            "body": dict(self.body),
+            "body": copy.deepcopy(dict(self.body)),
         }
 
     @classmethod

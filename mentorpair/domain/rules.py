@@ -53,15 +53,17 @@ def check_permission(event: Event, state: PairState) -> None:
         raise RuleViolation("Only the mentee can change the agenda and the goals.")
     if kind in MENTOR_ONLY and author is not Role.MENTOR:
         raise RuleViolation("Only the mentor can suggest agenda items.")
-    if kind is EventKind.NOTE_CREATED:
-        note_kind = NoteKind(str(event.body.get("kind")))
-        if note_kind is NoteKind.REFLECTION and author is not Role.MENTOR:
-            raise RuleViolation("Only the mentor keeps reflections.")
+    # An unknown note kind is left to the handler, which refuses it as malformed.
+    is_reflection = kind is EventKind.NOTE_CREATED and _note_kind(event) is NoteKind.REFLECTION
+    if is_reflection and author is not Role.MENTOR:
+        raise RuleViolation("Only the mentor keeps reflections.")
     if kind in (EventKind.NOTE_EDITED, EventKind.NOTE_DELETED):
         known = state.note_origin(str(event.body.get("note_id")))
         if known is not None and known[0] is not NoteKind.SHARED and known[1] is not author:
             raise RuleViolation("Only the person who wrote a private note can change it.")
-    if kind in LOCAL_ONLY and author is not state.my_role:
+    # Before the pair exists here, my_role is not known yet: PAIR_CREATED's own
+    # handler checks its author against the role it names.
+    if kind in LOCAL_ONLY and state.created_at is not None and author is not state.my_role:
         raise RuleViolation("This change can only be made on this computer.")
 
 
@@ -74,8 +76,17 @@ def is_shareable(event: Event, state: PairState) -> bool:
     if event.kind in LOCAL_ONLY:
         return False
     if event.kind is EventKind.NOTE_CREATED:
-        return NoteKind(str(event.body.get("kind"))).leaves_machine
+        note_kind = _note_kind(event)
+        return note_kind is not None and note_kind.leaves_machine
     if event.kind in (EventKind.NOTE_EDITED, EventKind.NOTE_DELETED):
         known = state.note_origin(str(event.body.get("note_id")))
         return known is not None and known[0].leaves_machine
     return True
+
+
+def _note_kind(event: Event) -> NoteKind | None:
+    """The kind a NOTE_CREATED names, or None if it names none we know."""
+    try:
+        return NoteKind(str(event.body.get("kind")))
+    except ValueError:
+        return None

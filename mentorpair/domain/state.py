@@ -131,10 +131,20 @@ class PairState:
         return goal
 
 
+def fold_order(event: Event) -> tuple[bool, datetime, str]:
+    """The canonical order: this copy's PAIR_CREATED first, then by time and id.
+
+    PAIR_CREATED says whose copy this is; it is never shared, and a partner
+    may well have started writing before this copy was made, so it opens the
+    history whatever its time.
+    """
+    return (event.kind is not EventKind.PAIR_CREATED, *event.sort_key)
+
+
 def fold(pair_id: str, events: Iterable[Event]) -> PairState:
     """Build a pair's state from its events, in their canonical order."""
     state = PairState(pair_id)
-    for event in sorted(events, key=lambda e: e.sort_key):
+    for event in sorted(events, key=fold_order):
         try:
             state.apply(event)
         except (RuleViolation, MalformedEvent) as exc:

@@ -333,7 +333,10 @@ def _search_entry(state: PairState, kind: str, entity_id: str) -> tuple[str, str
 
 def _fts_query(text: str) -> str:
     """Each word as a quoted prefix term, all required: no FTS5 syntax reaches SQLite."""
-    words = [w for w in text.replace('"', " ").split() if w]
+    # Quotes would end the quoted term; control characters (NUL above all) make
+    # SQLite's tokenizer fail. Neither belongs in a search word.
+    cleaned = "".join(" " if ch == '"' or ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    words = cleaned.split()
     return " ".join(f'"{w}"*' for w in words[:20])
 
 

@@ -54,8 +54,14 @@ def run(vault_folder: Path, demo: bool = False) -> int:
         print(f"mentorpair: {exc.message}", file=sys.stderr)
         return 1
     try:
+        if session is not None:
+            vault_folder = session.vault_folder(session.side)
         window = MainWindow(
-            vault_folder, settings, vault=session.vault if session else None, demo=demo
+            vault_folder,
+            settings,
+            vault=session.vault if session else None,
+            demo=demo,
+            demo_session=session,
         )
         window.settings_changed.connect(lambda: apply_theme(app, settings.theme))
         install_crash_handler()

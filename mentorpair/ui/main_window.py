@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -25,14 +26,19 @@ from PySide6.QtWidgets import (
 
 from mentorpair import APP_TITLE, __version__
 from mentorpair.crypto.identity import fingerprint
-from mentorpair.demo import DEMO_PASSPHRASE
+from mentorpair.demo import DEMO_PASSPHRASE, DemoSession
+from mentorpair.domain.model import Role
 from mentorpair.errors import KnownError
 from mentorpair.resources import resource_path
 from mentorpair.storage.vault import Vault, VaultState, vault_state
+from mentorpair.storage.workspace import Workspace
 
 from mentorpair.ui import workers
 from mentorpair.ui.lock import IdleLock
+from mentorpair.ui.new_pair import NewPairDialog
 from mentorpair.ui.preferences import PreferencesDialog
+from mentorpair.ui.reminders import ReminderScheduler
+from mentorpair.ui.search import SearchPanel
 from mentorpair.ui.settings import Settings
 from mentorpair.ui.unlock import UnlockPage
 from mentorpair.ui.welcome import WelcomePage
@@ -74,11 +80,13 @@ class MainWindow(QMainWindow):
         vault: Vault | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
+        demo_session: DemoSession | None = None,
     ) -> None:
         super().__init__(parent)
         self.vault_folder = vault_folder
         self.settings = settings
-        self.demo = demo
+        self.demo = demo or demo_session is not None
+        self.demo_session = demo_session
         self.vault: Vault | None = None
         self._preferences: PreferencesDialog | None = None
         # No names in the title: it shows in task switchers and screen shares.
@@ -90,6 +98,7 @@ class MainWindow(QMainWindow):
         self.welcome_page = WelcomePage(vault_folder, self)
         self.unlock_page = UnlockPage(vault_folder, self)
         self.workspace = WorkspacePage(self)
+        self.workspace.new_pair_requested.connect(self.new_pair)
         for page in (self.welcome_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
@@ -97,6 +106,22 @@ class MainWindow(QMainWindow):
             self.unlock_page.show_demo_hint(DEMO_PASSPHRASE)
         self.welcome_page.created.connect(self.open_vault)
         self.unlock_page.unlocked.connect(self.open_vault)
+
+        self.search_panel = SearchPanel(self)
+        self.search_panel.result_activated.connect(self.workspace.show_search_result)
+        self.search_dock = QDockWidget(self.tr("Search"), self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setAccessibleName(self.tr("Search"))
+        self.search_dock.setWidget(self.search_panel)
+        self.search_dock.setAllowedAreas(
+            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+
+        self.reminders = ReminderScheduler(lambda: self.workspace.workspace, parent=self)
+        self.reminders.notify.connect(self._show_reminder)
+        self._apply_reminder_settings()
 
         self.idle_lock = IdleLock(settings.idle_minutes, self)
         self.idle_lock.idle.connect(self._on_idle)
@@ -141,24 +166,51 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(self.tr("&Back up vault…"), self.back_up)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About Mentorpair"), self.show_about)
+        self.new_pair_action = self._action(self.tr("&New pair…"), self.new_pair, "Ctrl+Shift+N")
+        self.presenter_action = self._action(
+            self.tr("&Presenter mode"), self.set_presenter, "Ctrl+Shift+P"
+        )
+        self.presenter_action.setCheckable(True)
+        self.demo_side_action = self._action(
+            self.tr("See the &other side (demo)"), self.switch_demo_side, "Ctrl+Shift+D"
+        )
+        self.demo_side_action.setVisible(self.demo_session is not None)
+        self.find_action = self._action(
+            self.tr("&Find…"), self.show_search, QKeySequence.StandardKey.Find
+        )
+        self.presenter_action.setStatusTip(
+            self.tr("Hide private notes and reflections while sharing your screen")
+        )
         self.show_action = self._action(self.tr("&Show Mentorpair"), self._bring_to_front)
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         menu_bar.setAccessibleName(self.tr("Menu bar"))
         file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_pair_action)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.presenter_action)
+        if self.demo_session is not None:
+            view_menu.addSeparator()
+            view_menu.addAction(self.demo_side_action)
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
         self.lock_state = QLabel(self)
         self.lock_state.setAccessibleName(self.tr("Lock state"))
+        self.presenter_state = QLabel(self.tr("Presenter mode: private notes hidden"), self)
+        self.presenter_state.setObjectName("ok")
+        self.presenter_state.setAccessibleName(self.tr("Presenter mode"))
+        self.presenter_state.hide()
+        self.statusBar().addPermanentWidget(self.presenter_state)
         self.statusBar().addPermanentWidget(self.lock_state)
         if self.demo:
             demo_label = QLabel(self.tr("Demo vault: deleted when you quit"), self)
@@ -186,6 +238,10 @@ class MainWindow(QMainWindow):
         """Show the workspace for a freshly opened vault."""
         self.vault = vault
         self.workspace.show_person(vault.display_name(), self.settings.idle_minutes, self.demo)
+        workspace = Workspace(vault)
+        self.workspace.set_workspace(workspace)
+        self.search_panel.set_context(workspace, None, self.presenter_action.isChecked())
+        self.reminders.start()
         self.stack.setCurrentWidget(self.workspace)
         self.idle_lock.set_minutes(self.settings.idle_minutes)
         self.idle_lock.start()
@@ -204,6 +260,11 @@ class MainWindow(QMainWindow):
             self._preferences.reject()
             self._preferences = None
         self.idle_lock.stop()
+        self.workspace.flush()
+        self.set_presenter(False)
+        self.search_panel.set_context(None, None, False)
+        self.search_dock.hide()
+        self.reminders.stop()
         self.workspace.clear()
         vault, self.vault = self.vault, None
         vault.close()
@@ -221,7 +282,15 @@ class MainWindow(QMainWindow):
 
     def _refresh_state(self) -> None:
         unlocked = self.vault is not None
-        for action in (self.lock_action, self.preferences_action, self.backup_action):
+        for action in (
+            self.lock_action,
+            self.preferences_action,
+            self.backup_action,
+            self.new_pair_action,
+            self.presenter_action,
+            self.find_action,
+            self.demo_side_action,
+        ):
             action.setEnabled(unlocked)
         if unlocked:
             self.lock_state.setText(
@@ -235,6 +304,62 @@ class MainWindow(QMainWindow):
             self.lock_state.setText(self.tr("Locked"))
 
     # ------------------------------------------------------------- commands
+    def switch_demo_side(self) -> None:
+        """Demo only: close this side's vault and open the partner's copy of the pair."""
+        session = self.demo_session
+        if session is None or self.vault is None:
+            return
+        self.workspace.flush()
+        self.idle_lock.stop()
+        self.set_presenter(False)
+        self.workspace.clear()
+        current, self.vault = self.vault, None
+        current.close()  # after a lock and unlock it is not the session's own object
+        vault = session.switch_side()
+        self.vault_folder = session.vault_folder(session.side)
+        self.unlock_page.vault_folder = self.vault_folder
+        self.open_vault(vault)
+        who = self.tr("the mentor's") if session.side is Role.MENTOR else self.tr("the mentee's")
+        self.statusBar().showMessage(
+            self.tr("Now showing {0} copy of the pair, with their own private notes.").format(who),
+            10_000,
+        )
+
+    def new_pair(self) -> None:
+        """Ask who the partner is, then start the pair and show it."""
+        if self.workspace.workspace is None:
+            return
+        dialog = NewPairDialog(self)
+        dialog.accepted.connect(lambda: self._create_pair(dialog))
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        dialog.open()
+
+    def _create_pair(self, dialog: NewPairDialog) -> None:
+        workspace = self.workspace.workspace
+        if workspace is None:
+            return
+        try:
+            pair_id = workspace.create_pair(dialog.role, dialog.partner_name)
+        except KnownError as exc:
+            QMessageBox.warning(self, self.tr("Pair not created"), exc.message)
+            return
+        self.workspace.refresh_pairs(select=pair_id)
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode: private notes, reflections and their titles disappear everywhere."""
+        self.presenter_action.setChecked(on)
+        self.presenter_state.setVisible(on)
+        self.workspace.set_presenter(on)
+        if self.workspace.workspace is not None:
+            self.search_panel.set_context(self.workspace.workspace, None, on)
+
+    def show_search(self) -> None:
+        """Ctrl+F: open the search panel with the cursor in its box."""
+        if self.vault is None:
+            return
+        self.search_dock.show()
+        self.search_panel.focus_search()
+
     def show_preferences(self) -> None:
         """Open Preferences (only while unlocked: it shows vault contents)."""
         if self.vault is None:
@@ -256,8 +381,20 @@ class MainWindow(QMainWindow):
                 self.vault.display_name(), self.settings.idle_minutes, self.demo
             )
         self.idle_lock.set_minutes(self.settings.idle_minutes)
+        self._apply_reminder_settings()
         self._refresh_state()
         self.settings_changed.emit()
+
+    def _apply_reminder_settings(self) -> None:
+        self.reminders.notify_before_min = self.settings.reminder_minutes
+        self.reminders.agenda_nudge_days = self.settings.agenda_nudge_days
+
+    def _show_reminder(self, title: str, message: str) -> None:
+        """A tray notification where there is a tray, else the status line."""
+        if self.tray is not None:
+            self.tray.showMessage(title, message, app_icon(), 10_000)
+        else:
+            self.statusBar().showMessage(f"{title}: {message}", 30_000)
 
     def back_up(self) -> None:
         """Write an encrypted copy of the vault into a folder the person chooses."""
@@ -305,6 +442,7 @@ class MainWindow(QMainWindow):
         self.settings.set_window_geometry(self.saveGeometry())
         self.settings.sync()
         self.idle_lock.detach()
+        self.workspace.flush()
         if self.vault is not None:
             vault, self.vault = self.vault, None
             vault.close()

@@ -24,7 +24,14 @@ from mentorpair.domain.profile import MAX_DISPLAY_NAME, InvalidDisplayName, clea
 from mentorpair.errors import KnownError
 from mentorpair.storage.vault import Vault
 
-from mentorpair.ui.settings import IDLE_MAX, IDLE_MIN, Settings, ThemeChoice
+from mentorpair.ui.settings import (
+    IDLE_MAX,
+    IDLE_MIN,
+    NUDGE_MAX,
+    REMINDER_MAX,
+    Settings,
+    ThemeChoice,
+)
 from mentorpair.ui.widgets import PassphraseField, StrengthMeter, buddy_label
 from mentorpair.ui.workers import run_in_background
 
@@ -83,11 +90,29 @@ class PreferencesDialog(QDialog):
         self.idle_spin.setValue(self.settings.idle_minutes)
         self.idle_spin.setSuffix(self.tr(" minutes without use"))
         self.idle_spin.setAccessibleName(self.tr("Lock after"))
+        self.reminder_spin = QSpinBox(page)
+        self.reminder_spin.setRange(0, REMINDER_MAX)
+        self.reminder_spin.setSingleStep(15)
+        self.reminder_spin.setValue(self.settings.reminder_minutes)
+        self.reminder_spin.setSuffix(self.tr(" minutes before"))
+        self.reminder_spin.setSpecialValueText(self.tr("No reminder"))
+        self.reminder_spin.setAccessibleName(self.tr("Meeting reminder"))
+        self.nudge_spin = QSpinBox(page)
+        self.nudge_spin.setRange(0, NUDGE_MAX)
+        self.nudge_spin.setValue(self.settings.agenda_nudge_days)
+        self.nudge_spin.setSuffix(self.tr(" days before the meeting"))
+        self.nudge_spin.setSpecialValueText(self.tr("Never"))
+        self.nudge_spin.setAccessibleName(self.tr("Agenda reminder"))
         form = QFormLayout(page)
         form.addRow(buddy_label(self.tr("Your &name"), self.name_edit), self.name_edit)
         form.addRow("", self.name_problem)
         form.addRow(buddy_label(self.tr("&Theme"), self.theme_combo), self.theme_combo)
         form.addRow(buddy_label(self.tr("&Lock after"), self.idle_spin), self.idle_spin)
+        form.addRow(buddy_label(self.tr("&Remind me"), self.reminder_spin), self.reminder_spin)
+        form.addRow(
+            buddy_label(self.tr("Remind me to prepare my &agenda"), self.nudge_spin),
+            self.nudge_spin,
+        )
         return page
 
     def _apply(self) -> None:
@@ -106,6 +131,8 @@ class PreferencesDialog(QDialog):
             return
         self.settings.theme = ThemeChoice(self.theme_combo.currentData())
         self.settings.idle_minutes = self.idle_spin.value()
+        self.settings.reminder_minutes = self.reminder_spin.value()
+        self.settings.agenda_nudge_days = self.nudge_spin.value()
         self.settings.sync()
         self.applied.emit()
         self.accept()

@@ -20,6 +20,10 @@ SETTINGS_VERSION = 1
 IDLE_DEFAULT = 5
 IDLE_MIN = 1
 IDLE_MAX = 120
+REMINDER_DEFAULT = 60
+REMINDER_MAX = 24 * 60
+NUDGE_DEFAULT = 3
+NUDGE_MAX = 30
 
 
 class ThemeChoice(Enum):
@@ -82,6 +86,31 @@ class Settings:
     @theme.setter
     def theme(self, choice: ThemeChoice) -> None:
         self._qs.setValue("appearance/theme", choice.value)
+
+    def _bounded_int(self, key: str, default: int, low: int, high: int) -> int:
+        try:
+            value = int(str(self._qs.value(key, default)))
+        except ValueError:
+            return default
+        return max(low, min(high, value))
+
+    @property
+    def reminder_minutes(self) -> int:
+        """Minutes before a meeting for the tray reminder (0: no reminder)."""
+        return self._bounded_int("reminders/minutes_before", REMINDER_DEFAULT, 0, REMINDER_MAX)
+
+    @reminder_minutes.setter
+    def reminder_minutes(self, minutes: int) -> None:
+        self._qs.setValue("reminders/minutes_before", max(0, min(REMINDER_MAX, int(minutes))))
+
+    @property
+    def agenda_nudge_days(self) -> int:
+        """Days before a meeting to remind a mentee to prepare the agenda (0: never)."""
+        return self._bounded_int("reminders/agenda_days_before", NUDGE_DEFAULT, 0, NUDGE_MAX)
+
+    @agenda_nudge_days.setter
+    def agenda_nudge_days(self, days: int) -> None:
+        self._qs.setValue("reminders/agenda_days_before", max(0, min(NUDGE_MAX, int(days))))
 
     def window_geometry(self) -> QByteArray | None:
         """The main window's last size and position, if saved."""

@@ -31,6 +31,10 @@ _LIGHT = {
     "ok": "#1f7a3a",
     "border": "#c9ced6",
     "sidebar": "#eceff3",
+    "light": "#ffffff",
+    "mid": "#a7aeb8",
+    "dark": "#6b7480",
+    "shadow": "#3d444d",
 }
 _DARK = {
     "window": "#1e2227",
@@ -48,6 +52,10 @@ _DARK = {
     "ok": "#8fd19e",
     "border": "#3b424a",
     "sidebar": "#191c20",
+    "light": "#4a525c",
+    "mid": "#7d8794",
+    "dark": "#a3acb7",
+    "shadow": "#0c0f12",
 }
 
 _QSS = """
@@ -97,6 +105,13 @@ def apply_theme(app: QApplication, choice: ThemeChoice) -> None:
         QPalette.ColorRole.ToolTipBase: "base",
         QPalette.ColorRole.ToolTipText: "text",
         QPalette.ColorRole.PlaceholderText: "muted",
+        # Fusion draws check-box and frame outlines from these; without them a
+        # dark palette leaves check boxes in lists invisible.
+        QPalette.ColorRole.Light: "light",
+        QPalette.ColorRole.Midlight: "light",
+        QPalette.ColorRole.Mid: "mid",
+        QPalette.ColorRole.Dark: "dark",
+        QPalette.ColorRole.Shadow: "shadow",
     }
     for role, key in roles.items():
         palette.setColor(role, QColor(colours[key]))

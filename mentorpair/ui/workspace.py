@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from mentorpair.storage.workspace import Workspace
+
+from mentorpair.ui.pair.base import PairContext
+from mentorpair.ui.pair.overview import OverviewTab
+from mentorpair.ui.pair.view import PairView
+from mentorpair.ui.pairs_sidebar import PairsSidebar
 
 __all__ = ["WorkspacePage"]
 
@@ -14,37 +21,6 @@ def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
     if role:
         label.setObjectName(role)
     return label
-
-
-class PairsSidebar(QFrame):
-    """The list of pairs; with none yet, it explains what a pair is and how one starts."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("sidebar")
-        self.setMinimumWidth(200)
-        self.setAccessibleName(self.tr("Pairs"))
-        title = _label(self.tr("Pairs"), self, "subheading")
-        self.empty_title = _label(self.tr("No pairs yet"), self)
-        self.empty_title.setStyleSheet("font-weight: 600;")
-        self.empty_text = _label(
-            self.tr(
-                "A pair is one mentoring relationship: you and your mentor, or you and "
-                "your mentee. What you write in it stays between the two of you.\n\n"
-                "To start one, one of you creates the pair and sends the other an "
-                "invitation. You then read a short safety code to each other, in person "
-                "or by phone, so you both know no one is in between."
-            ),
-            self,
-            "hint",
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addWidget(self.empty_title)
-        layout.addWidget(self.empty_text)
-        layout.addStretch(1)
 
 
 class HomePanel(QWidget):
@@ -74,21 +50,36 @@ class HomePanel(QWidget):
 
 
 class WorkspacePage(QSplitter):
-    """Sidebar on the left, content on the right; filled on unlock, emptied on lock."""
+    """Sidebar of pairs on the left; on the right the chosen pair, or the home panel.
+
+    Filled on unlock, emptied on lock: nothing from the vault stays on screen.
+
+    Signals:
+        new_pair_requested(): the sidebar's New pair button was used.
+    """
+
+    new_pair_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
+        self.workspace: Workspace | None = None
+        self.pair_view: PairView | None = None
+        self._presenter = False
         self.sidebar = PairsSidebar(self)
         self.home = HomePanel(self)
+        self.content = QStackedWidget(self)
+        self.content.addWidget(self.home)
         self.addWidget(self.sidebar)
-        self.addWidget(self.home)
+        self.addWidget(self.content)
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)
-        self.setSizes([280, 720])
+        self.setSizes([260, 940])
         self.setChildrenCollapsible(False)
+        self.sidebar.pair_selected.connect(self.open_pair)
+        self.sidebar.new_pair_requested.connect(self.new_pair_requested)
 
     def show_person(self, display_name: str, idle_minutes: int, demo: bool) -> None:
-        """Fill the page for the unlocked vault."""
+        """Fill the home panel for the unlocked vault."""
         self.home.greeting.setText(self.tr("Hello, {0}").format(display_name))
         if demo:
             self.home.vault_text.setText(
@@ -115,8 +106,85 @@ class WorkspacePage(QSplitter):
             ).format(idle_minutes)
         )
 
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Show the pairs of a freshly unlocked vault; open the first one."""
+        self.workspace = workspace
+        self.refresh_pairs()
+
+    def refresh_pairs(self, select: str | None = None) -> None:
+        """Reload the sidebar (after a pair was created, ended or destroyed)."""
+        if self.workspace is None:
+            return
+        pairs = self.workspace.pairs()
+        current = select or (self.pair_view.context.pair_id if self.pair_view else None)
+        if current not in {p.pair_id for p in pairs}:
+            current = None
+        self.sidebar.set_pairs(pairs, current)
+        if not pairs:
+            self._drop_pair_view()
+            self.content.setCurrentWidget(self.home)
+        elif (
+            self.pair_view is None or self.pair_view.context.pair_id != self.sidebar.current_pair()
+        ):
+            self.open_pair(self.sidebar.current_pair() or pairs[0].pair_id)
+        else:
+            self.pair_view.refresh()
+
+    def open_pair(self, pair_id: str) -> None:
+        """Show one pair."""
+        if self.workspace is None:
+            return
+        if self.pair_view is not None and self.pair_view.context.pair_id == pair_id:
+            return
+        self._drop_pair_view()
+        context = PairContext(self.workspace, pair_id)
+        context.presenter = self._presenter
+        self.pair_view = PairView(context, self.content)
+        self.pair_view.set_presenter(self._presenter)
+        overview = self.pair_view.pages["overview"]
+        if isinstance(overview, OverviewTab):
+            overview.relationship_ended.connect(self._on_relationship_ended)
+        self.content.addWidget(self.pair_view)
+        self.content.setCurrentWidget(self.pair_view)
+
+    def show_search_result(self, pair_id: str, kind: str, entity_id: str) -> None:
+        """Open the pair of a search result and the tab that shows the thing found."""
+        self.refresh_pairs(select=pair_id)
+        self.open_pair(pair_id)
+        if self.pair_view is not None:
+            self.pair_view.show_entity(kind, entity_id)
+
+    def flush(self) -> None:
+        """Save typing in progress before the vault closes."""
+        if self.pair_view is not None:
+            self.pair_view.flush()
+
+    def _on_relationship_ended(self, outcome: str) -> None:
+        """Kept: the pair stays, read-only. Destroyed: it is gone from the list and screen."""
+        if outcome == "destroyed":
+            self._drop_pair_view()
+        self.refresh_pairs()
+        if self.pair_view is None:
+            self.content.setCurrentWidget(self.home)
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode: private notes and reflections vanish everywhere."""
+        self._presenter = on
+        if self.pair_view is not None:
+            self.pair_view.set_presenter(on)
+
+    def _drop_pair_view(self) -> None:
+        if self.pair_view is not None:
+            self.content.removeWidget(self.pair_view)
+            self.pair_view.deleteLater()
+            self.pair_view = None
+
     def clear(self) -> None:
         """Remove everything that came from the vault (on lock)."""
+        self._drop_pair_view()
+        self.workspace = None
+        self.sidebar.set_pairs([])
+        self.content.setCurrentWidget(self.home)
         self.home.greeting.clear()
         self.home.vault_text.clear()
         self.home.lock_text.clear()

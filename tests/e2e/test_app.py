@@ -66,9 +66,9 @@ def test_demo_opens_unlocked_and_is_deleted_on_exit(tmp_path, isolated_home):
     tmp.mkdir()
     proc = start(["--demo"], app_env(isolated_home, tmp))
     try:
-        wait_for(lambda: any(tmp.glob("mentorpair-demo-*/vault/vault.key")))
+        wait_for(lambda: any(tmp.glob("mentorpair-demo-*/mentee/vault.key")))
         log = isolated_home / "state" / "mentorpair" / "log" / "mentorpair.log"
-        wait_for(lambda: log.exists() and "demo vault created" in log.read_text())
+        wait_for(lambda: log.exists() and "demo vaults created" in log.read_text())
         time.sleep(1.0)  # let the window come up
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
     finally:

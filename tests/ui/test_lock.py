@@ -81,3 +81,29 @@ def test_closing_the_window_locks(make_window, existing_vault):
     window, vault = open_window(make_window, existing_vault)
     window.close()
     assert vault.closed
+
+
+def test_demo_window_switches_sides_and_stays_lockable(qtbot, settings):
+    from mentorpair.demo import DEMO_PASSPHRASE, DemoSession
+    from mentorpair.domain.model import Role
+
+    from mentorpair.ui.main_window import MainWindow
+
+    with DemoSession() as session:
+        window = MainWindow(
+            session.vault_folder(session.side), settings, vault=session.vault, demo_session=session
+        )
+        qtbot.addWidget(window)
+        window.show()
+        assert window.workspace.pair_view is not None
+        assert window.workspace.pair_view.context.my_role is Role.MENTEE
+        window.lock()
+        unlock(qtbot, window, DEMO_PASSPHRASE)
+        assert window.vault is not None
+        first = window.vault
+        window.switch_demo_side()
+        assert first.closed
+        view = window.workspace.pair_view
+        assert view is not None
+        assert view.context.state.my_role.value == Role.MENTOR.value
+        window.close()

@@ -3,20 +3,38 @@
 from __future__ import annotations
 
 from mentorpair.demo import DEMO_PASSPHRASE, DemoSession, load_demo_data
+from mentorpair.domain.model import NoteKind, Role
 from mentorpair.storage.vault import Vault
+from mentorpair.storage.workspace import Workspace
 
 
 def test_demo_session_makes_an_open_vault_and_deletes_it():
     data = load_demo_data()
     with DemoSession() as session:
         assert not session.vault.closed
+        assert session.side is Role.MENTEE
         assert session.vault.display_name() == data["viewer"]["display_name"]
         folder = session.folder
         session.vault.close()
         # The passphrase shown on the demo's unlock page really opens it.
-        with Vault.open(folder / "vault", DEMO_PASSPHRASE) as again:
+        with Vault.open(session.vault_folder(Role.MENTEE), DEMO_PASSPHRASE) as again:
             assert again.display_name() == data["viewer"]["display_name"]
     assert not folder.exists()
+
+
+def test_demo_shows_the_same_relationship_from_either_side():
+    with DemoSession() as session:
+        mentee_pairs = Workspace(session.vault).pairs()
+        assert [p.my_role for p in mentee_pairs] == [Role.MENTEE]
+        mentor_vault = session.switch_side()
+        assert session.side is Role.MENTOR and session.vault is mentor_vault
+        workspace = Workspace(mentor_vault)
+        (pair,) = workspace.pairs()
+        state = workspace.state(pair.pair_id)
+        assert pair.my_role is Role.MENTOR and state.rejected == []
+        # The mentee's goals are there, read-only; the reflections are the mentor's own.
+        assert state.goals
+        assert any(n.kind is NoteKind.REFLECTION for n in state.notes.values())
 
 
 def test_cleanup_is_idempotent():

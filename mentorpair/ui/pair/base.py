@@ -1,0 +1,101 @@
+"""What every tab of a pair shares: the context it works in and how it reports changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mentorpair.domain.events import Event, EventKind
+from mentorpair.domain.model import Role
+from mentorpair.domain.rules import RuleViolation
+from mentorpair.domain.state import PairState
+from mentorpair.errors import KnownError
+from mentorpair.storage.workspace import Workspace
+
+__all__ = ["PairContext", "PairTab", "utc_now"]
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (tests pass their own clock)."""
+    return datetime.now(UTC)
+
+
+class PairContext:
+    """One pair as the UI sees it: its state, how to change it, presenter mode.
+
+    Attributes:
+        workspace: the vault's pairs.
+        pair_id: this pair.
+        presenter: True while presenter mode hides private notes and reflections.
+        clock: the current time (UTC); injectable for tests.
+    """
+
+    def __init__(
+        self, workspace: Workspace, pair_id: str, clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        self.workspace = workspace
+        self.pair_id = pair_id
+        self.presenter = False
+        self.clock = clock
+
+    @property
+    def state(self) -> PairState:
+        """The pair's current state."""
+        return self.workspace.state(self.pair_id)
+
+    @property
+    def my_role(self) -> Role:
+        """Whether this person is the mentee or the mentor here."""
+        return self.state.my_role
+
+    @property
+    def is_mentee(self) -> bool:
+        """The mentee owns agenda and goals; the UI offers edits only to them."""
+        return self.state.my_role is Role.MENTEE
+
+    @property
+    def read_only(self) -> bool:
+        """True once the relationship has ended."""
+        return self.state.read_only
+
+    def record(self, parent: QWidget, kind: EventKind, /, **body: Any) -> Event | None:
+        """Record a change; on refusal show the plain reason and return None.
+
+        Rule violations and known errors (disk full …) are the person's to read;
+        anything else is a bug and goes to the crash handler.
+        """
+        try:
+            return self.workspace.record(self.pair_id, kind, **body)
+        except (RuleViolation, KnownError) as exc:
+            message = exc.message if isinstance(exc, KnownError) else str(exc)
+            QMessageBox.warning(parent, parent.tr("Not saved"), message)
+            return None
+
+
+class PairTab(QWidget):
+    """Base of the tabs of a pair.
+
+    Subclasses build their widgets in ``__init__`` and fill them in
+    :meth:`refresh`, which the view calls whenever anything in the pair changed.
+
+    Signals:
+        changed(): this tab recorded a change; the view refreshes all tabs.
+    """
+
+    changed = Signal()
+
+    def __init__(self, context: PairContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def refresh(self) -> None:
+        """Re-read the pair's state and show it."""
+        raise NotImplementedError
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode changed (``context.presenter`` already holds ``on``)."""
+        self.refresh()

@@ -1,0 +1,682 @@
+"""The Notes tab: every note of the pair on the left, the chosen one's editor on the right.
+
+Notes save themselves: 800 ms after the last keystroke, and at once when the
+editor loses focus, another note is chosen or the tab is hidden. Each save is
+a NOTE_EDITED event naming the revision the text was loaded from, so an edit
+that crossed the partner's edit of the same note becomes a visible conflict to
+resolve, never a silent overwrite.
+
+Who may read a note is shown in words, colour and a glyph, in the list and
+in a banner above the editor. In presenter mode private notes and reflections
+are not in the list at all.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QHideEvent, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorpair.domain.events import EventKind
+from mentorpair.domain.model import Note, NoteKind, Role
+from mentorpair.domain.rules import RuleViolation
+from mentorpair.domain.state import MAX_TEXT, MAX_TITLE
+from mentorpair.domain.wording import format_datetime, mode_word
+from mentorpair.errors import KnownError
+from mentorpair.storage.workspace import new_id
+
+from mentorpair.ui.pair.base import PairContext, PairTab
+from mentorpair.ui.pair.note_dialogs import NewNoteDialog
+from mentorpair.ui.pair.note_list import KindBanner, NoteIdRole, NotesDelegate, NotesModel
+from mentorpair.ui.pair.note_list import visible_notes as visible_notes
+from mentorpair.ui.widgets import buddy_label, warning_box
+
+__all__ = ["AUTOSAVE_MS", "NotesModel", "NotesTab"]
+
+#: Quiet time after the last keystroke before a note saves itself.
+AUTOSAVE_MS = 800
+
+#: Link schemes the preview opens (on a click only); anything else is ignored.
+_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_MARKDOWN = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+
+
+class MarkdownPreview(QTextBrowser):
+    """Read-only rendering of a note's Markdown that never fetches anything by itself.
+
+    Qt's own Markdown support draws the text; raw HTML is switched off, images
+    are not loaded (not even local files), and links open in the browser only
+    when clicked.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+
+    def show_markdown(self, text: str) -> None:
+        """Render ``text`` as GitHub-flavoured Markdown without HTML."""
+        self.document().setMarkdown(text, _MARKDOWN)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # QTextBrowser.loadResource
+        """Load nothing: a note must not make the app read files or the network."""
+        return None
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme().lower() in _LINK_SCHEMES:
+            QDesktopServices.openUrl(url)
+
+
+class NotesTab(PairTab):
+    """Notes of one pair: list, filter, editor with autosave, conflicts, new and delete.
+
+    Attributes:
+        model: the notes the list shows.
+        list: the list view.
+        title_edit, body, preview: the editor's parts.
+        save_state: "Saved", "Saving…" or "Not saved: …".
+        new_note_dialog: the open "New note" dialog, if any.
+    """
+
+    def __init__(self, context: PairContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._note_id: str | None = None
+        self._base = ""  # the revision the editor's text was loaded from or saved as
+        self._dirty = False
+        self._loading = False
+        self._restoring = False
+        self._kind_filter: NoteKind | None = None
+        self.new_note_dialog: NewNoteDialog | None = None
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save)
+        # Other tabs learn of a save a moment later: the list is reordered only
+        # after the click or key press that caused the save has been handled.
+        self._announce = QTimer(self)
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(0)
+        self._announce.timeout.connect(self.changed.emit)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 700])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter)
+
+        new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_shortcut.activated.connect(self.new_note)
+        save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.save)
+        delete_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
+        delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_shortcut.activated.connect(self.delete_note)
+        self.refresh()
+
+    # ------------------------------------------------------------- building
+    def _build_list(self) -> QWidget:
+        panel = QWidget(self)
+        self.new_button = QPushButton(self.tr("&New note"), panel)
+        self.new_button.setAccessibleName(self.tr("New note"))
+        self.new_button.setToolTip(self.tr("Write a new note (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_note)
+        self.filter_box = QComboBox(panel)
+        self.filter_box.setAccessibleName(self.tr("Show notes of kind"))
+        self.filter_box.currentIndexChanged.connect(self._on_filter_changed)
+        self.model = NotesModel(self)
+        self.list = QListView(panel)
+        self.list.setAccessibleName(self.tr("Notes"))
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(NotesDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        # Enter (or a double click) on a note: start writing in it.
+        self.list.activated.connect(lambda _index: self.body.setFocus())
+        self.list_empty = QLabel(panel)
+        self.list_empty.setObjectName("hint")
+        self.list_empty.setWordWrap(True)
+        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.list_stack = QStackedWidget(panel)
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(self.list_empty)
+
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        show = QHBoxLayout()
+        show.addWidget(buddy_label(self.tr("&Show:"), self.filter_box))
+        show.addWidget(self.filter_box, 1)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addLayout(top)
+        layout.addLayout(show)
+        layout.addWidget(self.list_stack, 1)
+        panel.setMinimumWidth(200)
+        return panel
+
+    def _build_editor(self) -> QWidget:
+        self.editor_stack = QStackedWidget(self)
+        self.placeholder = QLabel(self.editor_stack)
+        self.placeholder.setObjectName("hint")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMargin(24)
+        editor = QWidget(self.editor_stack)
+
+        self.banner = KindBanner(editor)
+        self.ended_notice = QLabel(
+            self.tr("This relationship has ended, so its notes can be read but not changed."),
+            editor,
+        )
+        self.ended_notice.setObjectName("hint")
+        self.ended_notice.setWordWrap(True)
+        self.conflict_box = self._build_conflict_box(editor)
+
+        self.title_edit = QLineEdit(editor)
+        self.title_edit.setAccessibleName(self.tr("Note title"))
+        self.title_edit.setPlaceholderText(self.tr("Untitled note"))
+        self.title_edit.setMaxLength(MAX_TITLE)
+        self.title_edit.textEdited.connect(lambda _text: self._on_edited())
+        self.links = QLabel(editor)
+        self.links.setObjectName("hint")
+        self.links.setWordWrap(True)
+
+        self.body = QPlainTextEdit(editor)
+        self.body.setAccessibleName(self.tr("Note text (Markdown)"))
+        self.body.setPlaceholderText(
+            self.tr(
+                "Write here. It saves by itself.\n\nMarkdown works: **bold**, *italic*, "
+                "# Heading, - list item, [link](https://example.org)."
+            )
+        )
+        self.body.setTabChangesFocus(True)
+        self.body.textChanged.connect(self._on_edited)
+        self.preview = MarkdownPreview(editor)
+        self.preview.setAccessibleName(self.tr("Preview of the note"))
+        self.modes = QTabWidget(editor)
+        self.modes.setAccessibleName(self.tr("Write or preview"))
+        self.modes.addTab(self.body, self.tr("&Write"))
+        self.modes.addTab(self.preview, self.tr("&Preview"))
+        self.modes.currentChanged.connect(self._on_mode_changed)
+        for watched in (self.title_edit, self.body):
+            watched.installEventFilter(self)
+
+        self.save_state = QLabel(editor)
+        self.save_state.setAccessibleName(self.tr("Save state"))
+        self.delete_button = QPushButton(self.tr("&Delete note"), editor)
+        self.delete_button.setAccessibleName(self.tr("Delete note"))
+        self.delete_button.clicked.connect(self.delete_note)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_state, 1)
+        bottom.addWidget(self.delete_button)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(buddy_label(self.tr("T&itle:"), self.title_edit))
+        title_row.addWidget(self.title_edit, 1)
+        layout = QVBoxLayout(editor)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.ended_notice)
+        layout.addWidget(self.conflict_box)
+        layout.addLayout(title_row)
+        layout.addWidget(self.links)
+        layout.addWidget(self.modes, 1)
+        layout.addLayout(bottom)
+        self.editor = editor
+        self.editor_stack.addWidget(self.placeholder)
+        self.editor_stack.addWidget(editor)
+        return self.editor_stack
+
+    def _build_conflict_box(self, parent: QWidget) -> QWidget:
+        box = warning_box(
+            self.tr(
+                "Two edits of this note crossed: it was changed in two places from the "
+                "same version. Choose the text to keep; the other one is then let go."
+            ),
+            parent,
+        )
+        self.mine_view = QPlainTextEdit(box)
+        self.theirs_view = QPlainTextEdit(box)
+        versions = QHBoxLayout()
+        for view, name in (
+            (self.mine_view, self.tr("This version")),
+            (self.theirs_view, self.tr("The other version")),
+        ):
+            view.setReadOnly(True)
+            view.setAccessibleName(name)
+            view.setMaximumHeight(120)
+            view.setTabChangesFocus(True)
+            column = QVBoxLayout()
+            heading = QLabel(name, box)
+            heading.setStyleSheet("font-weight: 600;")
+            column.addWidget(heading)
+            column.addWidget(view)
+            versions.addLayout(column)
+        self.keep_mine = QPushButton(self.tr("&Keep this version"), box)
+        self.keep_mine.setAccessibleName(self.tr("Keep this version"))
+        self.keep_mine.clicked.connect(lambda: self._resolve(keep_other=False))
+        self.keep_theirs = QPushButton(self.tr("Keep the ot&her version"), box)
+        self.keep_theirs.setAccessibleName(self.tr("Keep the other version"))
+        self.keep_theirs.clicked.connect(lambda: self._resolve(keep_other=True))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_mine)
+        buttons.addWidget(self.keep_theirs)
+        layout = box.layout()
+        assert isinstance(layout, QVBoxLayout)  # warning_box lays out vertically
+        layout.addLayout(versions)
+        layout.addLayout(buttons)
+        return box
+
+    # ------------------------------------------------------------- showing
+    def refresh(self) -> None:
+        """Re-read the notes; keep the chosen note and any unsaved typing."""
+        self._reload(self._note_id)
+
+    def _reload(self, wanted: str | None) -> None:
+        """Fill the list and show ``wanted`` (or the newest note if it is not listed)."""
+        state = self.context.state
+        self._update_filter_choices()
+        notes = visible_notes(
+            state.notes.values(), presenter=self.context.presenter, kind=self._kind_filter
+        )
+        self._restoring = True
+        try:
+            self.model.set_notes(notes)
+            row = self.model.row_of(wanted)
+            if row < 0 and notes:
+                row = 0
+            if row >= 0:
+                index = self.model.index(row, 0)
+                self.list.setCurrentIndex(index)
+                self.list.scrollTo(index)
+        finally:
+            self._restoring = False
+        note = self.model.note_at(row)
+        if note is None:
+            self._close_editor()
+        elif note.note_id != self._note_id:
+            self._open(note)
+        else:
+            self._sync(note)
+        self._show_empty_state(len(state.notes), len(notes))
+        self.new_button.setEnabled(not self.context.read_only)
+
+    def set_presenter(self, on: bool) -> None:
+        """Save first, then hide private notes and reflections (and their titles)."""
+        self.save()
+        if self.new_note_dialog is not None:
+            self.new_note_dialog.reject()
+        self.refresh()
+
+    def select_note(self, note_id: str) -> bool:
+        """Show ``note_id`` in the editor (search results use this); False if hidden."""
+        if self.context.presenter:
+            note = self.context.state.notes.get(note_id)
+            if note is None or note.kind is not NoteKind.SHARED:
+                return False
+        if self.model.row_of(note_id) < 0 and self._kind_filter is not None:
+            self.filter_box.setCurrentIndex(0)  # show all kinds, then look again
+        row = self.model.row_of(note_id)
+        if row < 0:
+            return False
+        self.list.setCurrentIndex(self.model.index(row, 0))
+        self.list.scrollTo(self.model.index(row, 0))
+        return self._note_id == note_id
+
+    def _update_filter_choices(self) -> None:
+        # Item data is the kind's value, "" for all kinds.
+        choices: list[tuple[str, str]] = [
+            (self.tr("All notes"), ""),
+            (self.tr("Shared"), NoteKind.SHARED.value),
+        ]
+        if not self.context.presenter:
+            choices.append((self.tr("Private"), NoteKind.PRIVATE.value))
+            if self.context.my_role is Role.MENTOR:
+                choices.append((self.tr("Reflections"), NoteKind.REFLECTION.value))
+        values = [value for _text, value in choices]
+        current = [self.filter_box.itemData(i) for i in range(self.filter_box.count())]
+        if current == values:
+            return
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()
+        for text, value in choices:
+            self.filter_box.addItem(text, value)
+        if self._kind_filter is not None and self._kind_filter.value not in values:
+            self._kind_filter = None
+        wanted = self._kind_filter.value if self._kind_filter is not None else ""
+        self.filter_box.setCurrentIndex(values.index(wanted))
+        self.filter_box.blockSignals(False)
+
+    def _show_empty_state(self, total: int, shown: int) -> None:
+        if shown:
+            self.list_stack.setCurrentWidget(self.list)
+            return
+        if total and self.context.presenter:
+            text = self.tr(
+                "No shared notes yet. Presenter mode is on, so private notes and "
+                "reflections are hidden."
+            )
+        elif total:
+            text = self.tr("No notes of this kind. Choose “All notes” above to see the others.")
+        elif self.context.read_only:
+            text = self.tr("No notes were written in this relationship.")
+        else:
+            text = self.tr(
+                "No notes yet.\n\nPress Ctrl+N or “New note” to write one. A shared "
+                "session note is seen by both of you; a private note stays on this "
+                "computer and only you see it."
+            )
+        self.list_empty.setText(text)
+        self.list_stack.setCurrentWidget(self.list_empty)
+
+    def _open(self, note: Note) -> None:
+        """Load ``note`` into the editor (any unsaved text of the last one was saved)."""
+        self._note_id = note.note_id
+        self._load_text(note)
+        self.editor_stack.setCurrentWidget(self.editor)
+        self._set_saved()
+        self._sync(note)
+
+    def _load_text(self, note: Note) -> None:
+        self._loading = True
+        try:
+            self.title_edit.setText(note.title)
+            self.title_edit.setCursorPosition(0)  # show a long title's beginning
+            self.body.setPlainText(note.text)
+        finally:
+            self._loading = False
+        self._base = note.revision
+        self._dirty = False
+        if self.modes.currentWidget() is self.preview:
+            self.preview.show_markdown(note.text)
+
+    def _sync(self, note: Note) -> None:
+        """Bring banner, links, conflict and editability in line with ``note``."""
+        if note.revision != self._base and not self._dirty:
+            self._load_text(note)  # changed elsewhere (the partner) and not being typed
+        self.banner.set_kind(note.kind, self.context.state.partner_name)
+        self.links.setText(self._link_text(note))
+        self.links.setVisible(bool(self.links.text()))
+        read_only = self.context.read_only
+        self.ended_notice.setVisible(read_only)
+        self.title_edit.setReadOnly(read_only)
+        self.body.setReadOnly(read_only)
+        self.delete_button.setEnabled(not read_only)
+        self.conflict_box.setVisible(note.conflict is not None)
+        if note.conflict is not None:
+            self.mine_view.setPlainText(note.text)
+            self.theirs_view.setPlainText(note.conflict)
+            self.keep_mine.setEnabled(not read_only)
+            self.keep_theirs.setEnabled(not read_only)
+        if read_only:
+            self.save_state.setText(self.tr("Read-only"))
+            self.save_state.setObjectName("hint")
+            self._repolish(self.save_state)
+
+    def _link_text(self, note: Note) -> str:
+        state = self.context.state
+        parts = []
+        meeting = state.meetings.get(note.meeting_id or "")
+        if meeting is not None:
+            parts.append(
+                self.tr("From the meeting on {0} ({1})").format(
+                    format_datetime(meeting.starts_at), mode_word(meeting.mode)
+                )
+            )
+        goal = state.goals.get(note.goal_id or "")
+        if goal is not None:
+            parts.append(self.tr("About the goal “{0}”").format(goal.title))
+        return "  ·  ".join(parts)
+
+    def _close_editor(self) -> None:
+        self._autosave.stop()
+        self._note_id = None
+        self._dirty = False
+        self._base = ""
+        self._loading = True
+        try:
+            self.title_edit.clear()
+            self.body.clear()
+            self.preview.clear()
+            self.mine_view.clear()
+            self.theirs_view.clear()
+        finally:
+            self._loading = False
+        if self.model.rowCount():
+            text = self.tr("Choose a note on the left, or press Ctrl+N to write a new one.")
+        elif self.context.read_only:
+            text = self.tr("There is nothing to show here.")
+        else:
+            text = self.tr("Your notes open here. Press Ctrl+N to write the first one.")
+        self.placeholder.setText(text)
+        self.editor_stack.setCurrentWidget(self.placeholder)
+
+    # ------------------------------------------------------------- saving
+    def save(self) -> bool:
+        """Save unsaved typing now; return False (and say why) if it could not be saved."""
+        self._autosave.stop()
+        if not self._dirty or self._note_id is None:
+            return True
+        if self.context.workspace.vault.closed:
+            return self._set_not_saved(self.tr("the vault is locked."))
+        note = self.context.state.notes.get(self._note_id)
+        text = self.body.toPlainText()
+        if note is None:
+            return self._set_not_saved(self.tr("this note was deleted elsewhere."))
+        if len(text) > MAX_TEXT:
+            return self._set_not_saved(
+                self.tr(
+                    "the note is longer than {0} characters; move part of it into a new note."
+                ).format(f"{MAX_TEXT:,}")
+            )
+        try:
+            # Straight to the workspace, not context.record: no pop-up in the middle
+            # of typing; a refusal shows in the save state line instead. base is
+            # the revision this text grew from: if the partner's edit of the same
+            # revision arrived meanwhile, the fold keeps both as a conflict.
+            event = self.context.workspace.record(
+                self.context.pair_id,
+                EventKind.NOTE_EDITED,
+                note_id=note.note_id,
+                base=self._base,
+                title=self.title_edit.text(),
+                text=text,
+            )
+        except (RuleViolation, KnownError) as exc:
+            return self._set_not_saved(exc.message if isinstance(exc, KnownError) else str(exc))
+        self._base = event.event_id
+        self._dirty = False
+        self._set_saved()
+        self._announce.start()
+        return True
+
+    def _on_edited(self) -> None:
+        if self._loading or self._note_id is None or self.context.read_only:
+            return
+        self._dirty = True
+        self.save_state.setText(self.tr("Saving…"))
+        self.save_state.setObjectName("hint")
+        self._repolish(self.save_state)
+        self._autosave.start()
+
+    def _set_saved(self) -> None:
+        self.save_state.setText(self.tr("Saved"))
+        self.save_state.setObjectName("ok")
+        self._repolish(self.save_state)
+
+    def _set_not_saved(self, reason: str) -> bool:
+        self.save_state.setText(self.tr("Not saved: {0}").format(reason))
+        self.save_state.setObjectName("error")
+        self._repolish(self.save_state)
+        return False
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        # Object-name selectors in the style sheet apply only after a re-polish.
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    def _resolve(self, keep_other: bool) -> None:
+        """Settle a conflict with one of the two texts, as a new edit of the current revision."""
+        note = self.context.state.notes.get(self._note_id or "")
+        if note is None or note.conflict is None:
+            return
+        self._autosave.stop()
+        text = note.conflict if keep_other else note.text
+        event = self.context.record(
+            self,
+            EventKind.NOTE_EDITED,
+            note_id=note.note_id,
+            base=note.revision,
+            title=self.title_edit.text(),
+            text=text,
+        )
+        if event is None:
+            return
+        resolved = self.context.state.notes[note.note_id]
+        self._load_text(resolved)
+        self._sync(resolved)
+        self._set_saved()
+        self.changed.emit()
+
+    # ------------------------------------------------------------- commands
+    def new_note(self) -> None:
+        """Ask the kind (shared by default) and make a new, empty note."""
+        if self.context.read_only or self.new_note_dialog is not None:
+            return
+        self.save()
+        dialog = NewNoteDialog(
+            self.context.state, self.context.clock(), self.context.presenter, self
+        )
+        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        self.new_note_dialog = dialog
+        dialog.open()
+
+    def _forget_dialog(self, dialog: NewNoteDialog) -> None:
+        if self.new_note_dialog is dialog:
+            self.new_note_dialog = None
+        dialog.deleteLater()
+
+    def _create(self, dialog: NewNoteDialog) -> None:
+        note_id = new_id()
+        if self.context.record(self, EventKind.NOTE_CREATED, note_id=note_id, **dialog.body()):
+            # The new note must be in the list, whatever its kind.
+            self._kind_filter = None
+            self.filter_box.blockSignals(True)
+            self.filter_box.setCurrentIndex(0)
+            self.filter_box.blockSignals(False)
+            self._reload(note_id)
+            self.changed.emit()
+            if self.title_edit.text():
+                self.body.setFocus()
+            else:
+                self.title_edit.setFocus()
+
+    def delete_note(self) -> None:
+        """Delete the chosen note after asking."""
+        note = self.context.state.notes.get(self._note_id or "")
+        if note is None or self.context.read_only:
+            return
+        title = self.title_edit.text().strip() or self.tr("Untitled note")
+        question = self.tr("Delete the note “{0}”? You cannot undo this.").format(title)
+        if note.kind is NoteKind.SHARED:
+            question += " " + self.tr("It is deleted for your partner too.")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete note"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._autosave.stop()
+        if self.context.record(self, EventKind.NOTE_DELETED, note_id=note.note_id):
+            row = self.model.row_of(note.note_id)
+            self._dirty = False
+            following = self.model.note_at(row + 1) or self.model.note_at(row - 1)
+            self._reload(following.note_id if following is not None else None)
+            self.changed.emit()
+
+    # ------------------------------------------------------------- events
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring:
+            return
+        note_id = current.data(NoteIdRole) if current.isValid() else None
+        if note_id == self._note_id:
+            return
+        if not self.save() and self.model.row_of(self._note_id) >= 0:
+            # Typing that could not be saved is not thrown away: stay on its note
+            # (once the click that moved away has been handled) with the reason shown.
+            kept = self._note_id
+            QTimer.singleShot(0, self, lambda: self._go_back(kept))
+            return
+        note = self.context.state.notes.get(note_id) if note_id else None
+        if note is None:
+            self._close_editor()
+        else:
+            self._open(note)
+
+    def _go_back(self, note_id: str | None) -> None:
+        row = self.model.row_of(note_id)
+        if row >= 0 and note_id == self._note_id:
+            self._restoring = True
+            try:
+                self.list.setCurrentIndex(self.model.index(row, 0))
+            finally:
+                self._restoring = False
+
+    def _on_filter_changed(self, _index: int) -> None:
+        self.save()
+        data = self.filter_box.currentData()
+        self._kind_filter = NoteKind(data) if data else None
+        self.refresh()
+
+    def _on_mode_changed(self, _index: int) -> None:
+        if self.modes.currentWidget() is self.preview:
+            self.save()
+            self.preview.show_markdown(self.body.toPlainText())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # QObject.eventFilter
+        """Save when the title or the text loses focus."""
+        if event.type() == QEvent.Type.FocusOut and watched in (self.title_edit, self.body):
+            self.save()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # QWidget.hideEvent
+        """Save when the tab is left (another tab, another pair, the window locking)."""
+        self.save()
+        super().hideEvent(event)

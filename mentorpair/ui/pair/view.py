@@ -1,0 +1,125 @@
+"""One pair on screen: a header and the tabs, kept in step with each other."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from mentorpair.domain.model import Role
+
+from mentorpair.ui.pair.actions import ActionsTab
+from mentorpair.ui.pair.agreement import AgreementTab
+from mentorpair.ui.pair.base import PairContext, PairTab
+from mentorpair.ui.pair.goals import GoalsTab
+from mentorpair.ui.pair.meetings import MeetingsTab
+from mentorpair.ui.pair.notes import NotesTab
+from mentorpair.ui.pair.overview import OverviewTab
+
+__all__ = ["PairView"]
+
+
+class PairView(QWidget):
+    """Header plus tabs for one pair.
+
+    Attributes:
+        context: the pair being shown.
+        tabs: the QTabWidget; ``pages`` maps a short name to each tab.
+    """
+
+    def __init__(self, context: PairContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("hint")
+        self.subtitle.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Pair sections"))
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, PairTab] = {
+            "overview": OverviewTab(context, self),
+            "meetings": MeetingsTab(context, self),
+            "goals": GoalsTab(context, self),
+            "notes": NotesTab(context, self),
+            "actions": ActionsTab(context, self),
+            "agreement": AgreementTab(context, self),
+        }
+        labels = {
+            "overview": self.tr("&Overview"),
+            "meetings": self.tr("&Meetings and agenda"),
+            "goals": self.tr("&Goals"),
+            "notes": self.tr("No&tes"),
+            "actions": self.tr("A&ctions"),
+            "agreement": self.tr("Agr&eement"),
+        }
+        for number, (name, page) in enumerate(self.pages.items(), start=1):
+            self.tabs.addTab(page, labels[name])
+            page.changed.connect(self.refresh)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda index=number - 1: self.tabs.setCurrentIndex(index))
+        overview = self.pages["overview"]
+        if isinstance(overview, OverviewTab):
+            overview.open_page.connect(self.show_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the pair and update the header and every tab."""
+        state = self.context.state
+        self.heading.setText(state.partner_name)
+        if state.my_role is Role.MENTEE:
+            who = self.tr("Your mentor. You own the agenda and your goals.")
+        else:
+            who = self.tr(
+                "Your mentee. They own the agenda and their goals; your reflections stay private."
+            )
+        sharing = (
+            self.tr("This relationship has ended; its record is read-only.")
+            if state.read_only
+            else self.tr(
+                "Only on this computer so far: pairing with your partner's device comes later."
+            )
+        )
+        self.subtitle.setText(f"{who} {sharing}")
+        for page in self.pages.values():
+            page.refresh()
+
+    def set_presenter(self, on: bool) -> None:
+        """Hide (or show again) private notes and reflections in every tab."""
+        self.context.presenter = on
+        for page in self.pages.values():
+            page.set_presenter(on)
+
+    def flush(self) -> None:
+        """Save what is being typed (before locking or quitting): autosave waits 800 ms."""
+        notes = self.pages["notes"]
+        if isinstance(notes, NotesTab):
+            notes.save()
+
+    def show_entity(self, kind: str, entity_id: str) -> None:
+        """Open the tab that shows a search result, with the thing selected."""
+        page_name = {
+            "note": "notes",
+            "goal": "goals",
+            "agenda": "meetings",
+            "suggestion": "meetings",
+            "action": "actions",
+        }.get(kind, "overview")
+        page = self.show_page(page_name)
+        if isinstance(page, NotesTab):
+            page.select_note(entity_id)
+        elif isinstance(page, GoalsTab):
+            page.focus_goal(entity_id)
+
+    def show_page(self, name: str) -> PairTab:
+        """Bring one tab to the front and return it."""
+        page = self.pages[name]
+        self.tabs.setCurrentWidget(page)
+        return page

@@ -1,0 +1,175 @@
+"""Reminders: a meeting is about to start, or the mentee's agenda still needs preparing.
+
+Once a minute the scheduler looks at the open vault's pairs and emits
+:attr:`ReminderScheduler.notify` for what is due. A notification can show on
+a locked screen or a shared screen, so it says only *that* something is due:
+never a name, a place, an agenda item or a note.
+
+Hook (main window): create one scheduler with a callable returning the open
+:class:`~mentorpair.storage.workspace.Workspace` (None while locked), connect
+``notify`` to ``QSystemTrayIcon.showMessage`` and call :meth:`start`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from mentorpair.domain.model import Meeting, MeetingMode, Role
+from mentorpair.domain.wording import format_date
+from mentorpair.errors import KnownError
+from mentorpair.storage.workspace import Workspace
+
+__all__ = ["AGENDA_NUDGE_DAYS", "CHECK_INTERVAL_MS", "NOTIFY_BEFORE_MIN", "ReminderScheduler"]
+
+log = logging.getLogger(__name__)
+
+CHECK_INTERVAL_MS = 60_000
+#: Defaults: an hour's warning before a meeting; an agenda nudge three days before.
+NOTIFY_BEFORE_MIN = 60
+AGENDA_NUDGE_DAYS = 3
+
+_SOON, _AGENDA = "soon", "agenda"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ReminderScheduler(QObject):
+    """Checks every minute and announces each reminder once.
+
+    What was announced is remembered in memory only (never written anywhere),
+    by pair, meeting, kind and start time: a meeting moved to another time is
+    announced again, nothing else is.
+
+    Signals:
+        notify(str, str): a title and a message, free of anything private.
+
+    Attributes:
+        notify_before_min: minutes before a meeting to announce it (0: never).
+        agenda_nudge_days: days before a meeting to nudge the mentee whose
+            agenda is not ready yet (0: never).
+    """
+
+    notify = Signal(str, str)
+
+    def __init__(
+        self,
+        workspace: Callable[[], Workspace | None],
+        notify_before_min: int = NOTIFY_BEFORE_MIN,
+        agenda_nudge_days: int = AGENDA_NUDGE_DAYS,
+        clock: Callable[[], datetime] = _utc_now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._clock = clock
+        self.notify_before_min = notify_before_min
+        self.agenda_nudge_days = agenda_nudge_days
+        self._sent: set[tuple[str, str, str, datetime]] = set()
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self._on_timeout)
+
+    def start(self) -> None:
+        """Check now and then every minute."""
+        self.timer.start()
+        self._on_timeout()
+
+    def stop(self) -> None:
+        """Stop checking (what was sent is still remembered)."""
+        self.timer.stop()
+
+    def _on_timeout(self) -> None:
+        self.check_now(self._clock())
+
+    def check_now(self, now: datetime) -> list[tuple[str, str]]:
+        """Emit every reminder due at ``now`` that was not emitted before; return them."""
+        workspace = self._workspace()
+        if workspace is None:
+            return []
+        try:
+            due = self._due(workspace, now)
+        except KnownError as exc:
+            # A busy or unreadable vault must not stop the app; the next minute retries.
+            log.info("reminders skipped: %s", type(exc).__name__)
+            return []
+        for title, message in due:
+            self.notify.emit(title, message)
+        return due
+
+    def _due(self, workspace: Workspace, now: datetime) -> list[tuple[str, str]]:
+        due: list[tuple[str, str]] = []
+        for pair in workspace.pairs():
+            if pair.ended:
+                continue
+            state = workspace.state(pair.pair_id)
+            upcoming = sorted(
+                (m for m in state.meetings.values() if not m.cancelled and m.starts_at > now),
+                key=lambda m: m.starts_at,
+            )
+            for meeting in upcoming:
+                left = meeting.starts_at - now
+                lead = timedelta(minutes=self.notify_before_min)
+                if (
+                    self.notify_before_min > 0
+                    and left <= lead
+                    and self._first(pair.pair_id, meeting, _SOON)
+                ):
+                    due.append((self.tr("Mentoring meeting"), self._soon_text(meeting, left)))
+                nudge = timedelta(days=self.agenda_nudge_days)
+                # Within the last hour the meeting reminder says enough.
+                if (
+                    self.agenda_nudge_days > 0
+                    and not (self.notify_before_min > 0 and left <= lead)
+                    and state.my_role is Role.MENTEE
+                    and not meeting.agenda_ready
+                    and left <= nudge
+                    and self._first(pair.pair_id, meeting, _AGENDA)
+                ):
+                    due.append((self.tr("Mentoring agenda"), self._agenda_text(meeting)))
+        return due
+
+    def _first(self, pair_id: str, meeting: Meeting, kind: str) -> bool:
+        key = (pair_id, meeting.meeting_id, kind, meeting.starts_at)
+        if key in self._sent:
+            return False
+        self._sent.add(key)
+        return True
+
+    # ------------------------------------------------------------- wording
+    def _soon_text(self, meeting: Meeting, left: timedelta) -> str:
+        return self.tr("Mentoring meeting {0} ({1})").format(
+            self._in_words(left), self._mode_word(meeting.mode)
+        )
+
+    def _agenda_text(self, meeting: Meeting) -> str:
+        day = format_date(meeting.starts_at.astimezone().date())
+        return self.tr("Prepare your agenda: meeting on {0}").format(day)
+
+    def _in_words(self, left: timedelta) -> str:
+        """'in 1 hour', 'in 2 hours', 'in 1 hour and 30 minutes', 'in 25 minutes'."""
+        minutes = max(1, round(left.total_seconds() / 60))
+        hours, rest = divmod(minutes, 60)
+        if hours and rest >= 58:
+            hours, rest = hours + 1, 0
+        hour_words = self.tr("1 hour") if hours == 1 else self.tr("{0} hours").format(hours)
+        minute_words = self.tr("1 minute") if rest == 1 else self.tr("{0} minutes").format(rest)
+        if hours and rest <= 2:
+            return self.tr("in {0}").format(hour_words)
+        if hours:
+            return self.tr("in {0} and {1}").format(hour_words, minute_words)
+        return self.tr("in {0}").format(minute_words)
+
+    def _mode_word(self, mode: MeetingMode) -> str:
+        words = {
+            MeetingMode.IN_PERSON: self.tr("in person"),
+            MeetingMode.PHONE: self.tr("phone"),
+            MeetingMode.VIDEO: self.tr("video"),
+            MeetingMode.EMAIL: self.tr("email"),
+        }
+        return words[mode]

@@ -1,0 +1,179 @@
+"""Workspace.search: prefixes, diacritics, hostile input, privacy, erasure; match marks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mentorpair.domain.events import EventKind
+from mentorpair.domain.model import Role
+from mentorpair.storage.search_marks import marks_to_html, strip_marks
+from mentorpair.storage.vault import Vault
+from mentorpair.storage.workspace import MATCH_END, MATCH_START, Workspace, new_id
+from tests.unit.storage.support import PASSPHRASE
+
+A, B = MATCH_START, MATCH_END
+
+
+@pytest.fixture
+def ws(vault_folder):
+    vault = Vault.open(vault_folder, PASSPHRASE)
+    yield Workspace(vault)
+    vault.close()
+
+
+def add_note(ws, pair, kind="shared", title="", text=""):
+    note_id = new_id()
+    ws.record(pair, EventKind.NOTE_CREATED, note_id=note_id, kind=kind, title=title, text=text)
+    return note_id
+
+
+def ids(hits):
+    return sorted(h.entity_id for h in hits)
+
+
+def test_each_word_matches_as_a_prefix_and_all_are_required(ws):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    rota = add_note(ws, pair, title="Rotas", text="Protected time for teaching")
+    add_note(ws, pair, title="Exams", text="Revision plan")
+    assert ids(ws.search("rot")) == [rota]
+    assert ids(ws.search("prot teach")) == [rota]
+    assert ws.search("prot revision") == []  # every word must match
+    assert ws.search("otas") == []  # a prefix, not any substring
+
+
+def test_matches_are_marked_in_title_and_snippet(ws):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    add_note(ws, pair, title="Rota talk", text="We discussed the rota.")
+    (hit,) = ws.search("rota")
+    assert hit.title == f"{A}Rota{B} talk"
+    assert f"{A}rota{B}" in hit.snippet
+    assert (hit.kind, hit.pair_id, hit.private) == ("note", pair, False)
+
+
+@pytest.mark.parametrize("query", ["zoe", "Zoe", "ZOË", "zoë", "zo\u0308e"])
+def test_diacritics_do_not_matter(ws, query):
+    pair = ws.create_pair(Role.MENTOR, "Zoë Adams")
+    note_id = add_note(ws, pair, title="Talk with Zoë", text="Zoë and Chloé")
+    assert ids(ws.search(query)) == [note_id]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"', '""', '"rota', "rota AND", "AND", "OR", "NOT", "a AND b", "a OR b", "NOT rota",
+        "NEAR(rota time)", "NEAR", "rota NEAR/2 time", "*", "rota*", "* rota", "-", "-rota",
+        "rota -time", "^rota", "title:rota", "body:", "{title}: rota", "(", ")", "(rota",
+        "+", ":", "'", "\\", "\x02rota\x03", "rota' OR 1=1 --", "é", " ", "",
+    ],
+)  # fmt: skip
+def test_search_syntax_typed_by_a_person_never_raises(ws, query):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    add_note(ws, pair, title="Rota", text="protected time")
+    hits = ws.search(query)
+    assert isinstance(hits, list)
+
+
+def test_any_text_at_all_never_raises(ws):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    add_note(ws, pair, title="Rota", text="protected time")
+
+    # Nested so that one vault serves every example: the property is about the query.
+    @settings(max_examples=150, deadline=None)
+    @given(query=st.text(max_size=40))
+    def check(query):
+        assert isinstance(ws.search(query), list)
+
+    check()
+
+
+def test_a_nul_character_in_the_query_never_raises(ws):
+    # SQLite's tokenizer used to fail on NUL ("unterminated string").
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    add_note(ws, pair, title="Rota")
+    assert [hit.title for hit in ws.search("\x00rota\x00")] == ["\x02Rota\x03"]
+
+
+def test_presenter_search_leaves_out_private_notes_and_reflections(ws):
+    pair = ws.create_pair(Role.MENTOR, "Dr Helen Marsh")
+    shared = add_note(ws, pair, "shared", "Rota shared")
+    private = add_note(ws, pair, "private", "Rota private")
+    reflection = add_note(ws, pair, "reflection", "Rota reflection")
+    assert ids(ws.search("rota")) == sorted([shared, private, reflection])
+    hits = ws.search("rota", include_private=False)
+    assert ids(hits) == [shared]
+    assert not any(h.private for h in hits)
+    assert ws.search("private", include_private=False) == []
+
+
+def test_a_pair_scope_leaves_out_other_pairs(ws):
+    first = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    second = ws.create_pair(Role.MENTOR, "Dr Sam Osei")
+    mine = add_note(ws, first, title="Rota")
+    theirs = add_note(ws, second, title="Rota")
+    assert ids(ws.search("rota", pair_id=first)) == [mine]
+    assert ids(ws.search("rota", pair_id=second)) == [theirs]
+    assert ids(ws.search("rota")) == sorted([mine, theirs])
+
+
+def test_edits_and_deletes_keep_the_index_current(ws):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    note_id = add_note(ws, pair, title="Plan", text="old words")
+    revision = ws.state(pair).notes[note_id].revision
+    ws.record(pair, EventKind.NOTE_EDITED, note_id=note_id, base=revision, text="new words")
+    assert ws.search("old") == []
+    assert ids(ws.search("new")) == [note_id]
+    ws.record(pair, EventKind.NOTE_DELETED, note_id=note_id)
+    assert ws.search("new") == []
+
+
+def test_destroy_pair_removes_its_search_rows(ws):
+    gone = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    kept = ws.create_pair(Role.MENTOR, "Dr Sam Osei")
+    add_note(ws, gone, title="Rota gone", text="canary-zebra")
+    ws.record(gone, EventKind.GOAL_CREATED, goal_id="g1", title="Rota goal")
+    survivor = add_note(ws, kept, title="Rota kept")
+    ws.destroy_pair(gone)
+    assert ids(ws.search("rota")) == [survivor]
+    assert ws.search("canary") == []
+    db = ws.vault.db
+    assert db.query_one("SELECT count(*) FROM search_rows WHERE pair_id = :p", {"p": gone}) == (0,)
+    assert db.query_one("SELECT count(*) FROM search WHERE pair_id = :p", {"p": gone}) == (0,)
+
+
+def test_limit_caps_the_hits(ws):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.record_many(
+        pair,
+        [
+            (EventKind.NOTE_CREATED, {"note_id": f"n{i}", "kind": "shared", "title": "rota"})
+            for i in range(30)
+        ],
+    )
+    assert len(ws.search("rota", limit=10)) == 10
+    assert len(ws.search("rota")) == 30
+
+
+# ----------------------------------------------------------------- match marks
+def test_marks_become_tags_after_escaping():
+    assert marks_to_html(f"a {A}rota{B} <b>&") == "a <b>rota</b> &lt;b&gt;&amp;"
+    assert marks_to_html(f'{A}"x"{B}', "<em>", "</em>") == "<em>&quot;x&quot;</em>"
+
+
+def test_unbalanced_marks_are_repaired():
+    assert marks_to_html(f"{A}open") == "<b>open</b>"
+    assert marks_to_html(f"stray{B} end") == "stray end"
+    assert marks_to_html(f"{A}{A}twice{B}{B}") == "<b>twice</b>"
+
+
+def test_strip_marks():
+    assert strip_marks(f"a {A}rota{B}") == "a rota"
+
+
+@given(st.text())
+def test_no_text_can_become_markup(text):
+    rendered = marks_to_html(text)
+    without_tags = rendered.replace("<b>", "").replace("</b>", "")
+    assert "<" not in without_tags and ">" not in without_tags
+    assert rendered.count("<b>") == rendered.count("</b>")
