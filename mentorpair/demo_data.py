@@ -16,15 +16,12 @@ here: see :func:`_insert_events` for why this does not go through
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import MeetingMode, NoteKind, Role
-from mentorpair.domain.rules import is_shareable
-from mentorpair.domain.state import PairState
 from mentorpair.storage.workspace import Workspace, new_id
 
 __all__ = ["fill_demo"]
@@ -475,40 +472,18 @@ def _insert_events(
     pair_id: str,
     entries: list[tuple[datetime, Role, EventKind, dict[str, Any]]],
 ) -> None:
-    """Store the scripted events with their own times and authors, in one transaction.
+    """Store the scripted events with their own times and authors, all or none.
 
     :meth:`Workspace.record_many` stamps every event with the clock and this
     vault's role; the demo needs a past history with both partners' events
-    (the mentee's goals and agenda in the mentor's copy). So this does what
-    ``Workspace._store`` does, step by step: check and apply each event to the
-    state first (a mistake in the script raises and stores nothing), decide
-    ``shareable`` before applying, store the body as sorted JSON, index it for
-    search, and drop the cached state so the workspace folds the stored events.
+    (the mentee's goals and agenda in the mentor's copy), so it goes in as
+    events made elsewhere, checked against the rules like any other.
     """
-    state = PairState(pair_id)
-    db = workspace.vault.db
-    try:
-        with db.transaction():
-            for when, author, kind, body in sorted(entries, key=lambda e: e[0]):
-                event = Event(new_id(), pair_id, author, kind, when, body)
-                shareable = is_shareable(event, state)
-                state.apply(event)
-                db.execute(
-                    "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body)"
-                    " VALUES (:id, :pair, :author, :kind, :at, :shareable, :body)",
-                    {
-                        "id": event.event_id,
-                        "pair": pair_id,
-                        "author": event.author.value,
-                        "kind": event.kind.value,
-                        "at": event.to_dict()["at"],
-                        "shareable": int(shareable),
-                        "body": json.dumps(dict(event.body), ensure_ascii=False, sort_keys=True),
-                    },
-                )
-                workspace._reindex(state, event)
-    finally:
-        workspace._states.pop(pair_id, None)
+    events = [
+        Event(new_id(), pair_id, author, kind, when, body)
+        for when, author, kind, body in sorted(entries, key=lambda e: e[0])
+    ]
+    workspace.add_events(pair_id, events)
 
 
 # ----------------------------------------------------------------- the words

@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import NoteKind, Role
-from mentorpair.domain.rules import is_shareable
+from mentorpair.domain.rules import RuleViolation, is_shareable
 from mentorpair.domain.state import PairState, fold
 from mentorpair.storage.database import Database
 from mentorpair.storage.vault import Vault
@@ -165,6 +165,43 @@ class Workspace:
         event = Event(new_id(), state.pair_id, state.my_role, kind, self._next_time(state), body)
         shareable = is_shareable(event, state)  # decided before the event changes the state
         state.apply(event)
+        self._insert(state, event, shareable)
+        return event
+
+    def add_events(self, pair_id: str, events: Sequence[Event]) -> None:
+        """Store events made elsewhere: all of them, or none.
+
+        For changes this vault's person did not type here: the partner's
+        (received, once sync exists) or a prepared history (the demo). The
+        pair's history with the new events is folded first; if the rules
+        refuse any new event, nothing is stored and the reason is raised.
+        Events already stored (same id) are skipped.
+
+        Raises:
+            RuleViolation: a new event is not allowed; nothing was stored.
+        """
+        known = {e.event_id for e in self.events(pair_id)}
+        new = [e for e in events if e.event_id not in known]
+        if any(e.pair_id != pair_id for e in new):
+            raise RuleViolation("These changes belong to a different pair.")
+        existing = self.events(pair_id)
+        trial = fold(pair_id, existing + new)
+        refused = dict(trial.rejected)
+        for event in new:
+            if event.event_id in refused:
+                raise RuleViolation(refused[event.event_id])
+        try:
+            with self._db.transaction():
+                for event in new:
+                    # The folded state knows every note's kind, also of deleted ones.
+                    self._insert(trial, event, is_shareable(event, trial))
+        finally:
+            self._states.pop(pair_id, None)
+        self._states[pair_id] = trial
+        log.debug("added %d event(s) made elsewhere", len(new))
+
+    def _insert(self, state: PairState, event: Event, shareable: bool) -> None:
+        """Write one event and its search entry (inside the caller's transaction)."""
         self._db.execute(
             "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body)"
             " VALUES (:id, :pair, :author, :kind, :at, :shareable, :body)",
@@ -179,7 +216,6 @@ class Workspace:
             },
         )
         self._reindex(state, event)
-        return event
 
     def _next_time(self, state: PairState) -> datetime:
         """Now, but never before the last event: local changes keep their order."""

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.search_dock.hide()
 
-        self.reminders = ReminderScheduler(lambda: self.workspace.workspace, parent=self)
+        self.reminders = ReminderScheduler(self._open_workspace, parent=self)
         self.reminders.notify.connect(self._show_reminder)
         self._apply_reminder_settings()
 
@@ -385,6 +385,10 @@ class MainWindow(QMainWindow):
         self._refresh_state()
         self.settings_changed.emit()
 
+    def _open_workspace(self) -> Workspace | None:
+        """The unlocked vault's pairs, or None while locked (reminders then stay quiet)."""
+        return self.workspace.workspace if self.vault is not None else None
+
     def _apply_reminder_settings(self) -> None:
         self.reminders.notify_before_min = self.settings.reminder_minutes
         self.reminders.agenda_nudge_days = self.settings.agenda_nudge_days
@@ -442,7 +446,10 @@ class MainWindow(QMainWindow):
         self.settings.set_window_geometry(self.saveGeometry())
         self.settings.sync()
         self.idle_lock.detach()
+        self.reminders.stop()
         self.workspace.flush()
+        self.search_panel.set_context(None, None, False)
+        self.workspace.clear()
         if self.vault is not None:
             vault, self.vault = self.vault, None
             vault.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from mentorpair.storage.vault import Vault
 from tests.ui.conftest import PASSPHRASE, interactive_widgets
 
@@ -38,3 +40,32 @@ def test_every_menu_command_has_a_keyboard_route(make_window, existing_vault):
             # Either a shortcut or an Alt+letter mnemonic in the menu text.
             assert action.shortcut().toString() or "&" in action.text(), action.text()
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
+
+
+def test_every_tab_of_a_full_pair_is_named_and_reachable(qtbot, settings):
+    from mentorpair.demo import DemoSession
+
+    from mentorpair.ui.main_window import MainWindow
+
+    with DemoSession() as session:
+        window = MainWindow(
+            session.vault_folder(session.side), settings, vault=session.vault, demo_session=session
+        )
+        qtbot.addWidget(window)
+        window.show()
+        view = window.workspace.pair_view
+        assert view is not None
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        for number, name in enumerate(view.pages, start=1):
+            # Ctrl+1 … Ctrl+6 reach every tab from the keyboard.
+            view.tabs.setCurrentIndex(0)
+            qtbot.keyClick(view.tabs, str(number), Qt.KeyboardModifier.ControlModifier)
+            assert view.tabs.currentWidget() is view.pages[name], name
+            assert interactive_widgets(view.pages[name]), name
+            assert unnamed(view.pages[name]) == [], name
+        window.switch_demo_side()
+        mentor_view = window.workspace.pair_view
+        assert mentor_view is not None
+        assert unnamed(mentor_view) == []
+        window.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -107,3 +109,13 @@ def test_demo_window_switches_sides_and_stays_lockable(qtbot, settings):
         assert view is not None
         assert view.context.state.my_role.value == Role.MENTOR.value
         window.close()
+
+
+def test_nothing_keeps_using_the_vault_after_the_window_closes(make_window, existing_vault):
+    window, vault = open_window(make_window, existing_vault)
+    assert window.reminders.timer.isActive()
+    window.close()
+    assert vault.closed
+    assert not window.reminders.timer.isActive()
+    assert window.workspace.workspace is None
+    assert window.reminders.check_now(datetime.now(UTC)) == []

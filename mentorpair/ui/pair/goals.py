@@ -80,6 +80,13 @@ def fit_rows(view: QAbstractItemView, rows: int, most: int = 5) -> None:
             header = view.horizontalHeader().sizeHint().height()
     else:
         row_height = max(view.sizeHintForRow(0), view.fontMetrics().height() + 6)
+        # A sideways scroll bar would eat the one row it has room for: long
+        # lines end in "…" instead, and the full text is in the tooltip.
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        if isinstance(view, QListView):
+            view.setUniformItemSizes(True)
+            view.setResizeMode(QListView.ResizeMode.Adjust)
     frame = 2 * view.frameWidth()
     view.setFixedHeight(header + frame + row_height * max(1, min(rows, most)) + 2)
 
