@@ -80,7 +80,7 @@ class PairsSidebar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(170)
         title = QLabel(self.tr("Pairs"), self)
         title.setObjectName("subheading")
         self.model = PairListModel(self)

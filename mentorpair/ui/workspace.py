@@ -73,7 +73,7 @@ class WorkspacePage(QSplitter):
         self.addWidget(self.content)
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)
-        self.setSizes([260, 940])
+        self.setSizes([210, 990])
         self.setChildrenCollapsible(False)
         self.sidebar.pair_selected.connect(self.open_pair)
         self.sidebar.new_pair_requested.connect(self.new_pair_requested)

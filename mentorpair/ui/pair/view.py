@@ -63,7 +63,7 @@ class PairView(QWidget):
         if isinstance(overview, OverviewTab):
             overview.open_page.connect(self.show_page)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setContentsMargins(16, 14, 16, 10)
         layout.setSpacing(6)
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
