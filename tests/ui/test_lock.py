@@ -119,3 +119,43 @@ def test_nothing_keeps_using_the_vault_after_the_window_closes(make_window, exis
     assert not window.reminders.timer.isActive()
     assert window.workspace.workspace is None
     assert window.reminders.check_now(datetime.now(UTC)) == []
+
+
+def test_locking_while_typing_keeps_the_words(qtbot, make_window, existing_vault):
+    from mentorpair.domain.events import EventKind
+    from mentorpair.domain.model import Role
+    from mentorpair.storage.workspace import Workspace
+
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        ws = Workspace(vault)
+        pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+        ws.record(pair, EventKind.NOTE_CREATED, note_id="n1", kind="shared", title="Plan", text="")
+    window, _vault = open_window(make_window, existing_vault)
+    view = window.workspace.pair_view
+    assert view is not None
+    notes = view.show_page("notes")
+    assert notes.select_note("n1")
+    notes.body.setFocus()
+    qtbot.keyClicks(notes.body, "Ask about study leave")
+    window.lock()  # well inside the autosave delay
+    unlock(qtbot, window)
+    state = window.workspace.workspace.state(pair)
+    assert state.notes["n1"].text == "Ask about study leave"
+
+
+def test_quitting_while_typing_keeps_the_words(qtbot, make_window, existing_vault):
+    from mentorpair.domain.events import EventKind
+    from mentorpair.domain.model import Role
+    from mentorpair.storage.workspace import Workspace
+
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        ws = Workspace(vault)
+        pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+        ws.record(pair, EventKind.NOTE_CREATED, note_id="n1", kind="private", title="Me", text="")
+    window, _vault = open_window(make_window, existing_vault)
+    notes = window.workspace.pair_view.show_page("notes")
+    assert notes.select_note("n1")
+    qtbot.keyClicks(notes.body, "Say no to the extra shift")
+    window.close()
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        assert Workspace(vault).state(pair).notes["n1"].text == "Say no to the extra shift"

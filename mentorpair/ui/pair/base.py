@@ -68,6 +68,9 @@ class PairContext:
         Rule violations and known errors (disk full …) are the person's to read;
         anything else is a bug and goes to the crash handler.
         """
+        if self.workspace.vault.closed:
+            # A late signal from a tab that is being torn down after a lock.
+            return None
         try:
             return self.workspace.record(self.pair_id, kind, **body)
         except (RuleViolation, KnownError) as exc:
