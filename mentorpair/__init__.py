@@ -3,7 +3,7 @@
 Packaging reads the name and version from here.
 """
 
-__all__ = ["APP_NAME", "APP_TITLE", "ORGANISATION", "__version__"]
+__all__ = ["APP_ID", "APP_NAME", "APP_TITLE", "ORGANISATION", "__version__"]
 
 __version__ = "0.1.0"
 
@@ -13,3 +13,5 @@ APP_NAME = "mentorpair"
 APP_TITLE = "Mentorpair"
 #: Settings and data folders are grouped under this name on every platform.
 ORGANISATION = "mentorpair"
+#: Reverse-DNS id: the .desktop file, AppStream metainfo and Wayland's app id.
+APP_ID = "io.github.mentorpair.Mentorpair"

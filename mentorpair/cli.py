@@ -1,7 +1,7 @@
-"""Command line: ``mentorpair [--vault PATH] [--demo]``.
+"""Command line: ``mentorpair [--vault PATH] [--demo] [--self-check]``.
 
-``--help`` and ``--version`` work without a display: the UI is imported only
-when the app actually starts.
+``--help``, ``--version`` and ``--self-check`` work without a display: the UI
+is imported only when the app actually starts.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open a throwaway demo vault with invented people; it is deleted on exit",
     )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that vaults, encryption and notes work on this computer, then exit",
+    )
     return parser
 
 
@@ -47,7 +52,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo and args.vault is not None:
         print("mentorpair: --demo and --vault cannot be used together", file=sys.stderr)
         return 2
+    if args.self_check:
+        return _self_check()
     setup_logging()
     from mentorpair.ui.app import run  # the UI (and Qt) loads only from here on
 
     return run(vault_folder=args.vault or default_vault_folder(), demo=args.demo)
+
+
+def _self_check() -> int:
+    """Run :mod:`mentorpair.selfcheck`: one line on stdout if it passed, on stderr if not."""
+    from mentorpair.selfcheck import PASSED_MESSAGE, SelfCheckFailed, run_self_check
+
+    try:
+        run_self_check()
+    except SelfCheckFailed as exc:
+        print(f"mentorpair: self-check failed: {exc}", file=sys.stderr)
+        return 1
+    print(PASSED_MESSAGE)
+    return 0
