@@ -11,11 +11,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from mentorpair import APP_NAME, APP_TITLE, ORGANISATION, __version__
+from mentorpair import APP_ID, APP_NAME, APP_TITLE, ORGANISATION, __version__
 from mentorpair.demo import DemoSession
 from mentorpair.errors import KnownError
 
 from mentorpair.ui.crash import install_crash_handler
+from mentorpair.ui.i18n import apply_language, resolve
 from mentorpair.ui.main_window import MainWindow, app_icon
 from mentorpair.ui.settings import Settings
 from mentorpair.ui.theme import apply_theme
@@ -34,7 +35,7 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     return app
 
@@ -42,7 +43,11 @@ def make_application() -> QApplication:
 def run(vault_folder: Path, demo: bool = False) -> int:
     """Run the app until the window closes; return the exit code."""
     app = make_application()
+    # Early, so a SIGTERM during start-up still closes the vault and deletes a demo.
+    _quit_on_signals(app)
     settings = Settings()
+    # Before any window: widgets read their words once, when they are built.
+    apply_language(app, resolve(settings.language))
     apply_theme(app, settings.theme)
     QGuiApplication.styleHints().colorSchemeChanged.connect(
         lambda _scheme: apply_theme(app, settings.theme)
@@ -65,8 +70,8 @@ def run(vault_folder: Path, demo: bool = False) -> int:
         )
         window.settings_changed.connect(lambda: apply_theme(app, settings.theme))
         install_crash_handler()
-        _quit_on_signals(app)
         window.show()
+        log.info("main window shown")  # start-up time is measured to this line
         return app.exec()
     finally:
         if session is not None:
@@ -83,7 +88,8 @@ def _quit_on_signals(app: QApplication) -> None:
     def request_quit(_signum: int, _frame: object) -> None:
         log.info("quitting on a signal")
         app.closeAllWindows()
-        app.quit()
+        # quit() is ignored before the event loop runs; a zero timer waits for it.
+        QTimer.singleShot(0, app.quit)
 
     signal.signal(signal.SIGINT, request_quit)
     signal.signal(signal.SIGTERM, request_quit)

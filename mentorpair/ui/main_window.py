@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorpair import APP_TITLE, __version__
-from mentorpair.crypto.identity import fingerprint
+from mentorpair import APP_TITLE
 from mentorpair.demo import DEMO_PASSPHRASE, DemoSession
 from mentorpair.domain.model import Role
 from mentorpair.errors import KnownError
@@ -34,6 +33,7 @@ from mentorpair.storage.vault import Vault, VaultState, vault_state
 from mentorpair.storage.workspace import Workspace
 
 from mentorpair.ui import workers
+from mentorpair.ui.about import AboutDialog
 from mentorpair.ui.lock import IdleLock
 from mentorpair.ui.new_pair import NewPairDialog
 from mentorpair.ui.preferences import PreferencesDialog
@@ -425,15 +425,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Version, licence and, when unlocked, this person's fingerprint."""
-        text = self.tr(
-            "<h3>Mentorpair {0}</h3><p>Private, encrypted notes, agenda and goals for a "
-            "mentor and mentee.</p><p>Free software under the GNU GPL, version 3 or later.</p>"
-        ).format(__version__)
-        if self.vault is not None:
-            text += self.tr("<p>Your security fingerprint:<br><tt>{0}</tt></p>").format(
-                fingerprint(self.vault.identity().public())
-            )
-        QMessageBox.about(self, self.tr("About Mentorpair"), text)
+        dialog = AboutDialog(self.vault, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A lock takes the fingerprint off screen with everything else.
+        self.locked.connect(dialog.close)
+        dialog.open()
 
     def _bring_to_front(self) -> None:
         self.showNormal()

@@ -29,6 +29,7 @@ from mentorpair.ui.settings import (
     IDLE_MIN,
     NUDGE_MAX,
     REMINDER_MAX,
+    LanguageChoice,
     Settings,
     ThemeChoice,
 )
@@ -82,9 +83,27 @@ class PreferencesDialog(QDialog):
             (ThemeChoice.SYSTEM, self.tr("Same as the system")),
             (ThemeChoice.LIGHT, self.tr("Light")),
             (ThemeChoice.DARK, self.tr("Dark")),
+            (ThemeChoice.HIGH_CONTRAST, self.tr("High contrast")),
         ):
             self.theme_combo.addItem(label, choice.value)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(self.settings.theme.value))
+        self.language_combo = QComboBox(page)
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        for language, label in (
+            (LanguageChoice.SYSTEM, self.tr("Same as the system")),
+            # Each language is named in its own words, so anyone can find theirs.
+            (LanguageChoice.ENGLISH, self.tr("English", "language name, keep in English")),
+            (LanguageChoice.GERMAN, self.tr("Deutsch", "language name, keep in German")),
+        ):
+            self.language_combo.addItem(label, language.value)
+        self.language_combo.setCurrentIndex(
+            self.language_combo.findData(self.settings.language.value)
+        )
+        self.language_note = QLabel(
+            self.tr("A new language applies when mentorpair next starts."), page
+        )
+        self.language_note.setObjectName("hint")
+        self.language_note.setWordWrap(True)
         self.idle_spin = QSpinBox(page)
         self.idle_spin.setRange(IDLE_MIN, IDLE_MAX)
         self.idle_spin.setValue(self.settings.idle_minutes)
@@ -107,6 +126,8 @@ class PreferencesDialog(QDialog):
         form.addRow(buddy_label(self.tr("Your &name"), self.name_edit), self.name_edit)
         form.addRow("", self.name_problem)
         form.addRow(buddy_label(self.tr("&Theme"), self.theme_combo), self.theme_combo)
+        form.addRow(buddy_label(self.tr("Lang&uage"), self.language_combo), self.language_combo)
+        form.addRow("", self.language_note)
         form.addRow(buddy_label(self.tr("&Lock after"), self.idle_spin), self.idle_spin)
         form.addRow(buddy_label(self.tr("&Remind me"), self.reminder_spin), self.reminder_spin)
         form.addRow(
@@ -130,6 +151,7 @@ class PreferencesDialog(QDialog):
             self.name_problem.setText(exc.message)
             return
         self.settings.theme = ThemeChoice(self.theme_combo.currentData())
+        self.settings.language = LanguageChoice(self.language_combo.currentData())
         self.settings.idle_minutes = self.idle_spin.value()
         self.settings.reminder_minutes = self.reminder_spin.value()
         self.settings.agenda_nudge_days = self.nudge_spin.value()

@@ -19,9 +19,10 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mentorpair.domain.model import Meeting, MeetingMode, Role
-from mentorpair.domain.wording import format_date
 from mentorpair.errors import KnownError
 from mentorpair.storage.workspace import Workspace
+
+from mentorpair.ui.wording import format_date
 
 __all__ = ["AGENDA_NUDGE_DAYS", "CHECK_INTERVAL_MS", "NOTIFY_BEFORE_MIN", "ReminderScheduler"]
 

@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.domain.model import NoteKind
-from mentorpair.domain.wording import kind_label
 from mentorpair.storage.search_marks import marks_to_html, strip_marks
 from mentorpair.storage.workspace import SearchHit, Workspace
 
 from mentorpair.ui.pair.note_list import kind_colour, kind_pixmap
+from mentorpair.ui.wording import kind_label
 
 __all__ = ["SEARCH_DELAY_MS", "SearchPanel", "SearchResult", "SearchResultsModel"]
 

@@ -14,7 +14,14 @@ from PySide6.QtCore import QByteArray, QSettings
 from mentorpair import APP_NAME, ORGANISATION
 from mentorpair.paths import settings_folder
 
-__all__ = ["IDLE_MAX", "IDLE_MIN", "Settings", "ThemeChoice", "configure_settings_storage"]
+__all__ = [
+    "IDLE_MAX",
+    "IDLE_MIN",
+    "LanguageChoice",
+    "Settings",
+    "ThemeChoice",
+    "configure_settings_storage",
+]
 
 SETTINGS_VERSION = 1
 IDLE_DEFAULT = 5
@@ -27,11 +34,20 @@ NUDGE_MAX = 30
 
 
 class ThemeChoice(Enum):
-    """Which palette to use."""
+    """Which palette to use (HIGH_CONTRAST: black and white for low vision)."""
 
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+    HIGH_CONTRAST = "high_contrast"
+
+
+class LanguageChoice(Enum):
+    """Which language the window speaks (the values are locale names)."""
+
+    SYSTEM = "system"
+    ENGLISH = "en"
+    GERMAN = "de"
 
 
 def configure_settings_storage() -> None:
@@ -86,6 +102,20 @@ class Settings:
     @theme.setter
     def theme(self, choice: ThemeChoice) -> None:
         self._qs.setValue("appearance/theme", choice.value)
+
+    @property
+    def language(self) -> LanguageChoice:
+        """English, German, or the system's language (read once, at start)."""
+        try:
+            return LanguageChoice(
+                str(self._qs.value("appearance/language", LanguageChoice.SYSTEM.value))
+            )
+        except ValueError:
+            return LanguageChoice.SYSTEM
+
+    @language.setter
+    def language(self, choice: LanguageChoice) -> None:
+        self._qs.setValue("appearance/language", choice.value)
 
     def _bounded_int(self, key: str, default: int, low: int, high: int) -> int:
         try:

@@ -68,7 +68,7 @@ def test_demo_opens_unlocked_and_is_deleted_on_exit(tmp_path, isolated_home):
     try:
         wait_for(lambda: any(tmp.glob("mentorpair-demo-*/mentee/vault.key")))
         log = isolated_home / "state" / "mentorpair" / "log" / "mentorpair.log"
-        wait_for(lambda: log.exists() and "demo vaults created" in log.read_text())
+        wait_for(lambda: log.exists() and "main window shown" in log.read_text())
         time.sleep(1.0)  # let the window come up
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
     finally:
@@ -87,7 +87,7 @@ def test_first_run_with_vault_option_creates_nothing_until_asked(tmp_path, isola
     proc = start(["--vault", str(vault)], app_env(isolated_home, tmp))
     log = isolated_home / "state" / "mentorpair" / "log" / "mentorpair.log"
     try:
-        wait_for(lambda: log.exists() and "started" in log.read_text())
+        wait_for(lambda: log.exists() and "main window shown" in log.read_text())
         time.sleep(1.0)
         assert proc.poll() is None
     finally:

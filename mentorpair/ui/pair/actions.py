@@ -42,13 +42,13 @@ from PySide6.QtWidgets import (
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Action, Meeting, Role
 from mentorpair.domain.state import MAX_TITLE
-from mentorpair.domain.wording import format_date, format_datetime, mode_word, role_word
 from mentorpair.storage.workspace import new_id
 
 from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.goal_forms import OptionalDateField, dialog_buttons, empty_page
 from mentorpair.ui.pair.goal_models import readable_check_boxes
 from mentorpair.ui.widgets import buddy_label
+from mentorpair.ui.wording import format_date, format_datetime, mode_word, role_word
 
 __all__ = ["ACTION_ID_ROLE", "OVERDUE_ROLE", "ActionDialog", "ActionsModel", "ActionsTab"]
 
@@ -150,7 +150,7 @@ class ActionsModel(QAbstractTableModel):
         """Says "Me" for the reader, else the partner's name (their role when unnamed)."""
         if owner is self._my_role:
             return self.tr("Me")
-        return self.tr(role_word(owner, self._my_role, self._partner))
+        return role_word(owner, self._my_role, self._partner)
 
     def status(self, action: Action) -> str:
         """Where an action stands, in words."""
@@ -303,7 +303,7 @@ class ActionDialog(QDialog):
         for meeting in ordered:
             self.meeting_combo.addItem(
                 self.tr("{0} · {1}").format(
-                    format_datetime(meeting.starts_at), self.tr(mode_word(meeting.mode))
+                    format_datetime(meeting.starts_at), mode_word(meeting.mode)
                 ),
                 meeting.meeting_id,
             )

@@ -34,6 +34,7 @@ from mentorpair.domain.model import Agreement, MeetingMode
 from mentorpair.domain.state import PairState
 
 from mentorpair.ui.pair.base import PairContext, PairTab
+from mentorpair.ui.wording import date_format
 
 __all__ = ["AgreementTab"]
 
@@ -163,7 +164,7 @@ class AgreementTab(PairTab):
 
         self.starts_on = QDateEdit(card)
         self.starts_on.setCalendarPopup(True)
-        self.starts_on.setDisplayFormat("ddd d MMM yyyy")
+        self.starts_on.setDisplayFormat(date_format())
         self.starts_on.setAccessibleName(self.tr("Starts on"))
         form.addRow(self._label(self.tr("&Starts on"), self.starts_on), self.starts_on)
 
@@ -171,7 +172,7 @@ class AgreementTab(PairTab):
         self.has_review.setAccessibleName(self.tr("Set a review or end date"))
         self.review_on = QDateEdit(card)
         self.review_on.setCalendarPopup(True)
-        self.review_on.setDisplayFormat("ddd d MMM yyyy")
+        self.review_on.setDisplayFormat(date_format())
         self.review_on.setAccessibleName(self.tr("Review or end on"))
         self.has_review.toggled.connect(self.review_on.setEnabled)
         form.addRow(self.has_review, self.review_on)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentorpair.domain.events import Event, EventKind
@@ -75,7 +75,9 @@ class PairContext:
             return self.workspace.record(self.pair_id, kind, **body)
         except (RuleViolation, KnownError) as exc:
             message = exc.message if isinstance(exc, KnownError) else str(exc)
-            QMessageBox.warning(parent, parent.tr("Not saved"), message)
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("PairContext", "Not saved"), message
+            )
             return None
 
 

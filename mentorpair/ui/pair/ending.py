@@ -47,7 +47,6 @@ KEPT, DESTROYED = "kept", "destroyed"
 
 # A function has no self.tr(): its strings are translated in the "ExportRecord" context,
 # written out literally each time so that lupdate finds them.
-_translate = QCoreApplication.translate
 
 
 def export_with_warning(
@@ -60,14 +59,14 @@ def export_with_warning(
         the files could not be written (they were told why).
     """
     private = (
-        _translate("ExportRecord", "your private notes and reflections")
+        QCoreApplication.translate("ExportRecord", "your private notes and reflections")
         if state.my_role is Role.MENTOR
-        else _translate("ExportRecord", "your private notes")
+        else QCoreApplication.translate("ExportRecord", "your private notes")
     )
     answer = QMessageBox.warning(
         parent,
-        _translate("ExportRecord", "The export is not encrypted"),
-        _translate(
+        QCoreApplication.translate("ExportRecord", "The export is not encrypted"),
+        QCoreApplication.translate(
             "ExportRecord",
             "Your record is written as two ordinary files (Markdown and JSON) that are NOT "
             "encrypted. Anyone who can open the folder you choose, or a backup or cloud copy "
@@ -80,14 +79,16 @@ def export_with_warning(
     if answer != QMessageBox.StandardButton.Ok:
         return None
     folder = QFileDialog.getExistingDirectory(
-        parent, _translate("ExportRecord", "Choose a folder for your record")
+        parent, QCoreApplication.translate("ExportRecord", "Choose a folder for your record")
     )
     if not folder:
         return None
     try:
         return export_record(state, my_name, Path(folder))
     except KnownError as exc:
-        QMessageBox.warning(parent, _translate("ExportRecord", "Record not exported"), exc.message)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("ExportRecord", "Record not exported"), exc.message
+        )
         return None
 
 

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import Goal, GoalStatus, Note
 from mentorpair.domain.state import MAX_TITLE
-from mentorpair.domain.wording import status_word
 
 from mentorpair.ui.widgets import buddy_label
+from mentorpair.ui.wording import date_format, status_word
 
 __all__ = [
     "CategoriesDialog",
@@ -81,7 +81,7 @@ class OptionalDateField(QWidget):
         self.check.setAccessibleName(accessible_name)
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("ddd d MMM yyyy")
+        self.edit.setDisplayFormat(date_format())
         self.edit.setAccessibleName(accessible_name)
         self.edit.setDate(QDate(default.year, default.month, default.day))
         self.edit.setEnabled(False)
@@ -237,7 +237,7 @@ class GoalDialog(QDialog):
         self.status_combo = QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Status"))
         for status in GoalStatus:
-            self.status_combo.addItem(self.tr(status_word(status)), status.value)
+            self.status_combo.addItem(status_word(status), status.value)
         self.progress_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.progress_slider.setRange(0, 100)
         self.progress_slider.setSingleStep(5)

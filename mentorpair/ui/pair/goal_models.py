@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.domain.model import Goal, GoalChange, GoalStatus, Milestone, Note, Role
-from mentorpair.domain.wording import format_date, format_datetime, role_word, status_word
+
+from mentorpair.ui.wording import format_date, format_datetime, role_word, status_word
 
 __all__ = [
     "GOAL_ID_ROLE",
@@ -178,7 +179,7 @@ class GoalsModel(QAbstractTableModel):
         if column == self.CATEGORY:
             return goal.category or _none_word()
         if column == self.STATUS:
-            return self.tr(status_word(goal.status))
+            return status_word(goal.status)
         if column == self.PROGRESS:
             return self.tr("{0} %").format(goal.progress)
         return format_date(goal.target) if goal.target else self.tr("No date")
@@ -345,7 +346,7 @@ class HistoryModel(QAbstractTableModel):
             return format_date(change.at.astimezone().date())
         if index.column() == self.WHO:
             # The goal is the mentee's: the partner is named by role, not by name.
-            return self.tr(role_word(change.author, self._my_role))
+            return role_word(change.author, self._my_role)
         return change.description
 
     # QAbstractItemModel.headerData

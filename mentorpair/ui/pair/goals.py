@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Goal, Note, NoteKind
-from mentorpair.domain.wording import format_date, status_word
 from mentorpair.storage.workspace import new_id
 
 from mentorpair.ui.pair.base import PairContext, PairTab
@@ -54,6 +53,7 @@ from mentorpair.ui.pair.goal_models import (
     ReflectionsModel,
     readable_check_boxes,
 )
+from mentorpair.ui.wording import format_date, status_word
 
 __all__ = ["GoalsTab"]
 
@@ -397,7 +397,7 @@ class GoalsTab(PairTab):
             return
         self.detail_stack.setCurrentIndex(1)
         self.detail_title.setText(goal.title)
-        meta = [self.tr(status_word(goal.status)), self.tr("{0} % done").format(goal.progress)]
+        meta = [status_word(goal.status), self.tr("{0} % done").format(goal.progress)]
         if goal.category:
             meta.insert(1, goal.category)
         if goal.target:

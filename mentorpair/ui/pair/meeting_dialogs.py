@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from mentorpair.domain.model import Meeting, MeetingMode
 from mentorpair.storage.calendar import MAX_TITLE
 
+from mentorpair.ui.i18n import date_locale
 from mentorpair.ui.pair.base import PairContext
 from mentorpair.ui.pair.meeting_list import local_datetime, meeting_end, mode_words, when_words
 from mentorpair.ui.widgets import buddy_label
+from mentorpair.ui.wording import date_format
 
 __all__ = ["ExportDialog", "MeetingDialog"]
 
@@ -55,10 +57,10 @@ class MeetingDialog(QDialog):
 
         self.when = QDateTimeEdit(self)
         self.when.setCalendarPopup(True)
-        # Day and month names in English, as on every other screen (domain.wording);
+        # Day and month names in the window's language, as on every other screen;
         # the territory keeps the person's first day of the week in the calendar.
-        self.when.setLocale(QLocale(QLocale.Language.English, QLocale().territory()))
-        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when.setLocale(date_locale())
+        self.when.setDisplayFormat(date_format() + ", HH:mm")
         # A typo in the year should not plan a meeting in 1825.
         self.when.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
         self.when.setDateTime(local_datetime(start))

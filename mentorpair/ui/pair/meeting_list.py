@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.domain.model import Meeting, MeetingMode
-from mentorpair.domain.wording import format_date, mode_word
+
+from mentorpair.ui.wording import format_date, mode_word
 
 __all__ = [
     "ButtonFlow",
@@ -56,11 +57,6 @@ __all__ = [
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    """Translate shared meeting wording (one context for the tab, dialogs and model)."""
-    return QCoreApplication.translate("Meetings", text)
-
-
 def mode_words(mode: MeetingMode) -> str:
     """How a meeting happens, in the words every screen uses."""
     return mode_word(mode)
@@ -68,7 +64,7 @@ def mode_words(mode: MeetingMode) -> str:
 
 def minutes_words(minutes: int) -> str:
     """A duration, short and plain: "45 min"."""
-    return _tr("{0} min").format(minutes)
+    return QCoreApplication.translate("Meetings", "{0} min").format(minutes)
 
 
 def local_datetime(at: datetime) -> QDateTime:
@@ -80,12 +76,16 @@ def when_words(meeting: Meeting) -> str:
     """Day and time span on this computer's clock: "Tue 4 Mar 2025, 09:00–10:00"."""
     start = meeting.starts_at.astimezone()
     end = meeting_end(meeting).astimezone()
-    return _tr("{0}, {1}–{2}").format(format_date(start.date()), f"{start:%H:%M}", f"{end:%H:%M}")
+    return QCoreApplication.translate("Meetings", "{0}, {1}–{2}", "date, start–end time").format(
+        format_date(start.date()), f"{start:%H:%M}", f"{end:%H:%M}"
+    )
 
 
 def describe_meeting(meeting: Meeting) -> str:
     """One line naming a meeting: when and how."""
-    return _tr("{0} · {1}").format(when_words(meeting), mode_words(meeting.mode))
+    return QCoreApplication.translate("Meetings", "{0} · {1}", "when · how").format(
+        when_words(meeting), mode_words(meeting.mode)
+    )
 
 
 class MeetingStatus(enum.Enum):

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import NoteKind, Role
 from mentorpair.domain.state import MAX_TITLE, PairState
-from mentorpair.domain.wording import format_datetime, mode_word
 
 from mentorpair.ui.widgets import buddy_label
+from mentorpair.ui.wording import format_datetime, mode_word
 
 __all__ = ["NewNoteDialog"]
 

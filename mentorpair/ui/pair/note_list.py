@@ -49,7 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.domain.model import Note, NoteKind
-from mentorpair.domain.wording import format_date, format_datetime, kind_label
+
+from mentorpair.ui.wording import format_date, format_datetime, kind_label
 
 __all__ = [
     "DateRole",

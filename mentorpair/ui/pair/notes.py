@@ -37,7 +37,6 @@ from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Note, NoteKind, Role
 from mentorpair.domain.rules import RuleViolation
 from mentorpair.domain.state import MAX_TEXT, MAX_TITLE
-from mentorpair.domain.wording import format_datetime, mode_word
 from mentorpair.errors import KnownError
 from mentorpair.storage.workspace import new_id
 
@@ -46,6 +45,7 @@ from mentorpair.ui.pair.note_dialogs import NewNoteDialog
 from mentorpair.ui.pair.note_list import KindBanner, NoteIdRole, NotesDelegate, NotesModel
 from mentorpair.ui.pair.note_list import visible_notes as visible_notes
 from mentorpair.ui.widgets import buddy_label, warning_box
+from mentorpair.ui.wording import format_datetime, mode_word
 
 __all__ = ["AUTOSAVE_MS", "NotesModel", "NotesTab"]
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import Action, GoalStatus, Meeting, Role
 from mentorpair.domain.state import PairState
-from mentorpair.domain.wording import format_date, mode_word, role_word
 
 from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.ending import KEPT, EndRelationshipDialog, export_with_warning
+from mentorpair.ui.wording import format_date, mode_word, role_word
 
 __all__ = ["ACTION_ID_ROLE", "OverdueActionsModel", "OverviewTab"]
 

@@ -1,0 +1,3196 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {0}</source>
+        <extracomment>The copied fingerprint leaves the clipboard after this long, if still there.</extracomment>
+        <translation>Über {0}</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>Version {0}</translation>
+    </message>
+    <message>
+        <source>Private, end-to-end encrypted notes, agenda and goals for one mentor and one mentee.</source>
+        <translation>Private, Ende-zu-Ende-verschlüsselte Notizen, Agenda und Ziele für einen Mentor und einen Mentee.</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Mentorpair is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later): you may use, study, share and change it. It comes with no warranty.</source>
+        <translation>Mentorpair ist freie Software unter der GNU General Public License, Version 3 oder später (GPL-3.0-or-later): Sie dürfen das Programm nutzen, untersuchen, weitergeben und verändern. Es wird ohne jede Gewährleistung bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Show &amp;licence</source>
+        <translation>&amp;Lizenz anzeigen</translation>
+    </message>
+    <message>
+        <source>Show licence</source>
+        <translation>Lizenz anzeigen</translation>
+    </message>
+    <message>
+        <source>How mentorpair &amp;protects you</source>
+        <translation>Wie mentorpair Sie &amp;schützt</translation>
+    </message>
+    <message>
+        <source>How mentorpair protects you</source>
+        <translation>Wie mentorpair Sie schützt</translation>
+    </message>
+    <message>
+        <source>Your security fingerprint</source>
+        <translation>Ihr Sicherheits-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Security fingerprint</source>
+        <translation>Sicherheits-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy security fingerprint</source>
+        <translation>Sicherheits-Fingerabdruck kopieren</translation>
+    </message>
+    <message>
+        <source>These digits stand for your keys. Anyone may see them; the person you pair with compares them to be sure no one is in between.</source>
+        <translation>Diese Ziffern stehen für Ihre Schlüssel. Jeder darf sie sehen; Ihr Gegenüber im Tandem vergleicht sie, um sicher zu sein, dass niemand dazwischen steht.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>New action</source>
+        <translation>Neue Aufgabe</translation>
+    </message>
+    <message>
+        <source>Edit action</source>
+        <translation>Aufgabe bearbeiten</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>For example: Ask the clinical lead for a slot</source>
+        <translation>Zum Beispiel: Die klinische Leitung um einen Termin bitten</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Ich</translation>
+    </message>
+    <message>
+        <source>{0} (mentee)</source>
+        <translation>{0} (Mentee)</translation>
+    </message>
+    <message>
+        <source>{0} (mentor)</source>
+        <translation>{0} (Mentor)</translation>
+    </message>
+    <message>
+        <source>Has a &amp;due date</source>
+        <translation>&amp;Fällig bis</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Agreed at meeting</source>
+        <translation>Vereinbart beim Treffen</translation>
+    </message>
+    <message>
+        <source>Not linked to a meeting</source>
+        <translation>Mit keinem Treffen verknüpft</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Was:</translation>
+    </message>
+    <message>
+        <source>W&amp;ho:</source>
+        <translation>W&amp;er:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Fällig:</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting:</source>
+        <translation>&amp;Treffen:</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>The meeting an action came from stays fixed.</source>
+        <translation>Das Treffen, aus dem eine Aufgabe stammt, bleibt fest.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Done</source>
+        <extracomment>The action&apos;s id, on every cell of its row. True on every cell of an overdue action&apos;s row. Below this width the meeting column is left out. The theme&apos;s error colours (light, dark): readable on either background.</extracomment>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Ich</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Heute fällig</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht erledigt</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Kein Datum</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTab</name>
+    <message>
+        <source>&amp;Add action…</source>
+        <translation>Aufgabe hinzu&amp;fügen…</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Write down something you agreed (Ctrl+N)</source>
+        <translation>Etwas Vereinbartes festhalten (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it action…</source>
+        <translation>Aufgabe &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit action</source>
+        <translation>Aufgabe bearbeiten</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k done</source>
+        <translation>Als &amp;erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Hide &amp;done</source>
+        <translation>Erledigte ausb&amp;lenden</translation>
+    </message>
+    <message>
+        <source>Hide done actions</source>
+        <translation>Erledigte Aufgaben ausblenden</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Action columns</source>
+        <translation>Spalten der Aufgaben</translation>
+    </message>
+    <message>
+        <source>Action rows</source>
+        <translation>Zeilen der Aufgaben</translation>
+    </message>
+    <message>
+        <source>No actions yet.
+
+When you agree something at a meeting — who does what by when — add it here with Add action (Ctrl+N). Either of you can add actions and tick them off.</source>
+        <translation>Noch keine Aufgaben.
+
+Wenn Sie bei einem Treffen etwas vereinbaren – wer was bis wann erledigt –, tragen Sie es hier mit „Aufgabe hinzufügen“ (Strg+N) ein. Sie beide können Aufgaben hinzufügen und abhaken.</translation>
+    </message>
+    <message>
+        <source>No actions were agreed in this relationship.</source>
+        <translation>In diesem Tandem wurden keine Aufgaben vereinbart.</translation>
+    </message>
+    <message>
+        <source>1 done action is hidden: untick “Hide done” to see it.</source>
+        <translation>1 erledigte Aufgabe ist ausgeblendet: Entfernen Sie das Häkchen bei „Erledigte ausblenden“, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>{0} done actions are hidden: untick “Hide done” to see them.</source>
+        <translation>{0} erledigte Aufgaben sind ausgeblendet: Entfernen Sie das Häkchen bei „Erledigte ausblenden“, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>This relationship has ended; its actions are kept read-only.</source>
+        <translation>Dieses Tandem ist beendet; seine Aufgaben bleiben schreibgeschützt erhalten.</translation>
+    </message>
+    <message>
+        <source>Actions you agree at meetings: what, who, by when.</source>
+        <translation>Aufgaben, die Sie bei Treffen vereinbaren: was, wer, bis wann.</translation>
+    </message>
+    <message>
+        <source>Everything agreed is done.</source>
+        <translation>Alles Vereinbarte ist erledigt.</translation>
+    </message>
+    <message>
+        <source>{0} to do, {1} overdue.</source>
+        <translation>{0} offen, {1} überfällig.</translation>
+    </message>
+    <message>
+        <source>{0} to do, none overdue.</source>
+        <translation>{0} offen, keine überfällig.</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k not done</source>
+        <translation>Als une&amp;rledigt markieren</translation>
+    </message>
+    <message>
+        <source>Mark not done</source>
+        <translation>Als unerledigt markieren</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaItemDialog</name>
+    <message>
+        <source>Change agenda item</source>
+        <extracomment>The domain&apos;s limit for titles.</extracomment>
+        <translation>Agendapunkt ändern</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>Agendapunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>What to discuss</source>
+        <translation>Was besprochen werden soll</translation>
+    </message>
+    <message>
+        <source>e.g. Preparing for my consultant interview</source>
+        <translation>z. B. Vorbereitung auf mein Bewerbungsgespräch als Oberärztin</translation>
+    </message>
+    <message>
+        <source>Why now</source>
+        <translation>Warum jetzt</translation>
+    </message>
+    <message>
+        <source>What makes this matter now?</source>
+        <translation>Warum ist das gerade jetzt wichtig?</translation>
+    </message>
+    <message>
+        <source>Outcome wanted</source>
+        <translation>Gewünschtes Ergebnis</translation>
+    </message>
+    <message>
+        <source>What would you like to come away with?</source>
+        <translation>Was möchten Sie mitnehmen?</translation>
+    </message>
+    <message>
+        <source>Linked goal</source>
+        <translation>Verknüpftes Ziel</translation>
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation>Kein Ziel</translation>
+    </message>
+    <message>
+        <source>&amp;What to discuss:</source>
+        <translation>&amp;Was besprochen werden soll:</translation>
+    </message>
+    <message>
+        <source>W&amp;hy now:</source>
+        <translation>Warum &amp;jetzt:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome wanted:</source>
+        <translation>Gewünschtes &amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Goals you add in the Goals tab can be linked here.</source>
+        <translation>Ziele, die Sie im Reiter „Ziele“ anlegen, können Sie hier verknüpfen.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>{0}. {1}</source>
+        <extracomment>Drag-and-drop payload: a JSON list of the dragged item ids (only this view reads it). A row shows this many characters of each field; the tooltip and the editor show all.</extracomment>
+        <translation>{0}. {1}</translation>
+    </message>
+    <message>
+        <source>Why now: {0}</source>
+        <translation>Warum jetzt: {0}</translation>
+    </message>
+    <message>
+        <source>Outcome wanted: {0}</source>
+        <translation>Gewünschtes Ergebnis: {0}</translation>
+    </message>
+    <message>
+        <source>a goal no longer listed</source>
+        <translation>ein nicht mehr aufgeführtes Ziel</translation>
+    </message>
+    <message>
+        <source>Goal: {0}</source>
+        <translation>Ziel: {0}</translation>
+    </message>
+    <message>
+        <source>Suggested by your mentor</source>
+        <translation>Von Ihrem Mentor vorgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Agenda status</source>
+        <translation>Status der Agenda</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>Agendapunkte</translation>
+    </message>
+    <message>
+        <source>&amp;Add item…</source>
+        <translation>&amp;Punkt hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>Agendapunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an agenda item (Alt+A, or Insert in the list)</source>
+        <translation>Einen Agendapunkt hinzufügen (Alt+P oder Einfg in der Liste)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;item…</source>
+        <translation>Punkt &amp;ändern…</translation>
+    </message>
+    <message>
+        <source>Edit agenda item</source>
+        <translation>Agendapunkt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change the chosen item (Enter)</source>
+        <translation>Den gewählten Punkt ändern (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove agenda item</source>
+        <translation>Agendapunkt entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the chosen item (Delete); you can undo</source>
+        <translation>Den gewählten Punkt entfernen (Entf); Sie können das rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move item up</source>
+        <translation>Punkt nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move the chosen item up (Alt+Up)</source>
+        <translation>Den gewählten Punkt nach oben verschieben (Alt+Pfeil nach oben)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move item down</source>
+        <translation>Punkt nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Move the chosen item down (Alt+Down)</source>
+        <translation>Den gewählten Punkt nach unten verschieben (Alt+Pfeil nach unten)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo remove</source>
+        <translation>Entfernen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Read&amp;y to share with my mentor</source>
+        <translation>&amp;Fertig zum Teilen mit meinem Mentor</translation>
+    </message>
+    <message>
+        <source>Ready to share with my mentor</source>
+        <translation>Fertig zum Teilen mit meinem Mentor</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Überneh&amp;men</translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>Vorschlag übernehmen</translation>
+    </message>
+    <message>
+        <source>Put the chosen suggestion on the agenda (Enter in the list)</source>
+        <translation>Den gewählten Vorschlag auf die Agenda setzen (Eingabetaste in der Liste)</translation>
+    </message>
+    <message>
+        <source>Di&amp;smiss</source>
+        <translation>Ab&amp;lehnen</translation>
+    </message>
+    <message>
+        <source>Dismiss suggestion</source>
+        <translation>Vorschlag ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest an item…</source>
+        <translation>Punkt vors&amp;chlagen…</translation>
+    </message>
+    <message>
+        <source>Suggest an agenda item</source>
+        <translation>Einen Agendapunkt vorschlagen</translation>
+    </message>
+    <message>
+        <source>Once a meeting is planned, its agenda appears here: what to discuss, why it matters now and what outcome is wanted.</source>
+        <translation>Sobald ein Treffen geplant ist, erscheint hier seine Agenda: was besprochen werden soll, warum es jetzt wichtig ist und welches Ergebnis gewünscht ist.</translation>
+    </message>
+    <message>
+        <source>Choose a meeting to see its agenda.</source>
+        <translation>Wählen Sie ein Treffen, um seine Agenda zu sehen.</translation>
+    </message>
+    <message>
+        <source>Your mentee prepares the agenda and shares it when ready. Meanwhile you can suggest items below.</source>
+        <translation>Ihr Mentee bereitet die Agenda vor und teilt sie, wenn sie fertig ist. Bis dahin können Sie unten Punkte vorschlagen.</translation>
+    </message>
+    <message>
+        <source>Nothing on the agenda yet.
+
+Add what you want to discuss (Alt+A): why it matters now and what you hope to come away with. Link an item to one of your goals to keep track of it.</source>
+        <translation>Noch nichts auf der Agenda.
+
+Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig ist und was Sie mitnehmen möchten. Verknüpfen Sie einen Punkt mit einem Ihrer Ziele, um den Überblick zu behalten.</translation>
+    </message>
+    <message>
+        <source>There are no items on this agenda.</source>
+        <translation>Diese Agenda enthält keine Punkte.</translation>
+    </message>
+    <message>
+        <source>This relationship has ended: the agenda is kept read-only.</source>
+        <translation>Dieses Tandem ist beendet: Die Agenda bleibt schreibgeschützt erhalten.</translation>
+    </message>
+    <message>
+        <source>This meeting was cancelled; its agenda is kept as it was.</source>
+        <translation>Dieses Treffen wurde abgesagt; seine Agenda bleibt unverändert erhalten.</translation>
+    </message>
+    <message>
+        <source>Your mentee&apos;s agenda: only they can change it.</source>
+        <translation>Die Agenda Ihres Mentees: Nur Ihr Mentee kann sie ändern.</translation>
+    </message>
+    <message>
+        <source>Your mentee has not shared an agenda for this meeting yet.</source>
+        <translation>Ihr Mentee hat für dieses Treffen noch keine Agenda geteilt.</translation>
+    </message>
+    <message>
+        <source>Ready — your mentor will see it once you are paired.</source>
+        <translation>Fertig – Ihr Mentor sieht sie, sobald Ihre Geräte gekoppelt sind.</translation>
+    </message>
+    <message>
+        <source>Draft — only you can see it until you mark it ready.</source>
+        <translation>Entwurf – nur Sie sehen sie, bis Sie sie als fertig markieren.</translation>
+    </message>
+    <message>
+        <source>Suggestions from your mentor</source>
+        <translation>Vorschläge Ihres Mentors</translation>
+    </message>
+    <message>
+        <source>Your suggestions</source>
+        <translation>Ihre Vorschläge</translation>
+    </message>
+    <message>
+        <source>Accept one to put it on the agenda, or dismiss it.</source>
+        <translation>Übernehmen Sie einen Vorschlag auf die Agenda, oder lehnen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>No open suggestions from your mentor for this meeting.</source>
+        <translation>Keine offenen Vorschläge Ihres Mentors für dieses Treffen.</translation>
+    </message>
+    <message>
+        <source>Suggest things your mentee might bring to this meeting; they decide what goes on the agenda.</source>
+        <translation>Schlagen Sie vor, was Ihr Mentee zu diesem Treffen mitbringen könnte; Ihr Mentee entscheidet, was auf die Agenda kommt.</translation>
+    </message>
+    <message>
+        <source>Removed “{0}”.</source>
+        <translation>„{0}“ entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTab</name>
+    <message>
+        <source>Agreement state</source>
+        <extracomment>A first agreement is reviewed after a year unless the pair chooses otherwise.</extracomment>
+        <translation>Stand der Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Co&amp;nfirm this agreement</source>
+        <translation>Diese Vereinbarung &amp;bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm this agreement</source>
+        <translation>Diese Vereinbarung bestätigen</translation>
+    </message>
+    <message>
+        <source>How often we meet</source>
+        <translation>Wie oft wir uns treffen</translation>
+    </message>
+    <message>
+        <source>How o&amp;ften we meet</source>
+        <translation>Wie o&amp;ft wir uns treffen</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>Beginnt am</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation>Be&amp;ginnt am</translation>
+    </message>
+    <message>
+        <source>&amp;Review or end on</source>
+        <translation>Überprüfung oder &amp;Ende am</translation>
+    </message>
+    <message>
+        <source>Set a review or end date</source>
+        <translation>Ein Datum für Überprüfung oder Ende festlegen</translation>
+    </message>
+    <message>
+        <source>Review or end on</source>
+        <translation>Überprüfung oder Ende am</translation>
+    </message>
+    <message>
+        <source>In &amp;person</source>
+        <translation>&amp;Persönlich</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Te&amp;lefon</translation>
+    </message>
+    <message>
+        <source>&amp;Video</source>
+        <translation>V&amp;ideo</translation>
+    </message>
+    <message>
+        <source>Emai&amp;l</source>
+        <translation>E-&amp;Mail</translation>
+    </message>
+    <message>
+        <source>Meet: {0}</source>
+        <translation>Treffen: {0}</translation>
+    </message>
+    <message>
+        <source>How we meet</source>
+        <translation>Wie wir uns treffen</translation>
+    </message>
+    <message>
+        <source>What is confidential</source>
+        <translation>Was vertraulich ist</translation>
+    </message>
+    <message>
+        <source>What is confi&amp;dential</source>
+        <translation>Was vertrauli&amp;ch ist</translation>
+    </message>
+    <message>
+        <source>Limits of confidentiality</source>
+        <translation>Grenzen der Vertraulichkeit</translation>
+    </message>
+    <message>
+        <source>Its l&amp;imits: when we would tell someone</source>
+        <translation>Ihre G&amp;renzen: wann wir jemanden informieren würden</translation>
+    </message>
+    <message>
+        <source>Either of us may end the mentoring at any time, &amp;without giving a reason</source>
+        <translation>Jede und jeder von uns kann das Mentoring &amp;jederzeit ohne Angabe von Gründen beenden</translation>
+    </message>
+    <message>
+        <source>Either of us may end the mentoring at any time, without giving a reason</source>
+        <translation>Jede und jeder von uns kann das Mentoring jederzeit ohne Angabe von Gründen beenden</translation>
+    </message>
+    <message>
+        <source>Save the agreement</source>
+        <translation>Die Vereinbarung speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Undo my changes</source>
+        <translation>Meine Änderungen ver&amp;werfen</translation>
+    </message>
+    <message>
+        <source>Undo my changes</source>
+        <translation>Meine Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Every 4–6 weeks</source>
+        <translation>Alle 4–6 Wochen</translation>
+    </message>
+    <message>
+        <source>What we talk about stays between the two of us. Neither of us passes on notes, the agenda or goals to anyone else, including the scheme, supervisors or managers.</source>
+        <translation>Worüber wir sprechen, bleibt unter uns beiden. Keiner von uns gibt Notizen, Agenda oder Ziele an andere weiter, auch nicht an das Mentoring-Programm, Vorgesetzte oder die Leitung.</translation>
+    </message>
+    <message>
+        <source>Concerns about patient safety or serious risk to someone&apos;s wellbeing. If that comes up, we talk about it together first and agree what happens next.</source>
+        <translation>Bedenken zur Patientensicherheit oder eine ernste Gefahr für das Wohl eines Menschen. Kommt das zur Sprache, besprechen wir es zuerst gemeinsam und vereinbaren, wie es weitergeht.</translation>
+    </message>
+    <message>
+        <source>No agreement yet</source>
+        <translation>Noch keine Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Agree together how often you meet, for how long, how, what stays confidential and its limits. A suggested starting point is filled in below: change it until it says what you both mean, then save it.</source>
+        <translation>Vereinbaren Sie gemeinsam, wie oft, wie lange und wie Sie sich treffen, was vertraulich bleibt und wo die Grenzen liegen. Unten ist ein Vorschlag als Ausgangspunkt eingetragen: Ändern Sie ihn, bis er sagt, was Sie beide meinen, und speichern Sie ihn dann.</translation>
+    </message>
+    <message>
+        <source>Agreed by both of you</source>
+        <translation>Von Ihnen beiden vereinbart</translation>
+    </message>
+    <message>
+        <source>You and {0} confirmed this version.</source>
+        <translation>Sie und {0} haben diese Fassung bestätigt.</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to confirm</source>
+        <translation>Wartet auf die Bestätigung durch {0}</translation>
+    </message>
+    <message>
+        <source>You confirmed this version. {0} confirms it on their own device once your devices are paired; pairing comes in a later version.</source>
+        <translation>Sie haben diese Fassung bestätigt. {0} bestätigt sie auf dem eigenen Gerät, sobald Ihre Geräte gekoppelt sind; das Koppeln kommt in einer späteren Version.</translation>
+    </message>
+    <message>
+        <source>{0} proposed this agreement</source>
+        <translation>{0} hat diese Vereinbarung vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>{0} confirmed this version. Read it below; if you agree, confirm it. If not, change it and save: that proposes a new version to {0}.</source>
+        <translation>{0} hat diese Fassung bestätigt. Lesen Sie sie unten; wenn Sie einverstanden sind, bestätigen Sie sie. Wenn nicht, ändern Sie sie und speichern Sie: Damit schlagen Sie {0} eine neue Fassung vor.</translation>
+    </message>
+    <message>
+        <source>Either of you may propose the terms.</source>
+        <translation>Sie beide können die Bedingungen vorschlagen.</translation>
+    </message>
+    <message>
+        <source>Either of you may propose changes.</source>
+        <translation>Sie beide können Änderungen vorschlagen.</translation>
+    </message>
+    <message>
+        <source>S&amp;ave the agreement</source>
+        <translation>Vereinbarung &amp;speichern</translation>
+    </message>
+    <message>
+        <source>S&amp;ave as a new version</source>
+        <translation>Als neue Fassung &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Saving counts as your confirmation. {0} confirms it on their own device once your devices are paired.</source>
+        <translation>Das Speichern gilt als Ihre Bestätigung. {0} bestätigt sie auf dem eigenen Gerät, sobald Ihre Geräte gekoppelt sind.</translation>
+    </message>
+    <message>
+        <source>Saving a change makes a new version, which both of you confirm again.</source>
+        <translation>Eine gespeicherte Änderung ergibt eine neue Fassung, die Sie beide erneut bestätigen.</translation>
+    </message>
+    <message>
+        <source>No agreement was written down</source>
+        <translation>Es wurde keine Vereinbarung festgehalten</translation>
+    </message>
+    <message>
+        <source>The agreement as it stood at the end</source>
+        <translation>Die Vereinbarung in ihrer letzten Fassung</translation>
+    </message>
+    <message>
+        <source>Both of you confirmed it.</source>
+        <translation>Sie beide haben sie bestätigt.</translation>
+    </message>
+    <message>
+        <source>You confirmed it; {0} had not yet.</source>
+        <translation>Sie haben sie bestätigt; {0} noch nicht.</translation>
+    </message>
+    <message>
+        <source>{0} confirmed it; you had not yet.</source>
+        <translation>{0} hat sie bestätigt; Sie noch nicht.</translation>
+    </message>
+    <message>
+        <source>The mentoring has ended, so this record is read-only.</source>
+        <translation>Das Mentoring ist beendet, daher ist dieser Stand schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Say how often you meet, for example “{0}”.</source>
+        <translation>Geben Sie an, wie oft Sie sich treffen, zum Beispiel „{0}“.</translation>
+    </message>
+    <message>
+        <source>The review or end date is before the start date.</source>
+        <translation>Das Datum für Überprüfung oder Ende liegt vor dem Beginn.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Goal categories</source>
+        <translation>Kategorien für Ziele</translation>
+    </message>
+    <message>
+        <source>One category per line, in the order you want them offered. Goals keep their category even if you remove it here.</source>
+        <translation>Eine Kategorie pro Zeile, in der Reihenfolge, in der sie angeboten werden sollen. Ziele behalten ihre Kategorie, auch wenn Sie sie hier entfernen.</translation>
+    </message>
+    <message>
+        <source>Categories, one per line</source>
+        <translation>Kategorien, eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>Save categories</source>
+        <translation>Kategorien speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Categories:</source>
+        <translation>&amp;Kategorien:</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Mentorpair ran into a problem</source>
+        <translation>Mentorpair ist auf ein Problem gestoßen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Mentorpair ran into a problem it did not expect.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Everything you had saved is safe. A technical report was added to the log in {0}; it holds no names, notes or passphrases, so you can send it to the developers.&lt;/p&gt;&lt;p&gt;You can keep working, or quit and start Mentorpair again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Mentorpair ist auf ein unerwartetes Problem gestoßen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Alles, was Sie gespeichert hatten, ist sicher. Ein technischer Bericht wurde dem Protokoll in {0} hinzugefügt; er enthält keine Namen, Notizen oder Passphrasen, Sie können ihn also an die Entwickler schicken.&lt;/p&gt;&lt;p&gt;Sie können weiterarbeiten oder Mentorpair beenden und neu starten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>EndRelationshipDialog</name>
+    <message>
+        <source>End mentoring</source>
+        <translation>Mentoring beenden</translation>
+    </message>
+    <message>
+        <source>End mentoring with {0}</source>
+        <translation>Mentoring mit {0} beenden</translation>
+    </message>
+    <message>
+        <source>Either of you can end the mentoring at any time, and no reason is needed. Afterwards the record is read-only: nothing can be added or changed.</source>
+        <translation>Sie beide können das Mentoring jederzeit beenden, ohne Angabe von Gründen. Danach sind die Unterlagen schreibgeschützt: Nichts kann mehr hinzugefügt oder geändert werden.</translation>
+    </message>
+    <message>
+        <source>Closing summary</source>
+        <translation>Abschließende Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>What you worked on, what changed, what you take with you.</source>
+        <translation>Woran Sie gearbeitet haben, was sich verändert hat, was Sie mitnehmen.</translation>
+    </message>
+    <message>
+        <source>Closing &amp;summary (optional)</source>
+        <translation>Abschließende &amp;Zusammenfassung (optional)</translation>
+    </message>
+    <message>
+        <source>The summary is shared with {0} once your devices are paired.</source>
+        <translation>Die Zusammenfassung wird mit {0} geteilt, sobald Ihre Geräte gekoppelt sind.</translation>
+    </message>
+    <message>
+        <source>Reason, stays on this computer, never shared</source>
+        <translation>Grund, bleibt auf diesem Computer, wird nie geteilt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (stays on this computer, never shared)</source>
+        <translation>&amp;Grund (bleibt auf diesem Computer, wird nie geteilt)</translation>
+    </message>
+    <message>
+        <source>Optional. Only you will ever see it.</source>
+        <translation>Optional. Nur Sie werden ihn je sehen.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport my record…</source>
+        <translation>Meine Unterlagen e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export my record</source>
+        <translation>Meine Unterlagen exportieren</translation>
+    </message>
+    <message>
+        <source>Before you decide, you can keep a copy of your record outside the app (not encrypted).</source>
+        <translation>Bevor Sie sich entscheiden, können Sie eine Kopie Ihrer Unterlagen außerhalb der App aufbewahren (nicht verschlüsselt).</translation>
+    </message>
+    <message>
+        <source>Your copy of this pair</source>
+        <translation>Ihre Kopie dieses Tandems</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my copy, read-only</source>
+        <translation>Meine Kopie schreibgeschützt &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Keep my copy, read-only</source>
+        <translation>Meine Kopie schreibgeschützt behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy my copy of this pair</source>
+        <translation>Meine Kopie dieses Tandems &amp;vernichten</translation>
+    </message>
+    <message>
+        <source>Destroy my copy of this pair</source>
+        <translation>Meine Kopie dieses Tandems vernichten</translation>
+    </message>
+    <message>
+        <source>You can still read and export it.</source>
+        <translation>Sie können sie weiterhin lesen und exportieren.</translation>
+    </message>
+    <message>
+        <source>This erases everything of this pair from this computer: meetings, agenda, goals, actions and all notes, your private ones too. It cannot be undone. Backups you made earlier still contain it. {0}&apos;s own copy is not affected.</source>
+        <translation>Damit wird alles aus diesem Tandem von diesem Computer gelöscht: Treffen, Agenda, Ziele, Aufgaben und alle Notizen, auch Ihre privaten. Das lässt sich nicht rückgängig machen. Früher angelegte Sicherungen enthalten es weiterhin. Die eigene Kopie von {0} ist nicht betroffen.</translation>
+    </message>
+    <message>
+        <source>Type to confirm destroying</source>
+        <translation>Zum Bestätigen des Vernichtens eintippen</translation>
+    </message>
+    <message>
+        <source>T&amp;ype {0} or the word {1} to confirm:</source>
+        <translation>Zum Bestätigen {0} oder das Wort {1} &amp;eintippen:</translation>
+    </message>
+    <message>
+        <source>&amp;End mentoring</source>
+        <translation>Mentoring b&amp;eenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;End mentoring and destroy my copy</source>
+        <translation>Mentoring b&amp;eenden und meine Kopie vernichten</translation>
+    </message>
+    <message>
+        <source>Your record was exported to {0} as {1} and {2}.</source>
+        <translation>Ihre Unterlagen wurden nach {0} als {1} und {2} exportiert.</translation>
+    </message>
+    <message>
+        <source>Not ended</source>
+        <translation>Nicht beendet</translation>
+    </message>
+    <message>
+        <source>Copy not destroyed</source>
+        <translation>Kopie nicht vernichtet</translation>
+    </message>
+    <message>
+        <source>The mentoring has ended and your copy is read-only, but it could not be destroyed: {0}</source>
+        <translation>Das Mentoring ist beendet und Ihre Kopie ist schreibgeschützt, sie konnte aber nicht vernichtet werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to calendar</source>
+        <translation>In den Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>The calendar file holds the date, the time and the title below. Names, the agenda and notes are never put in it.</source>
+        <translation>Die Kalenderdatei enthält das Datum, die Uhrzeit und den Titel unten. Namen, Agenda und Notizen kommen nie hinein.</translation>
+    </message>
+    <message>
+        <source>Mentoring meeting</source>
+        <translation>Mentoring-Treffen</translation>
+    </message>
+    <message>
+        <source>Calendar entry title</source>
+        <translation>Titel des Kalendereintrags</translation>
+    </message>
+    <message>
+        <source>&amp;Include place or link</source>
+        <translation>&amp;Ort oder Link aufnehmen</translation>
+    </message>
+    <message>
+        <source>Include place or link</source>
+        <translation>Ort oder Link aufnehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>The title names your mentoring partner. Anyone who can see your calendar will read it.</source>
+        <translation>Der Titel nennt Ihr Gegenüber im Mentoring. Alle, die Ihren Kalender sehen können, lesen ihn.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRecord</name>
+    <message>
+        <source>your private notes and reflections</source>
+        <extracomment>Typing this (or the partner&apos;s name) confirms destroying a copy.</extracomment>
+        <translation>Ihre privaten Notizen und Reflexionen</translation>
+    </message>
+    <message>
+        <source>your private notes</source>
+        <translation>Ihre privaten Notizen</translation>
+    </message>
+    <message>
+        <source>The export is not encrypted</source>
+        <translation>Der Export ist nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Your record is written as two ordinary files (Markdown and JSON) that are NOT encrypted. Anyone who can open the folder you choose, or a backup or cloud copy of it, can read everything in them, including {0}.
+
+Choose a folder only you can reach, such as an encrypted drive.</source>
+        <translation>Ihre Unterlagen werden als zwei gewöhnliche Dateien (Markdown und JSON) geschrieben, die NICHT verschlüsselt sind. Alle, die den gewählten Ordner oder eine Sicherung oder Cloud-Kopie davon öffnen können, können alles darin lesen, auch {0}.
+
+Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsseltes Laufwerk.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for your record</source>
+        <translation>Wählen Sie einen Ordner für Ihre Unterlagen</translation>
+    </message>
+    <message>
+        <source>Record not exported</source>
+        <translation>Unterlagen nicht exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>New goal</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <source>Edit goal</source>
+        <translation>Ziel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>For example: Lead a quality-improvement project</source>
+        <translation>Zum Beispiel: Ein Qualitätsverbesserungsprojekt leiten</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Why this matters to you, and what success would look like.</source>
+        <translation>Warum Ihnen das wichtig ist und woran Sie Erfolg erkennen würden.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Keine Kategorie</translation>
+    </message>
+    <message>
+        <source>Edit categories…</source>
+        <translation>Kategorien bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Has a target date</source>
+        <translation>&amp;Zieldatum festlegen</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress slider</source>
+        <translation>Schieberegler für den Fortschritt</translation>
+    </message>
+    <message>
+        <source>Progress in percent</source>
+        <translation>Fortschritt in Prozent</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Zieldatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Progress:</source>
+        <translation>&amp;Fortschritt:</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Ziel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsModel</name>
+    <message>
+        <source>—</source>
+        <extracomment>The goal&apos;s id, on every cell of its row. Progress in percent as an int, for the progress bar delegate. The id of a milestone or reflection in the detail lists. The order goals are listed in: what is being worked on first, closed ones last.</extracomment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <source>{0} percent done</source>
+        <translation>{0} Prozent erreicht</translation>
+    </message>
+    <message>
+        <source>{0} %</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Kein Datum</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <source>Ne&amp;w goal…</source>
+        <extracomment>Below this width the details go under the list instead of beside it.</extracomment>
+        <translation>Neue&amp;s Ziel…</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <source>Write down a new goal (Ctrl+N)</source>
+        <translation>Ein neues Ziel festhalten (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it goal…</source>
+        <translation>Ziel &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit goal</source>
+        <translation>Ziel bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Show dropped and achieved</source>
+        <translation>Aufgegebene und erreichte anzei&amp;gen</translation>
+    </message>
+    <message>
+        <source>Show dropped and achieved goals</source>
+        <translation>Aufgegebene und erreichte Ziele anzeigen</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Goal columns</source>
+        <translation>Spalten der Ziele</translation>
+    </message>
+    <message>
+        <source>Goal rows</source>
+        <translation>Zeilen der Ziele</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Meilensteine</translation>
+    </message>
+    <message>
+        <source>Add mi&amp;lestone…</source>
+        <translation>&amp;Meilenstein hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>Meilenstein hinzufügen</translation>
+    </message>
+    <message>
+        <source>History of this goal</source>
+        <translation>Verlauf dieses Ziels</translation>
+    </message>
+    <message>
+        <source>History columns</source>
+        <translation>Spalten des Verlaufs</translation>
+    </message>
+    <message>
+        <source>History rows</source>
+        <translation>Zeilen des Verlaufs</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>My reflections on this goal</source>
+        <translation>Meine Reflexionen zu diesem Ziel</translation>
+    </message>
+    <message>
+        <source>Private — only you can see this. Your mentee never does.</source>
+        <translation>Privat – nur Sie sehen das. Ihr Mentee sieht es nie.</translation>
+    </message>
+    <message>
+        <source>No reflections on this goal yet. Add one to note what you notice and how you might help.</source>
+        <translation>Noch keine Reflexionen zu diesem Ziel. Halten Sie fest, was Ihnen auffällt und wie Sie helfen könnten.</translation>
+    </message>
+    <message>
+        <source>Add &amp;reflection…</source>
+        <translation>&amp;Reflexion hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add reflection</source>
+        <translation>Reflexion hinzufügen</translation>
+    </message>
+    <message>
+        <source>E&amp;dit reflection…</source>
+        <translation>Reflexion b&amp;earbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit reflection</source>
+        <translation>Reflexion bearbeiten</translation>
+    </message>
+    <message>
+        <source>This relationship has ended; its goals are kept read-only.</source>
+        <translation>Dieses Tandem ist beendet; seine Ziele bleiben schreibgeschützt erhalten.</translation>
+    </message>
+    <message>
+        <source>Your goals. Only you can change them; your mentor sees them read-only.</source>
+        <translation>Ihre Ziele. Nur Sie können sie ändern; Ihr Mentor sieht sie schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Your mentee&apos;s goals: only they can change them.</source>
+        <translation>Die Ziele Ihres Mentees: Nur Ihr Mentee kann sie ändern.</translation>
+    </message>
+    <message>
+        <source>No goals yet.
+
+Press New goal (Ctrl+N) to write down what you want from mentoring — a skill, a career step, a project — and how you will know you got there.</source>
+        <translation>Noch keine Ziele.
+
+Wählen Sie „Neues Ziel“ (Strg+N) und halten Sie fest, was Sie sich vom Mentoring wünschen – eine Fähigkeit, einen Karriereschritt, ein Projekt – und woran Sie erkennen, dass Sie es erreicht haben.</translation>
+    </message>
+    <message>
+        <source>There were no goals in this relationship.</source>
+        <translation>In diesem Tandem gab es keine Ziele.</translation>
+    </message>
+    <message>
+        <source>Your mentee has not shared any goals yet.
+
+Their goals appear here, read-only, once they write them down.</source>
+        <translation>Ihr Mentee hat noch keine Ziele geteilt.
+
+Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</translation>
+    </message>
+    <message>
+        <source>1 achieved or dropped goal is hidden: tick “Show dropped and achieved”.</source>
+        <translation>1 erreichtes oder aufgegebenes Ziel ist ausgeblendet: Setzen Sie das Häkchen bei „Aufgegebene und erreichte anzeigen“.</translation>
+    </message>
+    <message>
+        <source>{0} achieved or dropped goals are hidden: tick “Show dropped and achieved”.</source>
+        <translation>{0} erreichte oder aufgegebene Ziele sind ausgeblendet: Setzen Sie das Häkchen bei „Aufgegebene und erreichte anzeigen“.</translation>
+    </message>
+    <message>
+        <source>Select a goal to see its milestones and history.</source>
+        <translation>Wählen Sie ein Ziel, um seine Meilensteine und seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>{0} % done</source>
+        <translation>{0} % erreicht</translation>
+    </message>
+    <message>
+        <source>target {0}</source>
+        <translation>Zieldatum {0}</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Keine Beschreibung.</translation>
+    </message>
+    <message>
+        <source>No milestones yet: add the steps that lead to this goal.</source>
+        <translation>Noch keine Meilensteine: Fügen Sie die Schritte hinzu, die zu diesem Ziel führen.</translation>
+    </message>
+    <message>
+        <source>No milestones yet.</source>
+        <translation>Noch keine Meilensteine.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+</context>
+<context>
+    <name>HomePanel</name>
+    <message>
+        <source>Greeting</source>
+        <translation>Begrüßung</translation>
+    </message>
+    <message>
+        <source>Your vault</source>
+        <translation>Ihr Tresor</translation>
+    </message>
+</context>
+<context>
+    <name>KindBanner</name>
+    <message>
+        <source>Who can read this note</source>
+        <translation>Wer diese Notiz lesen kann</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>Ihr Gegenüber</translation>
+    </message>
+    <message>
+        <source>{0} can read and change this note too.</source>
+        <translation>{0} kann diese Notiz ebenfalls lesen und ändern.</translation>
+    </message>
+    <message>
+        <source>Only you can read this note. It never leaves this computer, and {0} never sees it.</source>
+        <translation>Nur Sie können diese Notiz lesen. Sie verlässt nie diesen Computer, und {0} sieht sie nie.</translation>
+    </message>
+    <message>
+        <source>Your private reflection as mentor. It never leaves this computer, and {0} never sees it.</source>
+        <translation>Ihre private Reflexion als Mentor. Sie verlässt nie diesen Computer, und {0} sieht sie nie.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Search</source>
+        <extracomment>How long a lock waits for a running background task (e.g. a re-key) to finish.</extracomment>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>Close the vault until the passphrase is entered</source>
+        <translation>Den Tresor schließen, bis die Passphrase eingegeben wird</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up vault…</source>
+        <translation>Tresor &amp;sichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Mentorpair</source>
+        <translation>Ü&amp;ber Mentorpair</translation>
+    </message>
+    <message>
+        <source>&amp;New pair…</source>
+        <translation>&amp;Neues Tandem…</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>See the &amp;other side (demo)</source>
+        <translation>Die &amp;andere Seite ansehen (Demo)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Hide private notes and reflections while sharing your screen</source>
+        <translation>Private Notizen und Reflexionen ausblenden, während Sie Ihren Bildschirm teilen</translation>
+    </message>
+    <message>
+        <source>&amp;Show Mentorpair</source>
+        <translation>Mentorpair &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menüleiste</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Lock state</source>
+        <translation>Sperrstatus</translation>
+    </message>
+    <message>
+        <source>Presenter mode: private notes hidden</source>
+        <translation>Präsentationsmodus: private Notizen ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Presenter mode</source>
+        <translation>Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Demo vault: deleted when you quit</source>
+        <translation>Demo-Tresor: wird beim Beenden gelöscht</translation>
+    </message>
+    <message>
+        <source>Tray menu</source>
+        <translation>Menü im Infobereich</translation>
+    </message>
+    <message>
+        <source>Unlocked · locks after {0} min without use</source>
+        <translation>Entsperrt · sperrt sich nach {0} Min. ohne Nutzung</translation>
+    </message>
+    <message>
+        <source>No vault yet</source>
+        <translation>Noch kein Tresor</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>the mentor&apos;s</source>
+        <translation>die Kopie des Mentors</translation>
+    </message>
+    <message>
+        <source>the mentee&apos;s</source>
+        <translation>die Kopie des Mentees</translation>
+    </message>
+    <message>
+        <source>Now showing {0} copy of the pair, with their own private notes.</source>
+        <translation>Angezeigt wird jetzt {0} im Tandem, mit den eigenen privaten Notizen.</translation>
+    </message>
+    <message>
+        <source>Pair not created</source>
+        <translation>Tandem nicht angelegt</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the backup</source>
+        <translation>Wählen Sie einen leeren Ordner für die Sicherung</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>Sicherung nicht erstellt</translation>
+    </message>
+    <message>
+        <source>Backup made. It opens with your current passphrase.</source>
+        <translation>Sicherung erstellt. Sie öffnet sich mit Ihrer aktuellen Passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Change meeting</source>
+        <extracomment>Longest place or link the domain accepts. Words too common in names to be worth a warning when they appear in a title.</extracomment>
+        <translation>Treffen ändern</translation>
+    </message>
+    <message>
+        <source>Plan a meeting</source>
+        <translation>Ein Treffen planen</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Dauer in Minuten</translation>
+    </message>
+    <message>
+        <source>How you meet</source>
+        <translation>Wie Sie sich treffen</translation>
+    </message>
+    <message>
+        <source>Place or link</source>
+        <translation>Ort oder Link</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Wann:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>W&amp;ie:</translation>
+    </message>
+    <message>
+        <source>&amp;Place or link:</source>
+        <translation>&amp;Ort oder Link:</translation>
+    </message>
+    <message>
+        <source>Room and building, e.g. Library meeting room 2</source>
+        <translation>Raum und Gebäude, z. B. Bibliothek, Besprechungsraum 2</translation>
+    </message>
+    <message>
+        <source>Who calls whom, or a number</source>
+        <translation>Wer wen anruft, oder eine Nummer</translation>
+    </message>
+    <message>
+        <source>The video link</source>
+        <translation>Der Link zum Videogespräch</translation>
+    </message>
+    <message>
+        <source>Optional: the email subject</source>
+        <translation>Optional: der Betreff der E-Mail</translation>
+    </message>
+    <message>
+        <source>This time is in the past: fine for recording a past meeting.</source>
+        <translation>Dieser Zeitpunkt liegt in der Vergangenheit: passend, um ein vergangenes Treffen festzuhalten.</translation>
+    </message>
+    <message>
+        <source>It overlaps the meeting on {0}.</source>
+        <translation>Es überschneidet sich mit dem Treffen am {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListModel</name>
+    <message>
+        <source>Happening now</source>
+        <translation>Findet gerade statt</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Nächstes Treffen</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Demnächst</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Vergangen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>agenda shared</source>
+        <translation>Agenda geteilt</translation>
+    </message>
+    <message>
+        <source>1 agenda item, draft</source>
+        <translation>1 Agendapunkt, Entwurf</translation>
+    </message>
+    <message>
+        <source>{0} agenda items, draft</source>
+        <translation>{0} Agendapunkte, Entwurf</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} Min.</translation>
+    </message>
+    <message>
+        <source>{0}, {1}–{2}</source>
+        <comment>date, start–end time</comment>
+        <translation>{0}, {1}–{2} Uhr</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <comment>when · how</comment>
+        <translation>{0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>Meetings</source>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w meeting…</source>
+        <translation>Neue&amp;s Treffen…</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>Neues Treffen</translation>
+    </message>
+    <message>
+        <source>Plan a meeting (Ctrl+N)</source>
+        <translation>Ein Treffen planen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>E&amp;dit meeting…</source>
+        <translation>Treffen &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit meeting</source>
+        <translation>Treffen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l meeting…</source>
+        <translation>Treffen absa&amp;gen…</translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Treffen absagen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>In den &amp;Kalender exportieren…</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>In den Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>Save the meeting as a calendar (.ics) file</source>
+        <translation>Das Treffen als Kalenderdatei (.ics) speichern</translation>
+    </message>
+    <message>
+        <source>This relationship has ended: its meetings are kept read-only.</source>
+        <translation>Dieses Tandem ist beendet: Seine Treffen bleiben schreibgeschützt erhalten.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No meetings yet.
+
+Choose New meeting (Ctrl+N) to plan one. Either of you can plan meetings; the mentee then prepares the agenda.</source>
+        <translation>Noch keine Treffen.
+
+Wählen Sie „Neues Treffen“ (Strg+N), um eines zu planen. Sie beide können Treffen planen; der Mentee bereitet dann die Agenda vor.</translation>
+    </message>
+    <message>
+        <source>No meetings were planned in this relationship.</source>
+        <translation>In diesem Tandem wurden keine Treffen geplant.</translation>
+    </message>
+    <message>
+        <source>Meeting planned.</source>
+        <translation>Treffen geplant.</translation>
+    </message>
+    <message>
+        <source>Meeting changed.</source>
+        <translation>Treffen geändert.</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting on {0}?
+
+It stays in the list, marked cancelled, with its agenda. This cannot be undone; plan a new meeting instead.</source>
+        <translation>Das Treffen am {0} absagen?
+
+Es bleibt mit seiner Agenda in der Liste, als abgesagt markiert. Das lässt sich nicht rückgängig machen; planen Sie stattdessen ein neues Treffen.</translation>
+    </message>
+    <message>
+        <source>Meeting cancelled.</source>
+        <translation>Treffen abgesagt.</translation>
+    </message>
+    <message>
+        <source>Save calendar file</source>
+        <translation>Kalenderdatei speichern</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderdateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved {0}. Open it to add the meeting to your calendar.</source>
+        <translation>{0} gespeichert. Öffnen Sie die Datei, um das Treffen in Ihren Kalender aufzunehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>Add milestone</source>
+        <translation>Meilenstein hinzufügen</translation>
+    </message>
+    <message>
+        <source>A step towards “{0}”.</source>
+        <translation>Ein Schritt hin zu „{0}“.</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Meilenstein</translation>
+    </message>
+    <message>
+        <source>For example: Draft the project proposal</source>
+        <translation>Zum Beispiel: Den Projektantrag entwerfen</translation>
+    </message>
+    <message>
+        <source>Has a &amp;due date</source>
+        <translation>&amp;Fällig bis</translation>
+    </message>
+    <message>
+        <source>Milestone due date</source>
+        <translation>Fälligkeitsdatum des Meilensteins</translation>
+    </message>
+    <message>
+        <source>&amp;Milestone:</source>
+        <translation>&amp;Meilenstein:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Fällig:</translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesModel</name>
+    <message>
+        <source> — due {0}</source>
+        <translation> – fällig am {0}</translation>
+    </message>
+    <message>
+        <source> (done)</source>
+        <translation> (erledigt)</translation>
+    </message>
+</context>
+<context>
+    <name>NewNoteDialog</name>
+    <message>
+        <source>New note</source>
+        <translation>Neue Notiz</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>Ihr Gegenüber</translation>
+    </message>
+    <message>
+        <source>Who may read this note?</source>
+        <translation>Wer darf diese Notiz lesen?</translation>
+    </message>
+    <message>
+        <source>&amp;Shared session note: {0} sees it too</source>
+        <translation>&amp;Gemeinsame Sitzungsnotiz: {0} sieht sie auch</translation>
+    </message>
+    <message>
+        <source>&amp;Private note: only me, never leaves this computer</source>
+        <translation>&amp;Private Notiz: nur ich, verlässt nie diesen Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Reflection: my private thoughts as mentor, only me</source>
+        <translation>&amp;Reflexion: meine privaten Gedanken als Mentor, nur ich</translation>
+    </message>
+    <message>
+        <source>Presenter mode is on, so only a shared note can be made now.</source>
+        <translation>Der Präsentationsmodus ist an, daher kann jetzt nur eine gemeinsame Notiz angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Optional: you can add it later</source>
+        <translation>Optional: Sie können ihn später ergänzen</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <source>No meeting</source>
+        <translation>Kein Treffen</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation>Kein Ziel</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>T&amp;itel:</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting:</source>
+        <translation>&amp;Treffen:</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Create note</source>
+        <translation>Notiz &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Create note</source>
+        <translation>Notiz anlegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>NewPairDialog</name>
+    <message>
+        <source>New pair</source>
+        <translation>Neues Tandem</translation>
+    </message>
+    <message>
+        <source>A pair is one mentoring relationship. It starts on this computer; inviting your partner comes later, and nothing is shared until then.</source>
+        <translation>Ein Tandem ist eine Mentoring-Beziehung. Es beginnt auf diesem Computer; die Einladung an Ihr Gegenüber kommt später, und bis dahin wird nichts geteilt.</translation>
+    </message>
+    <message>
+        <source>I am the &amp;mentee</source>
+        <translation>Ich bin der &amp;Mentee</translation>
+    </message>
+    <message>
+        <source>I am the mentee</source>
+        <translation>Ich bin der Mentee</translation>
+    </message>
+    <message>
+        <source>I am the men&amp;tor</source>
+        <translation>Ich bin der Men&amp;tor</translation>
+    </message>
+    <message>
+        <source>I am the mentor</source>
+        <translation>Ich bin der Mentor</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s name</source>
+        <translation>Name Ihres Gegenübers</translation>
+    </message>
+    <message>
+        <source>e.g. Dr Helen Marsh</source>
+        <translation>z. B. Dr. Helene Marsch</translation>
+    </message>
+    <message>
+        <source>Start pair</source>
+        <translation>Tandem beginnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>You are</source>
+        <translation>Sie sind</translation>
+    </message>
+    <message>
+        <source>Your &amp;partner</source>
+        <translation>Ihr &amp;Gegenüber</translation>
+    </message>
+    <message>
+        <source>Please enter your partner&apos;s name.</source>
+        <translation>Bitte geben Sie den Namen Ihres Gegenübers ein.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>Untitled note</source>
+        <extracomment>Custom roles of :class:`NotesModel`. (light theme, dark theme) stripe and glyph colours; each is paired with words.</extracomment>
+        <translation>Notiz ohne Titel</translation>
+    </message>
+    <message>
+        <source>{0}. {1}. Changed {2}</source>
+        <translation>{0}. {1}. Geändert {2}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>&amp;New note</source>
+        <extracomment>Quiet time after the last keystroke before a note saves itself. Link schemes the preview opens (on a click only); anything else is ignored.</extracomment>
+        <translation>Neu&amp;e Notiz</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Neue Notiz</translation>
+    </message>
+    <message>
+        <source>Write a new note (Ctrl+N)</source>
+        <translation>Eine neue Notiz schreiben (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Show notes of kind</source>
+        <translation>Notizen dieser Art anzeigen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Anzei&amp;gen:</translation>
+    </message>
+    <message>
+        <source>This relationship has ended, so its notes can be read but not changed.</source>
+        <translation>Dieses Tandem ist beendet, daher können seine Notizen gelesen, aber nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Note title</source>
+        <translation>Titel der Notiz</translation>
+    </message>
+    <message>
+        <source>Untitled note</source>
+        <translation>Notiz ohne Titel</translation>
+    </message>
+    <message>
+        <source>Note text (Markdown)</source>
+        <translation>Text der Notiz (Markdown)</translation>
+    </message>
+    <message>
+        <source>Write here. It saves by itself.
+
+Markdown works: **bold**, *italic*, # Heading, - list item, [link](https://example.org).</source>
+        <translation>Schreiben Sie hier. Es wird von selbst gespeichert.
+
+Markdown funktioniert: **fett**, *kursiv*, # Überschrift, - Listenpunkt, [Link](https://example.org).</translation>
+    </message>
+    <message>
+        <source>Preview of the note</source>
+        <translation>Vorschau der Notiz</translation>
+    </message>
+    <message>
+        <source>Write or preview</source>
+        <translation>Schreiben oder Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Write</source>
+        <translation>&amp;Schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>Vors&amp;chau</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Speicherstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Delete note</source>
+        <translation>Notiz &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Notiz löschen</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>T&amp;itel:</translation>
+    </message>
+    <message>
+        <source>Two edits of this note crossed: it was changed in two places from the same version. Choose the text to keep; the other one is then let go.</source>
+        <translation>Zwei Bearbeitungen dieser Notiz haben sich überschnitten: Sie wurde an zwei Stellen ausgehend von derselben Fassung geändert. Wählen Sie den Text, der bleiben soll; der andere wird dann verworfen.</translation>
+    </message>
+    <message>
+        <source>This version</source>
+        <translation>Diese Fassung</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>Die andere Fassung</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this version</source>
+        <translation>Diese Fassung &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation>Diese Fassung behalten</translation>
+    </message>
+    <message>
+        <source>Keep the ot&amp;her version</source>
+        <translation>Die ande&amp;re Fassung behalten</translation>
+    </message>
+    <message>
+        <source>Keep the other version</source>
+        <translation>Die andere Fassung behalten</translation>
+    </message>
+    <message>
+        <source>All notes</source>
+        <translation>Alle Notizen</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Gemeinsam</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation>Reflexionen</translation>
+    </message>
+    <message>
+        <source>No shared notes yet. Presenter mode is on, so private notes and reflections are hidden.</source>
+        <translation>Noch keine gemeinsamen Notizen. Der Präsentationsmodus ist an, daher sind private Notizen und Reflexionen ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>No notes of this kind. Choose “All notes” above to see the others.</source>
+        <translation>Keine Notizen dieser Art. Wählen Sie oben „Alle Notizen“, um die anderen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No notes were written in this relationship.</source>
+        <translation>In diesem Tandem wurden keine Notizen geschrieben.</translation>
+    </message>
+    <message>
+        <source>No notes yet.
+
+Press Ctrl+N or “New note” to write one. A shared session note is seen by both of you; a private note stays on this computer and only you see it.</source>
+        <translation>Noch keine Notizen.
+
+Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame Sitzungsnotiz sehen Sie beide; eine private Notiz bleibt auf diesem Computer, und nur Sie sehen sie.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>From the meeting on {0} ({1})</source>
+        <translation>Vom Treffen am {0} ({1})</translation>
+    </message>
+    <message>
+        <source>About the goal “{0}”</source>
+        <translation>Zum Ziel „{0}“</translation>
+    </message>
+    <message>
+        <source>Choose a note on the left, or press Ctrl+N to write a new one.</source>
+        <translation>Wählen Sie links eine Notiz, oder drücken Sie Strg+N, um eine neue zu schreiben.</translation>
+    </message>
+    <message>
+        <source>There is nothing to show here.</source>
+        <translation>Hier gibt es nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Your notes open here. Press Ctrl+N to write the first one.</source>
+        <translation>Ihre Notizen öffnen sich hier. Drücken Sie Strg+N, um die erste zu schreiben.</translation>
+    </message>
+    <message>
+        <source>the vault is locked.</source>
+        <translation>Der Tresor ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>this note was deleted elsewhere.</source>
+        <translation>Diese Notiz wurde an anderer Stelle gelöscht.</translation>
+    </message>
+    <message>
+        <source>the note is longer than {0} characters; move part of it into a new note.</source>
+        <translation>Die Notiz ist länger als {0} Zeichen; verschieben Sie einen Teil in eine neue Notiz.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>Delete the note “{0}”? You cannot undo this.</source>
+        <translation>Die Notiz „{0}“ löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>It is deleted for your partner too.</source>
+        <translation>Sie wird auch für Ihr Gegenüber gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueActionsModel</name>
+    <message>
+        <source>for you</source>
+        <extracomment>The id of the action a row shows. The overdue list grows up to this many rows before it scrolls.</extracomment>
+        <translation>für Sie</translation>
+    </message>
+    <message>
+        <source>for {0}</source>
+        <translation>für {0}</translation>
+    </message>
+    <message>
+        <source>Overdue since {0} · {1}</source>
+        <translation>Überfällig seit {0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Only on this computer so far</source>
+        <translation>Bisher nur auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>E&amp;nd mentoring…</source>
+        <translation>Mentoring &amp;beenden…</translation>
+    </message>
+    <message>
+        <source>End mentoring</source>
+        <translation>Mentoring beenden</translation>
+    </message>
+    <message>
+        <source>E&amp;xport my record…</source>
+        <translation>Meine Unterlagen e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export my record</source>
+        <translation>Meine Unterlagen exportieren</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Nächstes Treffen</translation>
+    </message>
+    <message>
+        <source>Overdue actions</source>
+        <translation>Überfällige Aufgaben</translation>
+    </message>
+    <message>
+        <source>Go to &amp;actions</source>
+        <translation>Zu den Auf&amp;gaben</translation>
+    </message>
+    <message>
+        <source>Go to actions</source>
+        <translation>Zu den Aufgaben</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Goals at a glance</source>
+        <translation>Ziele auf einen Blick</translation>
+    </message>
+    <message>
+        <source>See goa&amp;ls</source>
+        <translation>Ziele an&amp;sehen</translation>
+    </message>
+    <message>
+        <source>See goals</source>
+        <translation>Ziele ansehen</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Agreement state</source>
+        <translation>Stand der Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Open the agreement</source>
+        <translation>Die Vereinbarung öffnen</translation>
+    </message>
+    <message>
+        <source>Nothing here has been sent to {0}: pairing with their device comes in a later version. Your private notes will never be sent.</source>
+        <translation>Nichts hiervon wurde an {0} gesendet: Das Koppeln mit dem anderen Gerät kommt in einer späteren Version. Ihre privaten Notizen werden nie gesendet.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>This mentoring ended on {0} ({1} ended it). Your copy is read-only.</source>
+        <translation>Dieses Mentoring endete am {0} (beendet von: {1}). Ihre Kopie ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Closing summary: {0}</source>
+        <translation>Abschließende Zusammenfassung: {0}</translation>
+    </message>
+    <message>
+        <source>No closing summary was written.</source>
+        <translation>Es wurde keine abschließende Zusammenfassung geschrieben.</translation>
+    </message>
+    <message>
+        <source>No further meetings</source>
+        <translation>Keine weiteren Treffen</translation>
+    </message>
+    <message>
+        <source>The mentoring has ended.</source>
+        <translation>Das Mentoring ist beendet.</translation>
+    </message>
+    <message>
+        <source>No meeting planned</source>
+        <translation>Kein Treffen geplant</translation>
+    </message>
+    <message>
+        <source>Plan one in Meetings (Ctrl+2): when, how and where you meet.</source>
+        <translation>Planen Sie eines unter „Treffen“ (Strg+2): wann, wie und wo Sie sich treffen.</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a meeting</source>
+        <translation>Treffen &amp;planen</translation>
+    </message>
+    <message>
+        <source>Plan a meeting</source>
+        <translation>Ein Treffen planen</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare the agenda</source>
+        <translation>Agenda vorb&amp;ereiten</translation>
+    </message>
+    <message>
+        <source>Prepare the agenda</source>
+        <translation>Agenda vorbereiten</translation>
+    </message>
+    <message>
+        <source>&amp;View the agenda</source>
+        <translation>Agenda ans&amp;ehen</translation>
+    </message>
+    <message>
+        <source>View the agenda</source>
+        <translation>Agenda ansehen</translation>
+    </message>
+    <message>
+        <source>Overdue actions ({0})</source>
+        <translation>Überfällige Aufgaben ({0})</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>No actions yet. Agree them at a meeting: what, who and by when.</source>
+        <translation>Noch keine Aufgaben. Vereinbaren Sie sie bei einem Treffen: was, wer und bis wann.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} actions were still open when the mentoring ended.</source>
+        <translation>{0} von {1} Aufgaben waren noch offen, als das Mentoring endete.</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>Nichts ist überfällig.</translation>
+    </message>
+    <message>
+        <source>{0} active</source>
+        <translation>{0} aktiv</translation>
+    </message>
+    <message>
+        <source>{0} proposed</source>
+        <translation>{0} vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>{0} paused</source>
+        <translation>{0} pausiert</translation>
+    </message>
+    <message>
+        <source>{0} achieved</source>
+        <translation>{0} erreicht</translation>
+    </message>
+    <message>
+        <source>{0} dropped</source>
+        <translation>{0} aufgegeben</translation>
+    </message>
+    <message>
+        <source>No goals yet. Set your first in Goals (Ctrl+3): what you want, by when.</source>
+        <translation>Noch keine Ziele. Legen Sie Ihr erstes unter „Ziele“ an (Strg+3): was Sie erreichen möchten und bis wann.</translation>
+    </message>
+    <message>
+        <source>No goals yet. Your mentee sets their goals; you will see them here.</source>
+        <translation>Noch keine Ziele. Ihr Mentee legt die Ziele fest; Sie sehen sie dann hier.</translation>
+    </message>
+    <message>
+        <source>No agreement was written down</source>
+        <translation>Es wurde keine Vereinbarung festgehalten</translation>
+    </message>
+    <message>
+        <source>Agreed by both of you</source>
+        <translation>Von Ihnen beiden vereinbart</translation>
+    </message>
+    <message>
+        <source>Not confirmed by both of you before the end</source>
+        <translation>Vor dem Ende nicht von Ihnen beiden bestätigt</translation>
+    </message>
+    <message>
+        <source>Open the ag&amp;reement</source>
+        <translation>Vereinbarung ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>No agreement yet</source>
+        <translation>Noch keine Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Write down together how often you meet, what stays confidential and its limits (Ctrl+6).</source>
+        <translation>Halten Sie gemeinsam fest, wie oft Sie sich treffen, was vertraulich bleibt und wo die Grenzen liegen (Strg+6).</translation>
+    </message>
+    <message>
+        <source>&amp;Write the agreement</source>
+        <translation>Vereinbarung &amp;festhalten</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to confirm</source>
+        <translation>Wartet auf die Bestätigung durch {0}</translation>
+    </message>
+    <message>
+        <source>{0} confirms it on their own device once your devices are paired.</source>
+        <translation>{0} bestätigt sie auf dem eigenen Gerät, sobald Ihre Geräte gekoppelt sind.</translation>
+    </message>
+    <message>
+        <source>{0} proposed an agreement</source>
+        <translation>{0} hat eine Vereinbarung vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Read it and confirm it if you agree.</source>
+        <translation>Lesen Sie sie und bestätigen Sie sie, wenn Sie einverstanden sind.</translation>
+    </message>
+    <message>
+        <source>Read and confi&amp;rm</source>
+        <translation>Lesen und best&amp;ätigen</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>morgen</translation>
+    </message>
+    <message>
+        <source>in {0} days</source>
+        <translation>in {0} Tagen</translation>
+    </message>
+    <message>
+        <source>{0} at {1:02d}:{2:02d} ({3})</source>
+        <translation>{0} um {1:02d}:{2:02d} Uhr ({3})</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} Minuten</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 Punkt</translation>
+    </message>
+    <message>
+        <source>{0} items</source>
+        <translation>{0} Punkte</translation>
+    </message>
+    <message>
+        <source>Agenda: nothing yet. Add what you want to discuss.</source>
+        <translation>Agenda: noch leer. Fügen Sie hinzu, was Sie besprechen möchten.</translation>
+    </message>
+    <message>
+        <source>Agenda: {0}, ready</source>
+        <translation>Agenda: {0}, fertig</translation>
+    </message>
+    <message>
+        <source>Agenda: {0}, draft</source>
+        <translation>Agenda: {0}, Entwurf</translation>
+    </message>
+    <message>
+        <source>Your mentee&apos;s agenda is ready ({0})</source>
+        <translation>Die Agenda Ihres Mentees ist fertig ({0})</translation>
+    </message>
+    <message>
+        <source>Your mentee&apos;s agenda is not shared yet</source>
+        <translation>Die Agenda Ihres Mentees ist noch nicht geteilt</translation>
+    </message>
+    <message>
+        <source>Exported to {0} as {1} and {2}.</source>
+        <translation>Nach {0} als {1} und {2} exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>PairContext</name>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>PairListModel</name>
+    <message>
+        <source>your mentor</source>
+        <translation>Ihr Mentor</translation>
+    </message>
+    <message>
+        <source>your mentee</source>
+        <translation>Ihr Mentee</translation>
+    </message>
+    <message>
+        <source>{0}
+{1}</source>
+        <translation>{0}
+{1}</translation>
+    </message>
+    <message>
+        <source> · ended</source>
+        <translation> · beendet</translation>
+    </message>
+</context>
+<context>
+    <name>PairView</name>
+    <message>
+        <source>Pair sections</source>
+        <translation>Bereiche des Tandems</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings and agenda</source>
+        <translation>&amp;Treffen und Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>&amp;Ziele</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>A&amp;ctions</source>
+        <translation>A&amp;ufgaben</translation>
+    </message>
+    <message>
+        <source>Agr&amp;eement</source>
+        <translation>&amp;Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Your mentor. You own the agenda and your goals.</source>
+        <translation>Ihr Mentor. Die Agenda und Ihre Ziele gehören Ihnen.</translation>
+    </message>
+    <message>
+        <source>Your mentee. They own the agenda and their goals; your reflections stay private.</source>
+        <translation>Ihr Mentee. Die Agenda und die Ziele gehören Ihrem Mentee; Ihre Reflexionen bleiben privat.</translation>
+    </message>
+    <message>
+        <source>This relationship has ended; its record is read-only.</source>
+        <translation>Dieses Tandem ist beendet; seine Unterlagen sind schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Only on this computer so far: pairing with your partner&apos;s device comes later.</source>
+        <translation>Bisher nur auf diesem Computer: Das Koppeln mit dem Gerät Ihres Gegenübers kommt später.</translation>
+    </message>
+</context>
+<context>
+    <name>PairsSidebar</name>
+    <message>
+        <source>Pairs</source>
+        <translation>Tandems</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No pairs yet&lt;/b&gt;&lt;br&gt;&lt;br&gt;A pair is one mentoring relationship: you and your mentor, or you and your mentee. What you write in it stays between the two of you.&lt;br&gt;&lt;br&gt;To start one, choose &lt;b&gt;New pair&lt;/b&gt; below and say who your partner is. Later, you will invite them and read a short safety code to each other, in person or by phone, so you both know no one is in between.</source>
+        <translation>&lt;b&gt;Noch keine Tandems&lt;/b&gt;&lt;br&gt;&lt;br&gt;Ein Tandem ist eine Mentoring-Beziehung: Sie und Ihr Mentor oder Sie und Ihr Mentee. Was Sie darin schreiben, bleibt unter Ihnen beiden.&lt;br&gt;&lt;br&gt;Um eines zu beginnen, wählen Sie unten &lt;b&gt;Neues Tandem&lt;/b&gt; und geben an, wer Ihr Gegenüber ist. Später laden Sie Ihr Gegenüber ein und lesen einander persönlich oder am Telefon einen kurzen Sicherheitscode vor, damit Sie beide wissen, dass niemand dazwischen steht.</translation>
+    </message>
+    <message>
+        <source>&amp;New pair…</source>
+        <translation>&amp;Neues Tandem…</translation>
+    </message>
+    <message>
+        <source>New pair</source>
+        <translation>Neues Tandem</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseField</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show {0}</source>
+        <translation>{0} anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Preferences sections</source>
+        <translation>Bereiche der Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sicherheit</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie im System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <comment>language name, keep in English</comment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <comment>language name, keep in German</comment>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>A new language applies when mentorpair next starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von mentorpair.</translation>
+    </message>
+    <message>
+        <source> minutes without use</source>
+        <translation> Minuten ohne Nutzung</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Sperren nach</translation>
+    </message>
+    <message>
+        <source> minutes before</source>
+        <translation> Minuten vorher</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>Meeting reminder</source>
+        <translation>Erinnerung an Treffen</translation>
+    </message>
+    <message>
+        <source> days before the meeting</source>
+        <translation> Tage vor dem Treffen</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Agenda reminder</source>
+        <translation>Erinnerung an die Agenda</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ihr &amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation>Sp&amp;rache</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after</source>
+        <translation>S&amp;perren nach</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me</source>
+        <translation>Er&amp;innern</translation>
+    </message>
+    <message>
+        <source>Remind me to prepare my &amp;agenda</source>
+        <translation>An die Vorbereitung meiner Agen&amp;da erinnern</translation>
+    </message>
+    <message>
+        <source>Your security fingerprint</source>
+        <translation>Ihr Sicherheits-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Security fingerprint</source>
+        <translation>Sicherheits-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>These digits stand for your keys. When you pair with someone, each of you reads them to the other to be sure no one is in between.</source>
+        <translation>Diese Ziffern stehen für Ihre Schlüssel. Wenn Sie ein Tandem mit jemandem koppeln, lesen Sie sie einander vor, um sicher zu sein, dass niemand dazwischen steht.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Aktuelle Passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Neue Passphrase</translation>
+    </message>
+    <message>
+        <source>Confirm new passphrase</source>
+        <translation>Neue Passphrase bestätigen</translation>
+    </message>
+    <message>
+        <source>Passphrase change message</source>
+        <translation>Meldung zur Änderung der Passphrase</translation>
+    </message>
+    <message>
+        <source>Changing passphrase…</source>
+        <translation>Passphrase wird geändert…</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent</source>
+        <translation>A&amp;ktuell</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>Ne&amp;u</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same.</source>
+        <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use the new one from now on.</source>
+        <translation>Ihre Passphrase wurde geändert. Verwenden Sie ab jetzt die neue.</translation>
+    </message>
+</context>
+<context>
+    <name>ReflectionDialog</name>
+    <message>
+        <source>New reflection</source>
+        <translation>Neue Reflexion</translation>
+    </message>
+    <message>
+        <source>Edit reflection</source>
+        <translation>Reflexion bearbeiten</translation>
+    </message>
+    <message>
+        <source>On your mentee&apos;s goal “{0}”.</source>
+        <translation>Zum Ziel „{0}“ Ihres Mentees.</translation>
+    </message>
+    <message>
+        <source>Private — only you can see this. It never leaves this computer.</source>
+        <translation>Privat – nur Sie sehen das. Es verlässt nie diesen Computer.</translation>
+    </message>
+    <message>
+        <source>Reflection title</source>
+        <translation>Titel der Reflexion</translation>
+    </message>
+    <message>
+        <source>For example: Confidence in presenting</source>
+        <translation>Zum Beispiel: Sicherheit beim Präsentieren</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Reflexion</translation>
+    </message>
+    <message>
+        <source>What you notice, what might help, what to ask next time.</source>
+        <translation>Was Ihnen auffällt, was helfen könnte, was Sie beim nächsten Mal fragen möchten.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Reflection:</source>
+        <translation>&amp;Reflexion:</translation>
+    </message>
+    <message>
+        <source>Save reflection</source>
+        <translation>Reflexion speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ReflectionsModel</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} – {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderScheduler</name>
+    <message>
+        <source>Mentoring meeting</source>
+        <extracomment>Defaults: an hour&apos;s warning before a meeting; an agenda nudge three days before.</extracomment>
+        <translation>Mentoring-Treffen</translation>
+    </message>
+    <message>
+        <source>Mentoring agenda</source>
+        <translation>Mentoring-Agenda</translation>
+    </message>
+    <message>
+        <source>Mentoring meeting {0} ({1})</source>
+        <translation>Mentoring-Treffen {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Prepare your agenda: meeting on {0}</source>
+        <translation>Bereiten Sie Ihre Agenda vor: Treffen am {0}</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation>{0} Stunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} Minuten</translation>
+    </message>
+    <message>
+        <source>in {0}</source>
+        <translation>in {0}</translation>
+    </message>
+    <message>
+        <source>in {0} and {1}</source>
+        <translation>in {0} und {1}</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>persönlich</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>am Telefon</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>per Video</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>per E-Mail</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search notes, goals, agenda and actions  (Ctrl+F)</source>
+        <translation>Notizen, Ziele, Agenda und Aufgaben durchsuchen  (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Search results summary</source>
+        <translation>Zusammenfassung der Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Note · {0}</source>
+        <translation>Notiz · {0}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Agendapunkt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Suggested agenda item</source>
+        <translation>Vorgeschlagener Agendapunkt</translation>
+    </message>
+    <message>
+        <source>with {0}</source>
+        <translation>mit {0}</translation>
+    </message>
+    <message>
+        <source>Unlock the vault to search.</source>
+        <translation>Entsperren Sie den Tresor, um zu suchen.</translation>
+    </message>
+    <message>
+        <source>this pair</source>
+        <translation>diesem Tandem</translation>
+    </message>
+    <message>
+        <source>all your pairs</source>
+        <translation>allen Ihren Tandems</translation>
+    </message>
+    <message>
+        <source>Type a word to find it in the notes, goals, agenda and actions of {0}.</source>
+        <translation>Geben Sie ein Wort ein, um es in den Notizen, Zielen, Agenden und Aufgaben von {0} zu finden.</translation>
+    </message>
+    <message>
+        <source>No matches for “{0}”. Try fewer or shorter words.</source>
+        <translation>Keine Treffer für „{0}“. Versuchen Sie es mit weniger oder kürzeren Wörtern.</translation>
+    </message>
+    <message>
+        <source>1 result.</source>
+        <translation>1 Treffer.</translation>
+    </message>
+    <message>
+        <source>{0} results.</source>
+        <translation>{0} Treffer.</translation>
+    </message>
+    <message>
+        <source>Press Enter on one to open it.</source>
+        <translation>Drücken Sie die Eingabetaste auf einem Treffer, um ihn zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Untitled</source>
+        <extracomment>Quiet time after the last keystroke before searching. Custom roles of :class:`SearchResultsModel`.</extracomment>
+        <translation>Ohne Titel</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Passphrase strength</source>
+        <extracomment>Red to green; readable on light and dark backgrounds, with the label saying it in words.</extracomment>
+        <translation>Stärke der Passphrase</translation>
+    </message>
+    <message>
+        <source>Use four or five unrelated words: easy to remember, hard to guess.</source>
+        <translation>Verwenden Sie vier oder fünf Wörter, die nichts miteinander zu tun haben: leicht zu merken, schwer zu erraten.</translation>
+    </message>
+    <message>
+        <source>Strength: {0}.</source>
+        <translation>Stärke: {0}.</translation>
+    </message>
+    <message>
+        <source>Strength: {0}. {1}</source>
+        <translation>Stärke: {0}. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionDialog</name>
+    <message>
+        <source>Suggest an agenda item</source>
+        <translation>Einen Agendapunkt vorschlagen</translation>
+    </message>
+    <message>
+        <source>Your mentee decides whether it goes on the agenda.</source>
+        <translation>Ihr Mentee entscheidet, ob es auf die Agenda kommt.</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Why this might help now</source>
+        <translation>Warum das jetzt helfen könnte</translation>
+    </message>
+    <message>
+        <source>&amp;Suggestion:</source>
+        <translation>&amp;Vorschlag:</translation>
+    </message>
+    <message>
+        <source>W&amp;hy:</source>
+        <translation>W&amp;arum:</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>Why: {0}</source>
+        <translation>Warum: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for your mentee</source>
+        <translation>Wartet auf Ihren Mentee</translation>
+    </message>
+    <message>
+        <source>Added to the agenda</source>
+        <translation>Auf die Agenda gesetzt</translation>
+    </message>
+    <message>
+        <source>Not taken up</source>
+        <translation>Nicht übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Mentorpair is locked</source>
+        <translation>Mentorpair ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open your vault.</source>
+        <translation>Geben Sie Ihre Passphrase ein, um Ihren Tresor zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock message</source>
+        <translation>Meldung zum Entsperren</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Wird entsperrt…</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>Wird entsperrt</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <source>This is the demo vault. Its passphrase is “{0}”.</source>
+        <translation>Dies ist der Demo-Tresor. Seine Passphrase lautet „{0}“.</translation>
+    </message>
+    <message>
+        <source>Please enter your passphrase.</source>
+        <translation>Bitte geben Sie Ihre Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Sie können es jetzt erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this vault. Please wait {0} s before trying again.</source>
+        <translation>Diese Passphrase öffnet diesen Tresor nicht. Bitte warten Sie {0} s, bevor Sie es erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Mentorpair</source>
+        <translation>Willkommen bei Mentorpair</translation>
+    </message>
+    <message>
+        <source>A private place for you and your mentoring partner: your notes, the agenda for your next meeting, and the goals you are working on.</source>
+        <translation>Ein privater Ort für Sie und Ihr Gegenüber im Mentoring: Ihre Notizen, die Agenda für Ihr nächstes Treffen und die Ziele, an denen Sie arbeiten.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;What stays private&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Everything is kept in an encrypted vault on this computer, locked with a passphrase that only you know.&lt;/li&gt;&lt;li&gt;What you share with your partner is encrypted so that only the two of you can read it: not your scheme, not IT, not us.&lt;/li&gt;&lt;li&gt;Your private notes never leave this computer.&lt;/li&gt;&lt;li&gt;Feedback to your mentoring scheme is anonymous, and you see exactly what is sent before it goes.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Was privat bleibt&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Alles liegt in einem verschlüsselten Tresor auf diesem Computer, gesichert mit einer Passphrase, die nur Sie kennen.&lt;/li&gt;&lt;li&gt;Was Sie mit Ihrem Gegenüber teilen, ist so verschlüsselt, dass nur Sie beide es lesen können: nicht Ihr Mentoring-Programm, nicht die IT, nicht wir.&lt;/li&gt;&lt;li&gt;Ihre privaten Notizen verlassen nie diesen Computer.&lt;/li&gt;&lt;li&gt;Rückmeldungen an Ihr Mentoring-Programm sind anonym, und Sie sehen genau, was gesendet wird, bevor es hinausgeht.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A lost passphrase cannot be recovered.&lt;/b&gt; Nobody, not even the makers of Mentorpair, can open your vault without it. Write it down and keep it somewhere safe.</source>
+        <translation>&lt;b&gt;Eine verlorene Passphrase lässt sich nicht wiederherstellen.&lt;/b&gt; Niemand, nicht einmal die Entwickler von Mentorpair, kann Ihren Tresor ohne sie öffnen. Schreiben Sie sie auf und bewahren Sie sie sicher auf.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>e.g. Dr Sam Patel</source>
+        <translation>z. B. Dr. Sam Patel</translation>
+    </message>
+    <message>
+        <source>As your mentoring partner will see it.</source>
+        <translation>So, wie Ihr Gegenüber im Mentoring ihn sehen wird.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Confirm passphrase</source>
+        <translation>Passphrase bestätigen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Create my vault</source>
+        <translation>Meinen Tresor anlegen</translation>
+    </message>
+    <message>
+        <source>Creating your vault</source>
+        <translation>Ihr Tresor wird angelegt</translation>
+    </message>
+    <message>
+        <source>Creating your vault…</source>
+        <translation>Ihr Tresor wird angelegt…</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ihr &amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>Qt date pattern: short weekday, day, short month, year</comment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <comment>date, time</comment>
+        <translation>{0}, {1} Uhr</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <comment>goal status</comment>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>goal status</comment>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <comment>goal status</comment>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <comment>goal status</comment>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <comment>goal status</comment>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <comment>meeting mode</comment>
+        <translation>Persönlich</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>meeting mode</comment>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <comment>meeting mode</comment>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <comment>meeting mode</comment>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <comment>who did something: the reader</comment>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Your mentee</source>
+        <translation>Ihr Mentee</translation>
+    </message>
+    <message>
+        <source>Your mentor</source>
+        <translation>Ihr Mentor</translation>
+    </message>
+    <message>
+        <source>Private — only me</source>
+        <translation>Privat – nur ich</translation>
+    </message>
+    <message>
+        <source>Shared with my partner</source>
+        <translation>Mit meinem Gegenüber geteilt</translation>
+    </message>
+    <message>
+        <source>Reflection — only me</source>
+        <translation>Reflexion – nur ich</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message>
+        <source>Hello, {0}</source>
+        <translation>Hallo, {0}</translation>
+    </message>
+    <message>
+        <source>This is a demonstration vault with invented people in it. It is encrypted like a real one and deleted when you quit.</source>
+        <translation>Dies ist ein Demo-Tresor mit erfundenen Personen. Er ist wie ein echter verschlüsselt und wird beim Beenden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Everything here is encrypted on this computer and opens only with your passphrase.</source>
+        <translation>Alles hier ist auf diesem Computer verschlüsselt und öffnet sich nur mit Ihrer Passphrase.</translation>
+    </message>
+    <message>
+        <source>It locks after {0} minutes without use, or at once with Ctrl+L. Change this in Preferences.</source>
+        <translation>Er sperrt sich nach {0} Minuten ohne Nutzung oder sofort mit Strg+L. Das können Sie in den Einstellungen ändern.</translation>
+    </message>
+</context>
+</TS>
