@@ -224,8 +224,14 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        # Drawn as in an unselected row: a highlight-coloured bar on a
+        # highlight-coloured row (high contrast: yellow on yellow) is unreadable.
+        bar.state = (
+            option.state & ~QStyle.StateFlag.State_Selected
+        ) | QStyle.StateFlag.State_Horizontal
         bar.palette = option.palette
+        # Fusion leaves the groove see-through: give it the unselected background.
+        painter.fillRect(bar.rect, option.palette.color(QPalette.ColorRole.Base))
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
 
 
