@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mentorpair.storage.vault import Vault
+from mentorpair.storage.workspace import Workspace
 
 from mentorpair.ui import workers
 from mentorpair.ui.main_window import MainWindow
+from mentorpair.ui.pair.base import PairContext, PairTab, utc_now
 from mentorpair.ui.settings import Settings
 
 PASSPHRASE = "tangerine orbit velvet lantern 42"
@@ -101,3 +103,28 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
         return False
 
     return [w for w in found if not w.objectName().startswith("qt_") and not owned(w)]
+
+
+@pytest.fixture
+def clock():
+    """The workspace's clock; a test module pins it by defining its own ``clock``."""
+    return utc_now
+
+
+@pytest.fixture
+def ws(tmp_path: Path, clock) -> Iterator[Workspace]:
+    """A fresh vault's workspace, closed after the test."""
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, NAME)
+    yield Workspace(vault, clock=clock)
+    vault.close()
+
+
+def show_tab(qtbot: QtBot, tab_class: type[PairTab], ws: Workspace, pair: str, now) -> PairTab:
+    """A pair tab on screen, refreshing itself after each change as the pair view does."""
+    tab = tab_class(PairContext(ws, pair, clock=lambda: now))
+    qtbot.addWidget(tab)
+    tab.changed.connect(tab.refresh)
+    tab.resize(1000, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab

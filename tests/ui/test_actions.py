@@ -9,13 +9,11 @@ from PySide6.QtCore import QDate, Qt
 
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
-from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace, new_id
-from tests.ui.conftest import PASSPHRASE, interactive_widgets
+from mentorpair.storage.workspace import new_id
+from tests.ui.conftest import interactive_widgets, show_tab
 from tests.ui.helpers_partner import insert_partner_events
 
 from mentorpair.ui.pair.actions import OVERDUE_ROLE, ActionsModel, ActionsTab
-from mentorpair.ui.pair.base import PairContext
 
 #: Tuesday 10 March 2026, in the morning everywhere from UTC-9 to UTC+14.
 FIXED_NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
@@ -23,21 +21,14 @@ A = ActionsModel
 
 
 @pytest.fixture
-def ws(tmp_path):
-    vault = Vault.create(tmp_path / "v", PASSPHRASE, "Dr Amara Okafor")
-    yield Workspace(vault, clock=lambda: FIXED_NOW)
-    vault.close()
+def clock():
+    return lambda: FIXED_NOW
 
 
 @pytest.fixture
 def make_tab(qtbot):
     def make(ws, pair):
-        tab = ActionsTab(PairContext(ws, pair, clock=lambda: FIXED_NOW))
-        qtbot.addWidget(tab)
-        tab.changed.connect(tab.refresh)
-        tab.resize(1000, 700)
-        tab.show()
-        qtbot.waitExposed(tab)
+        tab = show_tab(qtbot, ActionsTab, ws, pair, FIXED_NOW)
         return tab
 
     return make

@@ -17,13 +17,11 @@ from PySide6.QtWidgets import QMessageBox
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.domain.rules import RuleViolation
-from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace, new_id
-from tests.ui.conftest import PASSPHRASE, interactive_widgets
+from mentorpair.storage.workspace import new_id
+from tests.ui.conftest import interactive_widgets, show_tab
 from tests.ui.helpers_partner import insert_partner_events
 
 from mentorpair.ui.pair.agenda_dialogs import AgendaItemDialog, SuggestionDialog
-from mentorpair.ui.pair.base import PairContext
 from mentorpair.ui.pair.meeting_dialogs import MeetingDialog
 from mentorpair.ui.pair.meetings import MeetingsTab
 
@@ -47,10 +45,8 @@ def utc_local_time(monkeypatch):
 
 
 @pytest.fixture
-def ws(tmp_path):
-    vault = Vault.create(tmp_path / "v", PASSPHRASE, "Dr Amara Okafor")
-    yield Workspace(vault, clock=lambda: FIXED_NOW)
-    vault.close()
+def clock():
+    return lambda: FIXED_NOW
 
 
 @pytest.fixture
@@ -58,12 +54,7 @@ def make_tab(qtbot):
     tabs = []  # qtbot holds widgets weakly; a tab must live as long as the test
 
     def make(ws, pair):
-        tab = MeetingsTab(PairContext(ws, pair, clock=lambda: FIXED_NOW))
-        qtbot.addWidget(tab)
-        tab.changed.connect(tab.refresh)  # what the pair view does
-        tab.resize(1000, 700)
-        tab.show()
-        qtbot.waitExposed(tab)
+        tab = show_tab(qtbot, MeetingsTab, ws, pair, FIXED_NOW)
         tabs.append(tab)
         return tab
 

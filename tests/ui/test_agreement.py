@@ -11,31 +11,17 @@ from mentorpair.demo_data import fill_demo
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import MeetingMode, Role
 from mentorpair.domain.rules import RuleViolation
-from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace
-from tests.ui.conftest import PASSPHRASE, interactive_widgets
+from tests.ui.conftest import interactive_widgets, show_tab
 
 from mentorpair.ui.pair.agreement import AgreementTab
-from mentorpair.ui.pair.base import PairContext
 
 NOW = datetime(2025, 11, 27, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def ws(tmp_path):
-    vault = Vault.create(tmp_path / "v", PASSPHRASE, "Dr Amara Okafor")
-    yield Workspace(vault)
-    vault.close()
-
-
-@pytest.fixture
 def make_tab(qtbot, ws):
     def make(pair_id):
-        tab = AgreementTab(PairContext(ws, pair_id, clock=lambda: NOW))
-        qtbot.addWidget(tab)
-        tab.changed.connect(tab.refresh)  # what the pair view does
-        tab.resize(1000, 700)
-        tab.show()
+        tab = show_tab(qtbot, AgreementTab, ws, pair_id, NOW)
         return tab
 
     return make

@@ -13,22 +13,13 @@ from mentorpair.demo_data import fill_demo
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.domain.rules import RuleViolation
-from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace
-from tests.ui.conftest import PASSPHRASE, interactive_widgets
+from tests.ui.conftest import interactive_widgets
 
 from mentorpair.ui.pair.base import PairContext
 from mentorpair.ui.pair.ending import EndRelationshipDialog
 from mentorpair.ui.pair.overview import OverviewTab
 
 NOW = datetime(2025, 11, 27, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    vault = Vault.create(tmp_path / "v", PASSPHRASE, "Dr Amara Okafor")
-    yield Workspace(vault)
-    vault.close()
 
 
 @pytest.fixture

@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import GoalStatus, NoteKind, Role
 from mentorpair.domain.rules import RuleViolation
-from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace, new_id
-from tests.ui.conftest import PASSPHRASE, interactive_widgets
+from mentorpair.storage.workspace import new_id
+from tests.ui.conftest import interactive_widgets, show_tab
 from tests.ui.helpers_partner import insert_partner_events
 
-from mentorpair.ui.pair.base import PairContext
 from mentorpair.ui.pair.goal_models import GoalsModel, HistoryModel
 from mentorpair.ui.pair.goals import GoalsTab
 
@@ -33,22 +31,14 @@ SECRET_TITLE = "Confidence with senior staff"
 
 
 @pytest.fixture
-def ws(tmp_path):
-    vault = Vault.create(tmp_path / "v", PASSPHRASE, "Dr Amara Okafor")
-    yield Workspace(vault, clock=lambda: FIXED_NOW)
-    vault.close()
+def clock():
+    return lambda: FIXED_NOW
 
 
 @pytest.fixture
 def make_tab(qtbot):
     def make(ws, pair):
-        tab = GoalsTab(PairContext(ws, pair, clock=lambda: FIXED_NOW))
-        qtbot.addWidget(tab)
-        # What the pair view does: any recorded change refreshes every tab.
-        tab.changed.connect(tab.refresh)
-        tab.resize(1000, 700)
-        tab.show()
-        qtbot.waitExposed(tab)
+        tab = show_tab(qtbot, GoalsTab, ws, pair, FIXED_NOW)
         return tab
 
     return make

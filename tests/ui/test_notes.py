@@ -12,22 +12,14 @@ from PySide6.QtWidgets import QMessageBox
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import NoteKind, Role
 from mentorpair.domain.state import MAX_TEXT
-from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace, new_id
-from tests.ui.conftest import PASSPHRASE, interactive_widgets
+from mentorpair.storage.workspace import new_id
+from tests.ui.conftest import interactive_widgets
 
 from mentorpair.ui.pair.base import PairContext
 from mentorpair.ui.pair.note_list import KindRole, NoteIdRole
 from mentorpair.ui.pair.notes import NotesTab
 
 FIXED_NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    vault = Vault.create(tmp_path / "v", PASSPHRASE, "Dr Amara Okafor")
-    yield Workspace(vault)
-    vault.close()
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ import pytest
 from mentorpair.demo_data import fill_demo
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
-from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace
 
 from mentorpair.ui.reminders import CHECK_INTERVAL_MS, ReminderScheduler
 
@@ -26,13 +24,6 @@ def utc_local_time(monkeypatch):
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-@pytest.fixture
-def ws(tmp_path):
-    vault = Vault.create(tmp_path / "v", PASSPHRASE, "Dr Amara Okafor")
-    yield Workspace(vault)
-    vault.close()
 
 
 class Session:

@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
-from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace, new_id
-from tests.ui.conftest import PASSPHRASE, interactive_widgets
+from mentorpair.storage.workspace import new_id
+from tests.ui.conftest import interactive_widgets
 
 from mentorpair.ui.search import (
     EntityIdRole,
@@ -19,13 +18,6 @@ from mentorpair.ui.search import (
     SnippetHtmlRole,
     TitleHtmlRole,
 )
-
-
-@pytest.fixture
-def ws(tmp_path):
-    vault = Vault.create(tmp_path / "v", PASSPHRASE, "Dr Amara Okafor")
-    yield Workspace(vault)
-    vault.close()
 
 
 @pytest.fixture
