@@ -11,4 +11,6 @@ Modules:
     keywrap: sealing the vault key under the key-encryption key.
     subkeys: HKDF with purpose strings.
     identity: a person's signing and key-agreement keys and their fingerprint.
+    hybrid: sealing to a public key (HPKE, ML-KEM-768 + X25519).
+    stream: a long body in authenticated 64 KiB chunks (STREAM, as in age).
 """
