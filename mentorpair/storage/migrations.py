@@ -105,10 +105,64 @@ def _v1_1(db: Database) -> None:
     db.execute("INSERT INTO search (search, rank) VALUES ('secure-delete', 1)")
 
 
+def _v1_2(db: Database) -> None:
+    # Pairing and sync (docs/formats/sync.md): the partner's public keys and
+    # what each side confirmed; the invitation this vault sent, until answered.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS partner_keys ("
+        " pair_id TEXT PRIMARY KEY,"
+        " signing BLOB NOT NULL, agreement BLOB NOT NULL, kem BLOB NOT NULL,"
+        " partner_name TEXT NOT NULL,"
+        " confirmed_by_me INTEGER NOT NULL DEFAULT 0,"
+        " confirmed_by_partner INTEGER NOT NULL DEFAULT 0,"
+        " keys_changed INTEGER NOT NULL DEFAULT 0,"
+        " since TEXT NOT NULL) STRICT"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS invitations ("
+        " pair_id TEXT PRIMARY KEY, document BLOB NOT NULL, created_at TEXT NOT NULL) STRICT"
+    )
+    # Each author's shared events as a signed hash chain: mine = 1 for ours.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS chain ("
+        " pair_id TEXT NOT NULL, mine INTEGER NOT NULL, seq INTEGER NOT NULL,"
+        " event_id TEXT NOT NULL UNIQUE, entry_hash BLOB NOT NULL, signature BLOB NOT NULL,"
+        " PRIMARY KEY (pair_id, mine, seq)) STRICT"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS sync_state ("
+        " pair_id TEXT PRIMARY KEY,"
+        " updates_sent INTEGER NOT NULL DEFAULT 0,"
+        " updates_received INTEGER NOT NULL DEFAULT 0,"
+        " partner_has INTEGER NOT NULL DEFAULT 0,"
+        " folder TEXT) STRICT"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS sync_files ("
+        " pair_id TEXT NOT NULL, name TEXT NOT NULL, outcome TEXT NOT NULL,"
+        " PRIMARY KEY (pair_id, name)) STRICT"
+    )
+    # Feedback to a scheme (docs/formats/feedback.md): the scheme files a pair
+    # imported, which periods this person answered (never what), and the names
+    # the scrubber must always remove.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS feedback_schemes ("
+        " pair_id TEXT NOT NULL, scheme_id TEXT NOT NULL, document TEXT NOT NULL,"
+        " imported_at TEXT NOT NULL, PRIMARY KEY (pair_id, scheme_id)) STRICT"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS feedback_sent ("
+        " scheme_id TEXT NOT NULL, period_id TEXT NOT NULL, revision INTEGER NOT NULL,"
+        " sent_on TEXT NOT NULL, PRIMARY KEY (scheme_id, period_id)) STRICT"
+    )
+    db.execute("CREATE TABLE IF NOT EXISTS never_send (name TEXT PRIMARY KEY) STRICT")
+
+
 #: Every schema version ever released, oldest first.
 STEPS: tuple[Step, ...] = (
     Step(SchemaVersion(1, 0), "vault metadata, profile and identity", _v1_0),
     Step(SchemaVersion(1, 1), "pair events and full-text search", _v1_1),
+    Step(SchemaVersion(1, 2), "pairing, sync and feedback", _v1_2),
 )
 
 CURRENT = STEPS[-1].version

@@ -109,10 +109,30 @@ def check_v1_1(vault: Vault) -> None:
     assert state.rejected == []
 
 
+def fill_v1_2(db: Database) -> None:
+    with db.transaction():
+        db.execute(
+            "INSERT INTO partner_keys (pair_id, signing, agreement, kem, partner_name,"
+            " confirmed_by_me, since) VALUES (:pair, :s, :a, :k, 'Fixture Mentor', 1,"
+            " '2025-03-01T09:00:00+00:00')",
+            {"pair": PAIR, "s": SIGNING, "a": AGREEMENT, "k": bytes(1184)},
+        )
+        db.execute("INSERT INTO never_send (name) VALUES ('Fixture Colleague')")
+
+
+def check_v1_2(vault: Vault) -> None:
+    row = vault.db.query_one(
+        "SELECT partner_name, confirmed_by_me FROM partner_keys WHERE pair_id = :p", {"p": PAIR}
+    )
+    assert row == ("Fixture Mentor", 1)
+    assert vault.db.query("SELECT name FROM never_send") == [("Fixture Colleague",)]
+
+
 #: One entry per step in STEPS: what that version added, and how to check it.
 VERSION_DATA: dict[SchemaVersion, VersionData] = {
     SchemaVersion(1, 0): VersionData(fill_v1_0, check_v1_0),
     SchemaVersion(1, 1): VersionData(fill_v1_1, check_v1_1),
+    SchemaVersion(1, 2): VersionData(fill_v1_2, check_v1_2),
 }
 
 
