@@ -1,0 +1,424 @@
+"""A person's answers to a scheme: what they contain, how they are sealed, how they open.
+
+Only this leaves the machine (``docs/formats/feedback.md``): the scheme and
+period ids, a per-person-per-period token, a revision number, the answers
+(scale positions, choices, scrubbed free text) and the coarse facts the person
+agreed to add (role, a meetings bucket, modes used, a months bucket). No note,
+agenda or goal text, no names, no exact dates or times, no device or app
+identifier: not even the app's version.
+
+The JSON is padded to a fixed size and sealed to the coordinator's public key
+with HPKE (a fresh ephemeral key per file), so files do not differ in size,
+the sender cannot read theirs back, and nothing outside the sealed part says
+who sent it. :func:`open_feedback_file` is the coordinator's side.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import struct
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from mentorpair.crypto.hybrid import OVERHEAD, HybridKeyPair, OpenFailed, open_sealed, seal
+from mentorpair.crypto.random import random_bytes
+from mentorpair.crypto.sealbox import keyed_token
+from mentorpair.crypto.secret import SecretKey
+from mentorpair.domain.model import MeetingMode, Role
+from mentorpair.domain.state import PairState
+from mentorpair.errors import KnownError
+from mentorpair.feedback.scheme import Period, QuestionType, Scheme
+from mentorpair.feedback.scrub import MARKER, Scrubber
+from mentorpair.storage.atomic import atomic_write
+from mentorpair.storage.oserrors import translate_os_errors
+
+__all__ = [
+    "EXTENSION",
+    "FACT_KEYS",
+    "FEEDBACK_FILE_SIZE",
+    "MEETING_BUCKETS",
+    "MODES",
+    "MONTH_BUCKETS",
+    "CoarseFacts",
+    "Response",
+    "SkippedFile",
+    "build_response",
+    "coarse_facts",
+    "feedback_token",
+    "open_feedback_bytes",
+    "open_feedback_file",
+    "random_file_name",
+    "seal_response",
+    "write_feedback_file",
+]
+
+MAGIC = b"MPFEEDBK"
+FILE_VERSION = 1
+EXTENSION = ".mpfb"
+FEEDBACK_FILE_SIZE = 16384
+HEADER_LENGTH = len(MAGIC) + 2 + 16
+INFO = b"mentorpair/v1/feedback"
+#: Room for the JSON and its zero padding inside the sealed part.
+PLAINTEXT_LENGTH = FEEDBACK_FILE_SIZE - HEADER_LENGTH - OVERHEAD
+MAX_REVISION = 10_000
+
+FACT_ROLE, FACT_MEETINGS, FACT_MODES, FACT_MONTHS = "role", "meetings", "modes", "months"
+FACT_KEYS = (FACT_ROLE, FACT_MEETINGS, FACT_MODES, FACT_MONTHS)
+MEETING_BUCKETS = ("0", "1-2", "3-5", "6+")
+MONTH_BUCKETS = ("0-3", "4-6", "7-12", "13-24", "25+")
+MODES = ("in_person", "video", "phone", "email")
+ROLES = (Role.MENTEE.value, Role.MENTOR.value)
+_TOKEN = re.compile(r"[0-9a-f]{64}")
+_FIELDS = {"scheme", "period", "token", "revision", "answers", "facts"}
+
+# Skip reasons the coordinator's report lists, in plain words.
+EMPTY = "empty"
+NOT_FEEDBACK = "not a feedback file"
+NEWER = "made by a newer version of mentorpair"
+OTHER_SCHEME = "for another scheme"
+DAMAGED = "damaged or changed after it was sealed"
+TRUNCATED = "truncated"
+TOO_LARGE = "too large"
+
+Answer = int | str
+Fact = str | tuple[str, ...]
+
+
+class SkippedFile(KnownError):
+    """A feedback file the report cannot use; ``reason`` says why in a few plain words.
+
+    Attributes:
+        reason: one of "empty", "not a feedback file", "made by a newer version of
+            mentorpair", "for another scheme", "damaged or changed after it was
+            sealed", "truncated", "too large".
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"This feedback file was skipped: {reason}.")
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One person's feedback for one period, as sealed.
+
+    Attributes:
+        token: 64 hex; the same for every submission of one person in one period.
+        revision: 1 for the first submission in the period, then 2, 3, ...
+        answers: question id → option index (likert, choice) or scrubbed text.
+        facts: the coarse facts the person agreed to add (see :data:`FACT_KEYS`).
+    """
+
+    scheme_id: str
+    period_id: str
+    token: str
+    revision: int
+    answers: dict[str, Answer] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+
+    def to_plaintext(self) -> bytes:
+        """The JSON that is sealed (before padding)."""
+        doc = {
+            "scheme": self.scheme_id,
+            "period": self.period_id,
+            "token": self.token,
+            "revision": self.revision,
+            "answers": self.answers,
+            "facts": {k: list(v) if isinstance(v, tuple) else v for k, v in self.facts.items()},
+        }
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class CoarseFacts:
+    """The facts the app can add, already coarsened; each is sent only if the person agrees."""
+
+    role: str
+    meetings: str
+    modes: tuple[str, ...]
+    months: str
+
+    def selected(self, keys: Iterable[str]) -> dict[str, Fact]:
+        """The facts named in ``keys`` (some of :data:`FACT_KEYS`)."""
+        wanted = set(keys)
+        values: dict[str, Fact] = {
+            FACT_ROLE: self.role,
+            FACT_MEETINGS: self.meetings,
+            FACT_MODES: self.modes,
+            FACT_MONTHS: self.months,
+        }
+        return {k: v for k, v in values.items() if k in wanted}
+
+
+def coarse_facts(state: PairState, period: Period, now: datetime) -> CoarseFacts:
+    """Role, meetings held in the period (bucket), their modes, months together (bucket).
+
+    Only meetings that were not cancelled and have already started count.
+    """
+    held = [
+        m
+        for m in state.meetings.values()
+        if not m.cancelled
+        and m.starts_at <= now
+        and period.opens <= m.starts_at.astimezone(now.tzinfo).date() <= period.closes
+    ]
+    used = {m.mode.value for m in held}
+    start = state.created_at or now
+    return CoarseFacts(
+        role=state.my_role.value,
+        meetings=_meetings_bucket(len(held)),
+        modes=tuple(m for m in MODES if m in used),
+        months=_months_bucket(_whole_months(start, now)),
+    )
+
+
+def _meetings_bucket(count: int) -> str:
+    if count == 0:
+        return "0"
+    if count <= 2:
+        return "1-2"
+    return "3-5" if count <= 5 else "6+"
+
+
+def _whole_months(start: datetime, end: datetime) -> int:
+    start, end = start.astimezone(end.tzinfo), end
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    return max(0, months)
+
+
+def _months_bucket(months: int) -> str:
+    for limit, bucket in ((3, "0-3"), (6, "4-6"), (12, "7-12"), (24, "13-24")):
+        if months <= limit:
+            return bucket
+    return "25+"
+
+
+def feedback_token(token_key: SecretKey, scheme_id: str, period_id: str) -> str:
+    """HMAC-SHA256(person's key, scheme id, NUL, period id), hex.
+
+    Same person and period → same token, so the report counts them once; the
+    coordinator cannot invert it or link periods (each period gives another token).
+    """
+    return keyed_token(token_key, f"{scheme_id}\0{period_id}".encode()).hex()
+
+
+def build_response(
+    scheme: Scheme,
+    period_id: str,
+    answers: Mapping[str, Answer],
+    facts: Mapping[str, Fact],
+    token: str,
+    revision: int,
+    scrubber: Scrubber,
+) -> Response:
+    """The response to seal: answers checked against the scheme, free text scrubbed.
+
+    Empty text answers are left out. Raises ``ValueError`` for anything the
+    form should have prevented (unknown question, out-of-range choice, text
+    over the question's limit): that is a bug, not a user error.
+    """
+    if scheme.period(period_id) is None:
+        raise ValueError("unknown period")
+    clean: dict[str, Answer] = {}
+    for question_id, value in answers.items():
+        question = scheme.question(question_id)
+        if question is None:
+            raise ValueError("unknown question")
+        if question.type is QuestionType.TEXT:
+            if not isinstance(value, str) or len(value) > question.max_length:
+                raise ValueError("text answer too long")
+            text = scrubber.scrub(value).strip()
+            if text:
+                clean[question_id] = text
+        elif isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("choice answers are option indexes")
+        elif not 0 <= value < len(question.options):
+            raise ValueError("choice out of range")
+        else:
+            clean[question_id] = value
+    response = Response(
+        scheme.scheme_id, period_id, token, revision, clean, _checked_facts(dict(facts))
+    )
+    _check_response(response, scheme)
+    return response
+
+
+def answer_lines(response: Response, scheme: Scheme) -> list[tuple[str, str]]:
+    """(question text, answer as the person chose or wrote it) for every answer sent."""
+    lines = []
+    for question in scheme.questions:
+        value = response.answers.get(question.question_id)
+        if value is None:
+            continue
+        shown = value if isinstance(value, str) else question.options[value]
+        lines.append((question.text, shown))
+    return lines
+
+
+# ----------------------------------------------------------------- sealing
+def seal_response(response: Response, scheme: Scheme) -> bytes:
+    """The feedback file's bytes: header, then the padded JSON sealed to the coordinator."""
+    if response.scheme_id != scheme.scheme_id:
+        raise ValueError("response belongs to another scheme")
+    plain = response.to_plaintext()
+    if len(plain) > PLAINTEXT_LENGTH:
+        # The scheme's text caps make this impossible; reaching it is a bug.
+        raise ValueError("response too large for the feedback file")
+    header = MAGIC + struct.pack(">H", FILE_VERSION) + bytes.fromhex(scheme.scheme_id)
+    sealed = seal(scheme.coordinator_key, plain.ljust(PLAINTEXT_LENGTH, b"\0"), INFO + header)
+    data = header + sealed
+    if len(data) != FEEDBACK_FILE_SIZE:
+        raise ValueError("feedback file has the wrong size")
+    return data
+
+
+def random_file_name() -> str:
+    """26 random lower-case base32 characters and ``.mpfb``: nothing derived from content."""
+    return base64.b32encode(random_bytes(16)).decode("ascii").rstrip("=").lower() + EXTENSION
+
+
+def write_feedback_file(path: Path, data: bytes) -> None:
+    """Write the file atomically and owner-only.
+
+    Raises:
+        DiskFull, PermissionDenied, NotFound, DiskError.
+    """
+    if len(data) != FEEDBACK_FILE_SIZE:
+        raise ValueError("not a sealed feedback file")
+    atomic_write(path, data, mode=0o600)
+
+
+# ----------------------------------------------------------------- opening
+def open_feedback_file(path: Path, scheme: Scheme, keypair: HybridKeyPair) -> Response:
+    """Read and open one feedback file for the coordinator.
+
+    The size is checked with ``stat`` before anything is read.
+
+    Raises:
+        SkippedFile: with the reason the report lists.
+        NotFound, PermissionDenied, DiskError: the file could not be read at all.
+    """
+    with translate_os_errors():
+        size = path.stat().st_size
+        if size == 0:
+            raise SkippedFile(EMPTY)
+        if size > FEEDBACK_FILE_SIZE:
+            raise SkippedFile(TOO_LARGE)
+        with path.open("rb") as handle:
+            data = handle.read(FEEDBACK_FILE_SIZE + 1)
+    return open_feedback_bytes(data, scheme, keypair)
+
+
+def open_feedback_bytes(data: bytes, scheme: Scheme, keypair: HybridKeyPair) -> Response:
+    """Open a feedback file's bytes (see :func:`open_feedback_file`)."""
+    if not data:
+        raise SkippedFile(EMPTY)
+    if len(data) > FEEDBACK_FILE_SIZE:
+        raise SkippedFile(TOO_LARGE)
+    if not data.startswith(MAGIC) and not MAGIC.startswith(data):
+        raise SkippedFile(NOT_FEEDBACK)
+    if len(data) >= len(MAGIC) + 2 and struct.unpack(">H", data[8:10])[0] > FILE_VERSION:
+        raise SkippedFile(NEWER)
+    if len(data) < FEEDBACK_FILE_SIZE:
+        raise SkippedFile(TRUNCATED)
+    if struct.unpack(">H", data[8:10])[0] != FILE_VERSION:
+        raise SkippedFile(NOT_FEEDBACK)
+    header = data[:HEADER_LENGTH]
+    if header[10:] != bytes.fromhex(scheme.scheme_id):
+        raise SkippedFile(OTHER_SCHEME)
+    try:
+        padded = open_sealed(keypair, data[HEADER_LENGTH:], INFO + header)
+    except OpenFailed:
+        raise SkippedFile(DAMAGED) from None
+    try:
+        return _parse(padded, scheme)
+    except (ValueError, TypeError, KeyError, RecursionError):
+        # Sealed with the scheme's public key but not what we write: treat as damaged.
+        raise SkippedFile(DAMAGED) from None
+
+
+def _parse(padded: bytes, scheme: Scheme) -> Response:
+    plain = padded.rstrip(b"\0")
+    doc = json.loads(plain.decode("utf-8"))
+    if not isinstance(doc, dict) or set(doc) != _FIELDS:
+        raise ValueError("fields")
+    answers, facts = doc["answers"], doc["facts"]
+    if not isinstance(answers, dict) or not isinstance(facts, dict):
+        raise TypeError("answers and facts must be objects")
+    facts = {k: tuple(v) if isinstance(v, list) else v for k, v in facts.items()}
+    revision = doc["revision"]
+    if not isinstance(revision, int) or isinstance(revision, bool):
+        raise TypeError("revision")
+    response = Response(
+        scheme_id=_text(doc["scheme"]),
+        period_id=_text(doc["period"]),
+        token=_text(doc["token"]),
+        revision=revision,
+        answers=answers,
+        facts=_checked_facts(facts),
+    )
+    if response.scheme_id != scheme.scheme_id:
+        raise ValueError("scheme")
+    _check_response(response, scheme)
+    return response
+
+
+def _check_response(response: Response, scheme: Scheme) -> None:
+    if scheme.period(response.period_id) is None:
+        raise ValueError("period")
+    if not _TOKEN.fullmatch(response.token) or not 1 <= response.revision <= MAX_REVISION:
+        raise ValueError("token or revision")
+    for question_id, value in response.answers.items():
+        question = scheme.question(question_id)
+        if question is None:
+            raise ValueError("question")
+        if question.type is QuestionType.TEXT:
+            # Markers may make scrubbed text longer than what was typed.
+            limit = question.max_length * len(MARKER)
+            if not isinstance(value, str) or not 0 < len(value) <= limit:
+                raise ValueError("text answer")
+        elif (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value < len(question.options)
+        ):
+            raise ValueError("choice answer")
+
+
+def _checked_facts(facts: dict[str, Any]) -> dict[str, Fact]:
+    allowed: dict[str, tuple[str, ...]] = {
+        FACT_ROLE: ROLES,
+        FACT_MEETINGS: MEETING_BUCKETS,
+        FACT_MONTHS: MONTH_BUCKETS,
+    }
+    out: dict[str, Fact] = {}
+    for key, value in facts.items():
+        if key == FACT_MODES:
+            if not isinstance(value, tuple) or len(set(value)) != len(value):
+                raise ValueError("modes")
+            if not all(isinstance(m, str) and m in MODES for m in value):
+                raise ValueError("modes")
+            out[key] = tuple(m for m in MODES if m in value)
+        elif key in allowed and isinstance(value, str) and value in allowed[key]:
+            out[key] = value
+        else:
+            raise ValueError("fact")
+    return out
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+# MeetingMode values and MODES must name the same modes; checked at import.
+if set(MODES) != {m.value for m in MeetingMode}:  # pragma: no cover - a developer's mistake
+    raise RuntimeError("feedback MODES out of step with MeetingMode")
