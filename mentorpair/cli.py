@@ -1,7 +1,7 @@
-"""Command line: ``mentorpair [--vault PATH] [--demo] [--self-check]``.
+"""Command line: ``mentorpair [--vault PATH] [--demo] [--self-check]``, ``mentorpair coordinator``.
 
-``--help``, ``--version`` and ``--self-check`` work without a display: the UI
-is imported only when the app actually starts.
+``--help``, ``--version``, ``--self-check`` and the coordinator's commands work
+without a display: the UI is imported only when the app actually starts.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mentorpair import APP_TITLE, __version__
+from mentorpair.coordinator_cli import add_coordinator_commands
+from mentorpair.coordinator_cli import run as run_coordinator
 from mentorpair.logs import setup_logging
 from mentorpair.paths import default_vault_folder
 
@@ -43,12 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check that vaults, encryption and notes work on this computer, then exit",
     )
+    add_coordinator_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and start the app; return the process exit code."""
     args = build_parser().parse_args(argv)
+    if args.command == "coordinator":
+        return run_coordinator(args)
     if args.demo and args.vault is not None:
         print("mentorpair: --demo and --vault cannot be used together", file=sys.stderr)
         return 2
