@@ -17,12 +17,18 @@ __all__ = [
     "CorruptFile",
     "DiskError",
     "DiskFull",
+    "FolderRefused",
+    "InvitationRefused",
     "KnownError",
     "MadeByNewerVersion",
     "NotFound",
     "PassphraseRejected",
     "PermissionDenied",
     "UnsafeEnvironment",
+    "UpdateAlreadyImported",
+    "UpdateNotForMe",
+    "UpdateRefused",
+    "UpdateTooEarly",
     "VaultAlreadyExists",
     "VaultBusy",
     "VaultMismatch",
@@ -149,4 +155,62 @@ class UnsafeEnvironment(KnownError):
         "The encryption library on this computer does not support a safety setting "
         "mentorpair needs, so the vault was not opened. Please reinstall mentorpair. "
         "Nothing was changed."
+    )
+
+
+class InvitationRefused(KnownError):
+    """An invitation or acceptance could not be used; the message says why."""
+
+    default_message = (
+        "This is not a mentorpair invitation, or it was changed on its way. Nothing was "
+        "changed. Ask your partner to send it again."
+    )
+
+
+class UpdateRefused(KnownError):
+    """An update from the partner was not imported, and nothing was changed.
+
+    The message says why (damaged, replayed, for another pair, from someone else).
+    """
+
+    default_message = (
+        "This update was not imported because it is damaged or was changed on its way. "
+        "Nothing was changed. Ask your partner to export it again."
+    )
+
+
+class UpdateTooEarly(UpdateRefused):
+    """An earlier update from the partner is missing; import that one first."""
+
+    default_message = (
+        "An earlier update from your partner is missing, so this one cannot be imported "
+        "yet. Import the earlier file first, or ask your partner to export again. Nothing "
+        "was changed."
+    )
+
+
+class UpdateAlreadyImported(UpdateRefused):
+    """The update was imported before, or a newer one already was (a replay)."""
+
+    default_message = (
+        "You have already imported this update, or a newer one from your partner, so it "
+        "was not imported again. Nothing was changed."
+    )
+
+
+class FolderRefused(KnownError):
+    """A shared folder cannot be used; the message says why."""
+
+    default_message = (
+        "This folder cannot be used for sharing. Choose a folder that your sync program "
+        "shares with your partner."
+    )
+
+
+class UpdateNotForMe(UpdateRefused):
+    """The update is sealed to someone else, or belongs to a pair not in this vault."""
+
+    default_message = (
+        "This update is not addressed to you, or it was damaged on its way, so it could not "
+        "be opened. Nothing was changed."
     )

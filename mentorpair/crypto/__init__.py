@@ -12,5 +12,6 @@ Modules:
     subkeys: HKDF with purpose strings.
     identity: a person's signing and key-agreement keys and their fingerprint.
     hybrid: sealing to a public key (HPKE, ML-KEM-768 + X25519).
+    digest: SHA-256 for hash chains and content names.
     stream: a long body in authenticated 64 KiB chunks (STREAM, as in age).
 """

@@ -19,15 +19,24 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric import ed25519, mlkem, x25519
 
-__all__ = ["FINGERPRINT_ITERATIONS", "Identity", "PublicIdentity", "fingerprint"]
+__all__ = [
+    "FINGERPRINT_ITERATIONS",
+    "SIGNATURE_LENGTH",
+    "Identity",
+    "PublicIdentity",
+    "fingerprint",
+    "safety_code",
+]
 
 ED25519_LENGTH = 32
 X25519_LENGTH = 32
 MLKEM768_SEED_LENGTH = 64
 MLKEM768_PUBLIC_LENGTH = 1184
+SIGNATURE_LENGTH = 64
 
 FINGERPRINT_VERSION = b"\x00\x01"
 FINGERPRINT_DOMAIN = b"mentorpair/v1/identity-fingerprint"
@@ -58,6 +67,9 @@ class PublicIdentity:
         ):
             raise ValueError("public keys have the wrong type or size")
 
+    def __repr__(self) -> str:
+        return f"<PublicIdentity {self.signing[:4].hex()}…>"
+
     def encoded(self) -> bytes:
         """All three keys in one fixed-layout byte string."""
         return self.signing + self.agreement + self.kem
@@ -72,6 +84,20 @@ class PublicIdentity:
     def verify_key(self) -> ed25519.Ed25519PublicKey:
         """The key that checks this person's signatures."""
         return ed25519.Ed25519PublicKey.from_public_bytes(self.signing)
+
+    def hybrid_public_bytes(self) -> bytes:
+        """The HPKE key in :mod:`mentorpair.crypto.hybrid`'s encoding."""
+        return self.kem + self.agreement
+
+    def verifies(self, signature: bytes, message: bytes) -> bool:
+        """Whether ``signature`` is this person's Ed25519 signature over ``message``."""
+        if not isinstance(signature, bytes) or len(signature) != SIGNATURE_LENGTH:
+            return False
+        try:
+            self.verify_key().verify(signature, message)
+        except InvalidSignature:
+            return False
+        return True
 
 
 class Identity:
@@ -153,3 +179,14 @@ def fingerprint(public: PublicIdentity) -> str:
         digest = hashlib.sha512(digest + keys).digest()
     groups = [int.from_bytes(digest[i : i + 5], "big") % 100_000 for i in range(0, 30, 5)]
     return " ".join(f"{g:05d}" for g in groups)
+
+
+def safety_code(mine: PublicIdentity, theirs: PublicIdentity) -> str:
+    """The pair's safety code: 60 digits in 12 groups of five.
+
+    Both fingerprints side by side, the one of the lower key first, so both
+    partners see the same code (Signal's safety number). A changed key on
+    either side changes half of it.
+    """
+    halves = sorted([(mine.encoded(), fingerprint(mine)), (theirs.encoded(), fingerprint(theirs))])
+    return f"{halves[0][1]} {halves[1][1]}"

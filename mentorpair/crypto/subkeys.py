@@ -24,6 +24,8 @@ class Purpose(Enum):
     """
 
     SQLCIPHER_PAGE_KEY = b"mentorpair/v1/vault/sqlcipher-page-key"
+    #: The body key of one pair update, from that update's fresh file key.
+    UPDATE_BODY_KEY = b"mentorpair/v1/sync/update-body-key"
 
 
 def derive_subkey(root: SecretKey, purpose: Purpose, salt: bytes, length: int = 32) -> SecretKey:

@@ -135,6 +135,7 @@ def _v1_2(db: Database) -> None:
         " updates_sent INTEGER NOT NULL DEFAULT 0,"
         " updates_received INTEGER NOT NULL DEFAULT 0,"
         " partner_has INTEGER NOT NULL DEFAULT 0,"
+        " partner_got INTEGER NOT NULL DEFAULT 0,"
         " sent_head INTEGER NOT NULL DEFAULT 0,"
         " sent_ack INTEGER NOT NULL DEFAULT 0,"
         " sent_confirmed INTEGER NOT NULL DEFAULT 0,"

@@ -95,15 +95,31 @@ class Workspace:
             )
         return sorted(summaries, key=lambda p: (p.ended, p.partner_name.casefold(), p.pair_id))
 
-    def create_pair(self, my_role: Role, partner_name: str) -> str:
-        """Start a pair on this machine; return its id."""
-        pair_id = new_id()
+    def create_pair(self, my_role: Role, partner_name: str, pair_id: str | None = None) -> str:
+        """Start a pair on this machine; return its id.
+
+        ``pair_id`` is given when joining a pair the partner started (their
+        invitation names it); otherwise a new one is made.
+        """
+        pair_id = pair_id or new_id()
         self._states[pair_id] = PairState(pair_id)
         self._states[pair_id].my_role = my_role
         self.record(
             pair_id, EventKind.PAIR_CREATED, my_role=my_role.value, partner_name=partner_name
         )
         return pair_id
+
+    def has_pair(self, pair_id: str) -> bool:
+        """Whether the pair exists in this vault."""
+        row = self._db.query_one(
+            "SELECT 1 FROM events WHERE pair_id = :pair AND kind = :kind",
+            {"pair": pair_id, "kind": EventKind.PAIR_CREATED.value},
+        )
+        return row is not None
+
+    def forget(self, pair_id: str) -> None:
+        """Drop the cached state of a pair (it is rebuilt from the stored events)."""
+        self._states.pop(pair_id, None)
 
     def state(self, pair_id: str) -> PairState:
         """The pair's current state (cached; rebuilt from events on first use)."""
@@ -168,37 +184,57 @@ class Workspace:
         self._insert(state, event, shareable)
         return event
 
-    def add_events(self, pair_id: str, events: Sequence[Event]) -> None:
-        """Store events made elsewhere: all of them, or none.
+    def add_events(
+        self,
+        pair_id: str,
+        events: Sequence[Event],
+        *,
+        received: bool = False,
+        also: Callable[[Database], None] | None = None,
+    ) -> list[Event]:
+        """Store events made elsewhere: all of them, or none; return the new ones.
 
         For changes this vault's person did not type here: the partner's
-        (received, once sync exists) or a prepared history (the demo). The
+        (``received`` from an update) or a prepared history (the demo). The
         pair's history with the new events is folded first; if the rules
         refuse any new event, nothing is stored and the reason is raised.
         Events already stored (same id) are skipped.
 
+        Args:
+            pair_id: the pair.
+            events: the events, in any order.
+            received: they came from the partner, so each must be the
+                partner's and shareable (a private note never arrives).
+            also: more writes to commit in the same transaction (sync's
+                bookkeeping), so the events and it are stored together or not.
+
         Raises:
             RuleViolation: a new event is not allowed; nothing was stored.
         """
-        known = {e.event_id for e in self.events(pair_id)}
+        existing = self.events(pair_id)
+        known = {e.event_id for e in existing}
         new = [e for e in events if e.event_id not in known]
         if any(e.pair_id != pair_id for e in new):
             raise RuleViolation("These changes belong to a different pair.")
-        existing = self.events(pair_id)
         trial = fold(pair_id, existing + new)
         refused = dict(trial.rejected)
         for event in new:
             if event.event_id in refused:
                 raise RuleViolation(refused[event.event_id])
+            if received and (event.author is trial.my_role or not is_shareable(event, trial)):
+                raise RuleViolation("These changes include something that is never shared.")
         try:
             with self._db.transaction():
                 for event in new:
                     # The folded state knows every note's kind, also of deleted ones.
                     self._insert(trial, event, is_shareable(event, trial))
+                if also is not None:
+                    also(self._db)
         finally:
             self._states.pop(pair_id, None)
         self._states[pair_id] = trial
         log.debug("added %d event(s) made elsewhere", len(new))
+        return new
 
     def _insert(self, state: PairState, event: Event, shareable: bool) -> None:
         """Write one event and its search entry (inside the caller's transaction)."""

@@ -1,0 +1,234 @@
+"""A shared folder as the channel: write updates there, import what arrives.
+
+The folder is one the pair's own sync engine shares (Syncthing, Nextcloud,
+OneDrive, Dropbox). The rules that keep such engines happy:
+
+* Every file is written once and never changed, under a name made from its
+  content (26 base32 letters of its SHA-256, then ``.mpu``), so two writers
+  never write the same path and a half-copied file is recognised by its
+  content not matching its name.
+* A file is written under a hidden temporary name and renamed when complete.
+* Anything else (``*.sync-conflict-*`` copies, ``.part``/``.tmp`` downloads,
+  other people's files) does not match the name pattern and is left alone.
+* Each side deletes only its own files, once the partner has received them
+  (or a newer one).
+* The live vault must never be inside the shared folder (nor the folder
+  inside the vault): the app refuses such a folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import re
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mentorpair.crypto.digest import sha256
+from mentorpair.errors import (
+    FolderRefused,
+    KnownError,
+    UpdateAlreadyImported,
+    UpdateNotForMe,
+    UpdateTooEarly,
+)
+from mentorpair.storage.atomic import atomic_write
+from mentorpair.storage.database import Database
+from mentorpair.storage.oserrors import translate_os_errors
+from mentorpair.sync.exchange import Exchange, ImportSummary
+from mentorpair.sync.update import MAX_FILE_SIZE, SIZE_BUCKETS
+
+__all__ = ["FolderReport", "SharedFolder", "content_name", "is_update_name"]
+
+log = logging.getLogger(__name__)
+
+_NAME = re.compile(r"[a-z2-7]{26}\.mpu")
+SUFFIX = ".mpu"
+Progress = Callable[[int, int], None]
+
+
+def content_name(data: bytes) -> str:
+    """The file name an update's bytes must have."""
+    return base64.b32encode(sha256(data)).decode("ascii")[:26].lower() + SUFFIX
+
+
+def is_update_name(name: str) -> bool:
+    """Whether a file name is one of ours (conflict copies and partial files are not)."""
+    return _NAME.fullmatch(name) is not None
+
+
+@dataclass
+class FolderReport:
+    """What one pass over the shared folder did.
+
+    Attributes:
+        imported: a summary per update imported.
+        refused: (file name, plain reason) for updates that were refused for good.
+        written: the name of the update written for the partner, if any.
+        removed: how many of this person's old files were deleted.
+        waiting: updates that must wait for an earlier one (tried again later).
+    """
+
+    imported: list[ImportSummary] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    written: str | None = None
+    removed: int = 0
+    waiting: int = 0
+
+
+class SharedFolder:
+    """The shared folders of one vault's pairs."""
+
+    def __init__(self, exchange: Exchange) -> None:
+        self.exchange = exchange
+
+    @property
+    def _db(self) -> Database:
+        return self.exchange.workspace.vault.db
+
+    def folder(self, pair_id: str) -> Path | None:
+        """The pair's shared folder, if one was chosen."""
+        row = self._db.query_one("SELECT folder FROM sync_state WHERE pair_id = :p", {"p": pair_id})
+        return None if row is None or row[0] is None else Path(row[0])
+
+    def choose(self, pair_id: str, folder: Path | None) -> None:
+        """Use ``folder`` for this pair from now on (None: stop using one).
+
+        Raises:
+            FolderRefused: not a folder, not writable, or the vault is in it.
+        """
+        if folder is not None:
+            folder = folder.resolve()
+            self._check(folder)
+        with self._db.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO sync_state (pair_id) VALUES (:p)", {"p": pair_id})
+            db.execute(
+                "UPDATE sync_state SET folder = :f WHERE pair_id = :p",
+                {"f": None if folder is None else str(folder), "p": pair_id},
+            )
+        log.info("shared folder %s", "chosen" if folder else "cleared")
+
+    def _check(self, folder: Path) -> None:
+        vault = self.exchange.workspace.vault.folder.resolve()
+        if not folder.is_dir():
+            raise FolderRefused(
+                "That folder cannot be found. Check that your sync program is running and "
+                "choose the folder again."
+            )
+        if folder == vault or vault.is_relative_to(folder) or folder.is_relative_to(vault):
+            raise FolderRefused(
+                "Your vault is inside this folder (or the folder is inside your vault). The "
+                "vault must never be shared, even encrypted: choose a different folder for "
+                "sharing with your partner."
+            )
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise FolderRefused(
+                "mentorpair cannot write into that folder. Choose a folder that belongs to you."
+            )
+
+    # ------------------------------------------------------------- one pass
+    def sync(self, pair_id: str, progress: Progress | None = None) -> FolderReport:
+        """Import what arrived, tidy up, and write an update if there is news.
+
+        Raises:
+            FolderRefused: the folder is gone or unsafe (nothing was changed).
+            DiskFull, PermissionDenied, DiskError: writing failed.
+        """
+        folder = self.folder(pair_id)
+        report = FolderReport()
+        if folder is None:
+            return report
+        self._check(folder)
+        handled = self._handled(pair_id)
+        arrivals = self._arrivals(folder, handled)
+        for index, (name, path) in enumerate(arrivals):
+            self._import_one(pair_id, name, path, report)
+            if progress is not None:
+                progress(index + 1, len(arrivals))
+        report.removed = self._tidy(pair_id, folder)
+        if self.exchange.pairing.partner(pair_id) is not None and self.exchange.has_news(pair_id):
+            data = self.exchange.export(pair_id)
+            name = content_name(data)
+            atomic_write(folder / name, data)
+            self._remember(pair_id, name, f"sent:{self.exchange.updates_sent(pair_id)}")
+            report.written = name
+            log.info("update written to the shared folder")
+        return report
+
+    def _handled(self, pair_id: str) -> set[str]:
+        rows = self._db.query("SELECT name FROM sync_files WHERE pair_id = :p", {"p": pair_id})
+        return {str(r[0]) for r in rows}
+
+    def _arrivals(self, folder: Path, handled: set[str]) -> list[tuple[str, Path]]:
+        found = []
+        with translate_os_errors(), os.scandir(folder) as entries:
+            for entry in entries:
+                if not is_update_name(entry.name) or entry.name in handled:
+                    continue
+                info = entry.stat(follow_symlinks=False)
+                # Only complete files of a real update size; a growing download waits.
+                if stat.S_ISREG(info.st_mode) and info.st_size in SIZE_BUCKETS:
+                    found.append((entry.name, Path(entry.path)))
+        return sorted(found)
+
+    def _import_one(self, pair_id: str, name: str, path: Path, report: FolderReport) -> None:
+        try:
+            with translate_os_errors():
+                if path.stat().st_size > MAX_FILE_SIZE:
+                    return
+                data = path.read_bytes()
+        except KnownError:
+            return  # vanished or unreadable for now: the next pass tries again
+        if content_name(data) != name:
+            return  # still being copied in
+        try:
+            summary = self.exchange.import_update(data)
+        except UpdateTooEarly:
+            report.waiting += 1
+            return
+        except UpdateAlreadyImported:
+            self._remember(pair_id, name, "old")
+            return
+        except UpdateNotForMe:
+            # Our own update for the partner, or another pair's: not ours to read.
+            self._remember(pair_id, name, "not-for-me")
+            return
+        except KnownError as exc:
+            self._remember(pair_id, name, "refused")
+            report.refused.append((name, exc.message))
+            log.info("update in the shared folder refused: %s", type(exc).__name__)
+            return
+        if summary.pair_id != pair_id:
+            self._remember(summary.pair_id, name, "imported")
+        self._remember(pair_id, name, "imported")
+        report.imported.append(summary)
+
+    def _tidy(self, pair_id: str, folder: Path) -> int:
+        """Delete this person's files that the partner received (or a newer one)."""
+        partner_got = self.exchange.partner_got(pair_id)
+        removed = 0
+        rows = self._db.query(
+            "SELECT name, outcome FROM sync_files WHERE pair_id = :p AND outcome LIKE 'sent:%'",
+            {"p": pair_id},
+        )
+        for name, outcome in rows:
+            if int(str(outcome).split(":", 1)[1]) > partner_got:
+                continue
+            try:
+                with translate_os_errors():
+                    (folder / str(name)).unlink(missing_ok=True)
+            except KnownError:
+                continue
+            self._remember(pair_id, str(name), "sent-removed")
+            removed += 1
+        return removed
+
+    def _remember(self, pair_id: str, name: str, outcome: str) -> None:
+        with self._db.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO sync_files (pair_id, name, outcome) VALUES (:p, :n, :o)",
+                {"p": pair_id, "n": name, "o": outcome},
+            )

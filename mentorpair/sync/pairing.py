@@ -1,0 +1,283 @@
+"""Pairing in the vault: invitations sent, partners' keys, and the safety code.
+
+A pair goes ``LOCAL`` (only here) → ``INVITED`` (an invitation was made) →
+``UNVERIFIED`` (keys exchanged) → ``VERIFIED`` (both partners confirmed the
+same safety code). If the partner's keys are ever replaced the pair shows
+``KEYS_CHANGED`` until this person confirms the new code.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from mentorpair.crypto.digest import sha256
+from mentorpair.crypto.identity import PublicIdentity, safety_code
+from mentorpair.domain.model import Role
+from mentorpair.errors import InvitationRefused, KnownError
+from mentorpair.storage.database import Database
+from mentorpair.storage.workspace import Workspace
+from mentorpair.sync.invitation import (
+    DocumentKind,
+    PairingDocument,
+    make_acceptance,
+    make_invitation,
+    read_document,
+)
+
+__all__ = ["KeysChanged", "Pairing", "PairingStatus", "PartnerLink"]
+
+log = logging.getLogger(__name__)
+
+
+class PairingStatus(StrEnum):
+    """How far a pair is from a verified, end-to-end encrypted link."""
+
+    LOCAL = "local"
+    INVITED = "invited"
+    UNVERIFIED = "unverified"
+    VERIFIED = "verified"
+    KEYS_CHANGED = "keys_changed"
+
+
+class KeysChanged(KnownError):
+    """The partner's keys differ from the ones this pair knows.
+
+    The person decides: only if the partner set up mentorpair again.
+    """
+
+    default_message = (
+        "The keys in this answer differ from the ones your partner used before. Only "
+        "continue if your partner told you they set up mentorpair again; then check the "
+        "new safety code with them."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerLink:
+    """What this vault knows about the partner of one pair."""
+
+    status: PairingStatus
+    keys: PublicIdentity | None = None
+    name_they_gave: str = ""
+    confirmed_by_me: bool = False
+    confirmed_by_partner: bool = False
+    safety_code: str = ""
+
+
+class Pairing:
+    """Invitations, acceptances and verification for the pairs of one vault."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    @property
+    def _db(self) -> Database:
+        return self.workspace.vault.db
+
+    def _me(self) -> PublicIdentity:
+        return self.workspace.vault.identity().public()
+
+    # ------------------------------------------------------------- queries
+    def link(self, pair_id: str) -> PartnerLink:
+        """Where the pair stands."""
+        row = self._db.query_one(
+            "SELECT signing, agreement, kem, partner_name, confirmed_by_me,"
+            " confirmed_by_partner, keys_changed FROM partner_keys WHERE pair_id = :p",
+            {"p": pair_id},
+        )
+        if row is None:
+            invited = self._db.query_one(
+                "SELECT 1 FROM invitations WHERE pair_id = :p", {"p": pair_id}
+            )
+            return PartnerLink(PairingStatus.INVITED if invited else PairingStatus.LOCAL)
+        keys = PublicIdentity(bytes(row[0]), bytes(row[1]), bytes(row[2]))
+        mine, theirs, changed = bool(row[4]), bool(row[5]), bool(row[6])
+        if changed and not mine:
+            status = PairingStatus.KEYS_CHANGED
+        elif mine and theirs:
+            status = PairingStatus.VERIFIED
+        else:
+            status = PairingStatus.UNVERIFIED
+        return PartnerLink(status, keys, str(row[3]), mine, theirs, safety_code(self._me(), keys))
+
+    def partner(self, pair_id: str) -> tuple[PublicIdentity, Role] | None:
+        """The partner's keys and role, or None if the pair is not paired."""
+        row = self._db.query_one(
+            "SELECT signing, agreement, kem FROM partner_keys WHERE pair_id = :p",
+            {"p": pair_id},
+        )
+        if row is None or not self.workspace.has_pair(pair_id):
+            return None
+        keys = PublicIdentity(bytes(row[0]), bytes(row[1]), bytes(row[2]))
+        return keys, self.workspace.state(pair_id).my_role.other
+
+    def confirmation(self, pair_id: str) -> str | None:
+        """What an update tells the partner: the digest of the code I confirmed, if I did."""
+        link = self.link(pair_id)
+        if not link.confirmed_by_me or not link.safety_code:
+            return None
+        return confirmation_digest(link.safety_code)
+
+    # ------------------------------------------------------------- inviting
+    def invite(self, pair_id: str) -> str:
+        """An invitation for the partner of ``pair_id`` (text to paste or save).
+
+        Making one again replaces the earlier one: only the newest is answered.
+        """
+        state = self.workspace.state(pair_id)
+        text = make_invitation(
+            self.workspace.vault.identity(),
+            pair_id,
+            self.workspace.vault.display_name(),
+            state.my_role,
+        )
+        with self._db.transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO invitations (pair_id, document, created_at)"
+                " VALUES (:p, :d, :t)",
+                {"p": pair_id, "d": text.encode(), "t": _now()},
+            )
+        log.info("invitation made")
+        return text
+
+    def read(self, text: str) -> PairingDocument:
+        """Check an invitation or acceptance someone pasted or opened."""
+        doc = read_document(text)
+        if doc.keys == self._me():
+            raise InvitationRefused(
+                "This was made in your own vault. Send it to your partner; they open it in "
+                "their mentorpair."
+            )
+        return doc
+
+    def join(
+        self, doc: PairingDocument, partner_name: str, *, accept_new_keys: bool = False
+    ) -> str:
+        """Join the pair an invitation offers; return the acceptance to send back.
+
+        Joining again (the same invitation) answers it again without change.
+
+        Raises:
+            KeysChanged: the pair exists with other keys for the partner.
+        """
+        if doc.kind is not DocumentKind.INVITATION:
+            raise InvitationRefused(
+                "This is an acceptance, not an invitation. Use it in the pair you invited "
+                "your partner to."
+            )
+        known = self.workspace.has_pair(doc.pair_id)
+        if known and self.workspace.state(doc.pair_id).my_role is not doc.role.other:
+            raise InvitationRefused(
+                "This invitation is for a pair you are already in, in the same role as the "
+                "sender. Nothing was changed."
+            )
+        current = self.link(doc.pair_id).keys
+        if current is not None and current != doc.keys and not accept_new_keys:
+            raise KeysChanged()
+        try:
+            with self._db.transaction():
+                if not known:
+                    self.workspace.create_pair(doc.role.other, partner_name, pair_id=doc.pair_id)
+                self._store_keys(doc, accept_new_keys=accept_new_keys)
+        except BaseException:
+            self.workspace.forget(doc.pair_id)
+            raise
+        log.info("joined a pair from an invitation")
+        return make_acceptance(
+            self.workspace.vault.identity(), doc, self.workspace.vault.display_name()
+        )
+
+    def accept(self, doc: PairingDocument, *, accept_new_keys: bool = False) -> str:
+        """Take the partner's answer to this vault's invitation; return the pair id.
+
+        Raises:
+            InvitationRefused: it answers no invitation of this vault (or an
+                older one).
+            KeysChanged: the partner's keys differ from the ones known before.
+        """
+        if doc.kind is not DocumentKind.ACCEPTANCE:
+            raise InvitationRefused(
+                "This is an invitation, not an answer to one. Use File ▸ Join a pair."
+            )
+        row = self._db.query_one(
+            "SELECT document FROM invitations WHERE pair_id = :p", {"p": doc.pair_id}
+        )
+        if row is None:
+            raise InvitationRefused(
+                "This answers an invitation that was not made in this vault, or one that "
+                "was already answered. Nothing was changed."
+            )
+        if read_document(bytes(row[0]).decode()).digest != doc.answers:
+            raise InvitationRefused(
+                "This answers an older invitation. Ask your partner to answer the newest "
+                "one you sent. Nothing was changed."
+            )
+        if self.workspace.state(doc.pair_id).my_role is not doc.role.other:
+            raise InvitationRefused()
+        with self._db.transaction():
+            self._store_keys(doc, accept_new_keys=accept_new_keys)
+            self._db.execute("DELETE FROM invitations WHERE pair_id = :p", {"p": doc.pair_id})
+        log.info("invitation answered")
+        return doc.pair_id
+
+    def _store_keys(self, doc: PairingDocument, *, accept_new_keys: bool) -> None:
+        current = self.link(doc.pair_id)
+        if current.keys == doc.keys:
+            return
+        changed = current.keys is not None
+        if changed and not accept_new_keys:
+            raise KeysChanged()
+        self._db.execute(
+            "INSERT OR REPLACE INTO partner_keys (pair_id, signing, agreement, kem,"
+            " partner_name, confirmed_by_me, confirmed_by_partner, keys_changed, since)"
+            " VALUES (:p, :s, :a, :k, :n, 0, 0, :changed, :t)",
+            {
+                "p": doc.pair_id,
+                "s": doc.keys.signing,
+                "a": doc.keys.agreement,
+                "k": doc.keys.kem,
+                "n": doc.name,
+                "changed": int(changed),
+                "t": _now(),
+            },
+        )
+        if changed:
+            # A new vault on their side: their chain starts again, and they
+            # have none of our entries.
+            self._db.execute(
+                "DELETE FROM chain WHERE pair_id = :p AND mine = 0", {"p": doc.pair_id}
+            )
+            self._db.execute("DELETE FROM sync_state WHERE pair_id = :p", {"p": doc.pair_id})
+            log.info("partner keys replaced")
+
+    # ------------------------------------------------------------- verifying
+    def confirm(self, pair_id: str, confirmed: bool = True) -> None:
+        """This person compared the safety code with the partner (or takes it back)."""
+        with self._db.transaction():
+            self._db.execute(
+                "UPDATE partner_keys SET confirmed_by_me = :c,"
+                " keys_changed = CASE WHEN :c THEN 0 ELSE keys_changed END"
+                " WHERE pair_id = :p",
+                {"c": int(confirmed), "p": pair_id},
+            )
+
+    def note_partner_confirmation(self, db: Database, pair_id: str, digest: str | None) -> None:
+        """Record what the partner's latest update said about the safety code."""
+        link = self.link(pair_id)
+        agreed = digest is not None and digest == confirmation_digest(link.safety_code)
+        db.execute(
+            "UPDATE partner_keys SET confirmed_by_partner = :c WHERE pair_id = :p",
+            {"c": int(agreed), "p": pair_id},
+        )
+
+
+def confirmation_digest(code: str) -> str:
+    """A digest of the safety code: says "I confirmed these keys" without the code."""
+    return sha256(b"mentorpair/v1/safety-code-confirmed\x00", code.encode()).hex()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,233 @@
+r"""The update file: what one partner sends the other, sealed end to end.
+
+Layout (all integers big-endian; ``docs/formats/sync.md`` has the details and
+test vectors)::
+
+    header   magic "MPUPDATE" (8) | version (2) | flags (2) | envelope length (4)
+             | nonce (16)                                               32 bytes
+    envelope HPKE seal to the recipient (ML-KEM-768 + X25519), info =
+             "mentorpair/v1/update\0" || header; sealing
+             file key (32) | pair id (16) | sender role (1) | update seq (8)
+             | Ed25519 signature by the sender (64)
+    body     STREAM (ChaCha20-Poly1305, 64 KiB chunks) under
+             HKDF(file key, salt = nonce, "mentorpair/v1/sync/update-body-key"),
+             associated data = header || pair id || role || update seq; sealing
+             payload length (8) | payload (JSON) | zero padding
+
+The signature covers the header, pair id, role, update sequence and the
+SHA-256 of the body ciphertext, so nobody without the sender's signing key can
+make or alter an update, and only the recipient's private key opens it. The
+whole file is padded to one of a few sizes, and nothing outside the sealed
+parts says who wrote it or what it holds. Sizes are checked before any
+cryptography runs.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mentorpair.crypto import hybrid, stream
+from mentorpair.crypto.digest import sha256
+from mentorpair.crypto.identity import SIGNATURE_LENGTH, Identity, PublicIdentity
+from mentorpair.crypto.keywrap import new_key
+from mentorpair.crypto.random import random_bytes
+from mentorpair.crypto.secret import SecretKey
+from mentorpair.crypto.subkeys import Purpose, derive_subkey
+from mentorpair.domain.model import Role
+from mentorpair.errors import MadeByNewerVersion, UpdateNotForMe, UpdateRefused
+
+__all__ = [
+    "MAX_FILE_SIZE",
+    "SIZE_BUCKETS",
+    "SealedUpdate",
+    "open_update",
+    "seal_update",
+]
+
+MAGIC = b"MPUPDATE"
+VERSION = 1
+_HEADER = struct.Struct(">8sHHI16s")
+HEADER_LENGTH = _HEADER.size  # 32
+_ENVELOPE_PLAIN = struct.Struct(">32s16s1sQ64s")
+ENVELOPE_LENGTH = _ENVELOPE_PLAIN.size + hybrid.OVERHEAD
+_INFO = b"mentorpair/v1/update\x00"
+_SIGNATURE_DOMAIN = b"mentorpair/v1/update-signature\x00"
+_ROLE_BYTES = {Role.MENTEE: b"\x00", Role.MENTOR: b"\x01"}
+_LENGTH = struct.Struct(">Q")
+
+#: Every update file has exactly one of these sizes (16 KiB to 64 MiB).
+SIZE_BUCKETS = tuple(1 << n for n in (14, 16, 18, 20, 22, 24, 26))
+MAX_FILE_SIZE = SIZE_BUCKETS[-1]
+_OVERHEAD = HEADER_LENGTH + ENVELOPE_LENGTH
+
+Progress = Callable[[int, int], None]
+#: pair id -> (partner's public keys, partner's role), or None for an unknown pair.
+PartnerLookup = Callable[[str], "tuple[PublicIdentity, Role] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class SealedUpdate:
+    """An opened update: who sent it, for which pair, its number and payload."""
+
+    pair_id: str
+    sender: Role
+    seq: int
+    payload: bytes
+
+
+def _body_plain_length(total: int) -> int:
+    """The body plaintext length that makes the whole file exactly ``total`` bytes."""
+    sealed = total - _OVERHEAD
+    chunks = -(-sealed // (stream.CHUNK_SIZE + stream.TAG_LENGTH))
+    plain = sealed - chunks * stream.TAG_LENGTH
+    if stream.ciphertext_length(plain) != sealed:
+        raise AssertionError("bucket size does not fit whole chunks")
+    return plain
+
+
+def _bucket_for(payload_length: int) -> int:
+    needed = _LENGTH.size + payload_length
+    for size in SIZE_BUCKETS:
+        if _body_plain_length(size) >= needed:
+            return size
+    raise UpdateRefused(
+        "There is too much to send in one update (more than 64 MB). Please tell us: this "
+        "should not happen with notes."
+    )
+
+
+def _body_key(file_key: SecretKey, nonce: bytes) -> bytes:
+    return derive_subkey(file_key, Purpose.UPDATE_BODY_KEY, nonce).reveal()
+
+
+def _bindings(header: bytes, pair_raw: bytes, role: bytes, seq: int) -> bytes:
+    return header + pair_raw + role + seq.to_bytes(8, "big")
+
+
+def seal_update(
+    sender: Identity,
+    sender_role: Role,
+    recipient: PublicIdentity,
+    pair_id: str,
+    seq: int,
+    payload: bytes,
+    progress: Progress | None = None,
+) -> bytes:
+    """Make the bytes of update number ``seq`` of ``pair_id`` for ``recipient``."""
+    if not 1 <= seq < 2**63:
+        raise ValueError("update sequence out of range")
+    total = _bucket_for(len(payload))
+    plain_length = _body_plain_length(total)
+    body_plain = _LENGTH.pack(len(payload)) + payload
+    body_plain += bytes(plain_length - len(body_plain))
+    nonce = random_bytes(16)
+    header = _HEADER.pack(MAGIC, VERSION, 0, ENVELOPE_LENGTH, nonce)
+    pair_raw, role = bytes.fromhex(pair_id), _ROLE_BYTES[sender_role]
+    file_key = new_key("update file key")
+    body = stream.encrypt(
+        _body_key(file_key, nonce), body_plain, _bindings(header, pair_raw, role, seq), progress
+    )
+    signed = _SIGNATURE_DOMAIN + _bindings(header, pair_raw, role, seq) + sha256(body)
+    envelope_plain = _ENVELOPE_PLAIN.pack(
+        file_key.reveal(), pair_raw, role, seq, sender.sign(signed)
+    )
+    file_key.wipe()
+    envelope = hybrid.seal(recipient.hybrid_public_bytes(), envelope_plain, _INFO + header)
+    data = header + envelope + body
+    if len(data) != total:
+        raise AssertionError("update is not of its bucket size")
+    return data
+
+
+def check_size(size: int) -> None:
+    """Refuse a file by its size alone, before reading it.
+
+    Raises:
+        UpdateRefused: empty, too large, or not a size an update ever has.
+    """
+    if size == 0:
+        raise UpdateRefused("This file is empty, so there is nothing to import.")
+    if size > MAX_FILE_SIZE:
+        raise UpdateRefused(
+            "This file is far larger than any mentorpair update, so it was not read. "
+            "Nothing was changed."
+        )
+    if size not in SIZE_BUCKETS:
+        raise UpdateRefused(
+            "This file is incomplete or damaged (its size is wrong), so it was not imported. "
+            "If it is still downloading, wait and try again. Nothing was changed."
+        )
+
+
+def open_update(
+    data: bytes,
+    recipient: Identity,
+    lookup: PartnerLookup,
+    progress: Progress | None = None,
+) -> SealedUpdate:
+    """Check and open an update addressed to ``recipient``.
+
+    Raises:
+        UpdateRefused: not an update, damaged, not for this vault, for an unknown
+            pair, or not signed by the pair's partner.
+        MadeByNewerVersion: made by a newer mentorpair.
+    """
+    if len(data) < HEADER_LENGTH or data[:8] != MAGIC:
+        check_size(len(data))
+        raise UpdateRefused("This is not a mentorpair update file. Nothing was changed.")
+    _magic, version, flags, envelope_length, nonce = _HEADER.unpack_from(data)
+    if version > VERSION:
+        raise MadeByNewerVersion(
+            "This update was made by a newer version of mentorpair. Please update the app "
+            "to import it. Nothing was changed."
+        )
+    check_size(len(data))
+    if version != VERSION or flags != 0 or envelope_length != ENVELOPE_LENGTH:
+        raise UpdateRefused()
+    header = data[:HEADER_LENGTH]
+    envelope = data[HEADER_LENGTH:_OVERHEAD]
+    body = data[_OVERHEAD:]
+    try:
+        opened = hybrid.open_sealed(recipient.hpke_private_key(), envelope, _INFO + header)
+    except hybrid.OpenFailed:
+        raise UpdateNotForMe() from None
+    key_bytes, pair_raw, role_byte, seq, signature = _ENVELOPE_PLAIN.unpack(opened)
+    pair_id = pair_raw.hex()
+    sender = next((r for r, b in _ROLE_BYTES.items() if b == role_byte), None)
+    found = lookup(pair_id)
+    if found is None:
+        raise UpdateNotForMe(
+            "This update belongs to a pair that is not in this vault (or not paired yet), "
+            "so it was not imported. Nothing was changed."
+        )
+    keys, partner_role = found
+    bindings = _bindings(header, pair_raw, role_byte, seq)
+    if (
+        sender is not partner_role
+        or len(signature) != SIGNATURE_LENGTH
+        or not keys.verifies(signature, _SIGNATURE_DOMAIN + bindings + sha256(body))
+    ):
+        raise UpdateRefused(
+            "This update was damaged on its way or was not made with your partner's keys, so "
+            "it was not imported. Nothing was changed."
+        )
+    file_key = SecretKey(key_bytes, "update file key")
+    try:
+        plain = stream.decrypt(
+            _body_key(file_key, nonce),
+            body,
+            bindings,
+            max_plaintext=MAX_FILE_SIZE,
+            progress=progress,
+        )
+    except stream.StreamDamaged:
+        raise UpdateRefused() from None
+    finally:
+        file_key.wipe()
+    (length,) = _LENGTH.unpack_from(plain)
+    payload_end = _LENGTH.size + length
+    if payload_end > len(plain) or plain.count(0, payload_end) != len(plain) - payload_end:
+        raise UpdateRefused()
+    return SealedUpdate(pair_id, sender, seq, plain[_LENGTH.size : payload_end])
