@@ -21,7 +21,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from mentorpair.domain.events import Event, EventKind
-from mentorpair.domain.model import Role
+from mentorpair.domain.model import NoteKind, Role
 from mentorpair.domain.rules import MENTEE_ONLY
 from mentorpair.domain.state import PairState, fold
 
@@ -89,6 +89,16 @@ def fingerprint(state: PairState, *, rejected: bool = False) -> tuple[Any, ...]:
         (name, _canon(value))
         for name, value in sorted(vars(state).items())
         if rejected or name != "rejected"
+    )
+
+
+def shared_view(state: PairState) -> tuple[Any, ...]:
+    """What both partners must see alike: everything but their own private things."""
+    shared = {"pair_id", "agreement", "meetings", "agenda", "suggestions", "goals", "actions"}
+    shared_notes = {k: n for k, n in state.notes.items() if n.kind is NoteKind.SHARED}
+    return (
+        *(item for item in fingerprint(state) if item[0] in shared | {"categories"}),
+        tuple(shared_notes.items()),
     )
 
 

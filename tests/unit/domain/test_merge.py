@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentorpair.domain.events import Event
-from mentorpair.domain.model import NoteKind
 from mentorpair.domain.rules import is_shareable
 from mentorpair.domain.state import PairState, fold
 
@@ -33,6 +32,7 @@ from .factory import (
     iso,
     make,
     scripted_pair,
+    shared_view,
 )
 
 SCRIPT = scripted_pair()  # built once: the same ids in every example
@@ -141,20 +141,10 @@ def test_any_history_merges_to_one_state(data):
 
 
 # ----------------------------------------------------------------- the two partners
-def _shared_view(state: PairState) -> tuple[Any, ...]:
-    """What both partners must see alike: everything but their own private things."""
-    shared = {"pair_id", "agreement", "meetings", "agenda", "suggestions", "goals", "actions"}
-    shared_notes = {k: n for k, n in state.notes.items() if n.kind is NoteKind.SHARED}
-    return (
-        *(item for item in fingerprint(state) if item[0] in shared | {"categories"}),
-        tuple(shared_notes.items()),
-    )
-
-
 def test_both_partners_see_the_same_shared_state():
     mentee = fold(PAIR, SCRIPT.history(MENTEE))
     mentor = fold(PAIR, SCRIPT.history(MENTOR))
-    assert _shared_view(mentee) == _shared_view(mentor)
+    assert shared_view(mentee) == shared_view(mentor)
     assert mentee.rejected == mentor.rejected  # the same shared events were refused
     assert mentee.my_role is MENTEE and mentor.my_role is MENTOR
     assert "n-worry" in mentee.notes and "n-worry" not in mentor.notes
@@ -181,7 +171,7 @@ def test_what_each_partner_sends_is_what_the_other_needs(data):
         for role in (MENTEE, MENTOR)
     }
     mentee, mentor = fold(PAIR, received[MENTEE]), fold(PAIR, received[MENTOR])
-    assert _shared_view(mentee) == _shared_view(mentor)
+    assert shared_view(mentee) == shared_view(mentor)
     assert snapshot(mentee) == snapshot(fold(PAIR, SCRIPT.history(MENTEE)))
     assert snapshot(mentor) == snapshot(fold(PAIR, SCRIPT.history(MENTOR)))
 
