@@ -245,7 +245,7 @@ class CreatedScheme:
 
 def slug(name: str) -> str:
     """A file name stem from a scheme name ("North London Mentoring" → "north-london-mentoring")."""
-    words = re.findall(r"[a-z0-9]+", name.casefold())
+    words = re.findall(r"[^\W_]+", name.casefold())
     return "-".join(words)[:60].strip("-") or "scheme"
 
 
