@@ -1,0 +1,150 @@
+"""Make the sync format's test vectors under tests/data/sync/ (docs/formats/sync.md).
+
+Run once per format version and commit the result::
+
+    python tests/data/make_sync_vectors.py
+
+The keys are fixed, published test keys (never a person's). Sealing uses fresh
+randomness, so running this again makes different (equally valid) files: the
+committed ones are the reference that every later version must still read or
+refuse exactly as ``manifest.json`` says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: import mentorpair from this tree
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mentorpair.crypto.identity import Identity
+from mentorpair.domain.events import Event
+from mentorpair.domain.model import Role
+from mentorpair.sync.chain import GENESIS, sign_entry
+from mentorpair.sync.invitation import make_invitation
+from mentorpair.sync.update import seal_update
+
+OUT = Path(__file__).resolve().parent / "sync"
+PAIR = "5e1f" * 8
+OTHER_PAIR = "0ddba11" + "0" * 25
+
+
+def identity(tag: int) -> Identity:
+    """A fixed test identity: its private keys are bytes derived from ``tag``."""
+    seed = hashlib.sha512(f"mentorpair sync test vector identity {tag}".encode()).digest()
+    return Identity.from_private_bytes(seed[:32], seed[32:64], hashlib.sha512(seed).digest())
+
+
+def payload(sender: Identity, pair_id: str) -> bytes:
+    """A small, realistic payload: two events of the mentee's chain."""
+    events = [
+        Event.from_dict(
+            {
+                "id": "a1" * 16,
+                "pair": pair_id,
+                "author": "mentee",
+                "kind": "goal.created",
+                "at": "2026-11-02T09:30:00.000000+00:00",
+                "body": {"goal_id": "b2" * 16, "title": "Prepare for the consultant interview"},
+            }
+        ),
+        Event.from_dict(
+            {
+                "id": "c3" * 16,
+                "pair": pair_id,
+                "author": "mentee",
+                "kind": "note.created",
+                "at": "2026-11-02T09:45:00.000000+00:00",
+                "body": {
+                    "note_id": "d4" * 16,
+                    "kind": "shared",
+                    "title": "Before we meet",
+                    "text": "Three things I want to talk about.",
+                },
+            }
+        ),
+    ]
+    prev, entries = GENESIS, []
+    for seq, event in enumerate(events, start=1):
+        entry = sign_entry(sender, seq, prev, event)
+        entries.append(entry.to_dict())
+        prev = entry.hash()
+    doc = {"ack": {"seq": 0, "hash": "00" * 32}, "got": 0, "confirmed": None, "entries": entries}
+    return json.dumps(doc, separators=(",", ":")).encode()
+
+
+def flip(data: bytes, position: int) -> bytes:
+    damaged = bytearray(data)
+    damaged[position] ^= 0x01
+    return bytes(damaged)
+
+
+def main() -> int:
+    if OUT.exists() and any(OUT.iterdir()):
+        raise SystemExit(f"{OUT} is not empty; vectors are never remade for a released version")
+    OUT.mkdir(exist_ok=True)
+    mentee, mentor, stranger = identity(1), identity(2), identity(3)
+    body = payload(mentee, PAIR)
+    good = seal_update(mentee, Role.MENTEE, mentor.public(), PAIR, 1, body)
+    newer = bytearray(good)
+    newer[8:10] = (2).to_bytes(2, "big")
+    vectors: dict[str, tuple[bytes, str, str]] = {
+        "update-ok.mpu": (good, "ok", "a valid update of two events"),
+        "update-empty.mpu": (b"", "UpdateRefused", "an empty file"),
+        "update-truncated.mpu": (good[:-1], "UpdateRefused", "the last byte missing"),
+        "update-truncated-chunk.mpu": (good[:4096], "UpdateRefused", "cut to 4 KiB"),
+        "update-flipped-magic.mpu": (flip(good, 0), "UpdateRefused", "first byte changed"),
+        "update-flipped-nonce.mpu": (flip(good, 20), "UpdateRefused", "header nonce changed"),
+        "update-flipped-envelope.mpu": (flip(good, 600), "UpdateNotForMe", "envelope changed"),
+        "update-flipped-body.mpu": (flip(good, 2000), "UpdateRefused", "body byte changed"),
+        "update-flipped-last.mpu": (flip(good, len(good) - 1), "UpdateRefused", "last tag byte"),
+        "update-newer-version.mpu": (bytes(newer), "MadeByNewerVersion", "format version 2"),
+        "update-for-someone-else.mpu": (
+            seal_update(mentee, Role.MENTEE, stranger.public(), PAIR, 1, body),
+            "UpdateNotForMe",
+            "sealed to another person's key",
+        ),
+        "update-other-pair.mpu": (
+            seal_update(mentee, Role.MENTEE, mentor.public(), OTHER_PAIR, 1, body),
+            "UpdateNotForMe",
+            "for a pair the recipient does not have",
+        ),
+        "update-wrong-signer.mpu": (
+            seal_update(stranger, Role.MENTEE, mentor.public(), PAIR, 1, body),
+            "UpdateRefused",
+            "signed by someone other than the partner",
+        ),
+    }
+    manifest = {
+        "pair": PAIR,
+        "sender": "identity(1), mentee",
+        "recipient": "identity(2), mentor",
+        "payload_sha256": hashlib.sha256(body).hexdigest(),
+        "vectors": [],
+    }
+    for name, (data, expect, note) in vectors.items():
+        (OUT / name).write_bytes(data)
+        manifest["vectors"].append({"file": name, "expect": expect, "note": note})
+    invitation = make_invitation(mentee, PAIR, "Dr Test Mentee", Role.MENTEE)
+    (OUT / "invitation-ok.txt").write_text(invitation)
+    tampered = invitation.replace(invitation.splitlines()[3], invitation.splitlines()[3][::-1])
+    (OUT / "invitation-tampered.txt").write_text(tampered)
+    manifest["invitations"] = [
+        {"file": "invitation-ok.txt", "expect": "ok", "note": "Dr Test Mentee, mentee"},
+        {
+            "file": "invitation-tampered.txt",
+            "expect": "InvitationRefused",
+            "note": "a line reversed",
+        },
+    ]
+    (OUT / "payload.json").write_bytes(body)
+    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    print(f"wrote {len(vectors) + 2} vectors to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
