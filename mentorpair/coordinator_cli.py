@@ -7,7 +7,9 @@ plain message and exit 1.
 
 Passphrases are never taken from the command line (it lands in shell history
 and process lists): they are asked for twice on a terminal, or read from the
-first line of ``--passphrase-file`` in scripts.
+first line of ``--passphrase-file`` in scripts (use :func:`read_passphrase`).
+Command parsers take ``allow_abbrev=False`` so that ``--passphrase SECRET``
+is an error, not an abbreviation of ``--passphrase-file``.
 """
 
 from __future__ import annotations
@@ -89,6 +91,8 @@ def read_passphrase(passphrase_file: Path | None, confirm: bool) -> str:
 def _add_init_scheme(commands: Any) -> None:
     parser = commands.add_parser(
         "init-scheme",
+        # No abbreviations: "--passphrase SECRET" must not pass as --passphrase-file.
+        allow_abbrev=False,
         help="make a scheme: its key (kept under your passphrase) and the file to hand out",
         description=(
             "Make a new feedback scheme. Writes NAME.mpscheme (hand it to every pair) and "
