@@ -27,7 +27,7 @@ from tests.unit.storage.support import copy_vault
 PARTNER = "Dr Amara Okafor"
 
 
-def new_pair(ws, role: Role = Role.MENTEE) -> str:
+def new_pair(ws, role: Role = Role.MENTEE):
     pair = ws.create_pair(role, PARTNER)
     for i, days in enumerate((40, 20, 5)):
         ws.record(
