@@ -131,3 +131,24 @@ def test_public_identity_refuses_non_bytes():
 def test_from_private_bytes_refuses_wrong_sizes(signing, agreement, kem_seed):
     with pytest.raises(ValueError, match="wrong size"):
         Identity.from_private_bytes(bytes(signing), bytes(agreement), bytes(kem_seed))
+
+
+def test_signatures_verify_only_for_the_signer_and_the_message():
+    from mentorpair.crypto.identity import Identity
+
+    alice, bob = Identity.generate(), Identity.generate()
+    signature = alice.sign(b"entry")
+    assert alice.public().verifies(signature, b"entry")
+    assert not alice.public().verifies(signature, b"entrY")
+    assert not bob.public().verifies(signature, b"entry")
+    assert not alice.public().verifies(signature[:10], b"entry")
+    assert "…" in repr(alice.public())
+
+
+def test_the_pair_safety_code_is_both_fingerprints_in_a_shared_order():
+    from mentorpair.crypto.identity import Identity, fingerprint, safety_code
+
+    a, b = Identity.generate().public(), Identity.generate().public()
+    code = safety_code(a, b)
+    assert code == safety_code(b, a)
+    assert {code[:35], code[36:]} == {fingerprint(a), fingerprint(b)}
