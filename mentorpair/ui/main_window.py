@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.unlock_page = UnlockPage(vault_folder, self)
         self.workspace = WorkspacePage(self)
         self.workspace.new_pair_requested.connect(self.new_pair)
+        self.workspace.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         for page in (self.welcome_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
@@ -167,6 +168,15 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About Mentorpair"), self.show_about)
         self.new_pair_action = self._action(self.tr("&New pair…"), self.new_pair, "Ctrl+Shift+N")
+        self.join_action = self._action(
+            self.tr("&Join a pair from an invitation…"), self.join_pair, "Ctrl+Shift+J"
+        )
+        self.export_action = self._action(
+            self.tr("&Export for partner…"), self.export_for_partner, "Ctrl+Shift+E"
+        )
+        self.import_action = self._action(
+            self.tr("&Import from partner…"), self.import_from_partner, "Ctrl+Shift+I"
+        )
         self.presenter_action = self._action(
             self.tr("&Presenter mode"), self.set_presenter, "Ctrl+Shift+P"
         )
@@ -188,6 +198,11 @@ class MainWindow(QMainWindow):
         menu_bar.setAccessibleName(self.tr("Menu bar"))
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_pair_action)
+        file_menu.addAction(self.join_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -252,6 +267,8 @@ class MainWindow(QMainWindow):
         """Close the vault and return to the unlock page."""
         if self.vault is None:
             return
+        # No new sync may start while the lock waits; running ones are cancelled.
+        self.workspace.stop_sync()
         if workers.pending_count():
             # A re-key or backup is still using the vault key; lock right after it.
             QTimer.singleShot(LOCK_RETRY_MS, self.lock)
@@ -287,6 +304,9 @@ class MainWindow(QMainWindow):
             self.preferences_action,
             self.backup_action,
             self.new_pair_action,
+            self.join_action,
+            self.export_action,
+            self.import_action,
             self.presenter_action,
             self.find_action,
             self.demo_side_action,
@@ -344,6 +364,27 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Pair not created"), exc.message)
             return
         self.workspace.refresh_pairs(select=pair_id)
+
+    def join_pair(self) -> None:
+        """File ▸ Join a pair from an invitation (also takes an answer to one's own)."""
+        if self.vault is None:
+            return
+        dialog = self.workspace.join_pair()
+        if dialog is not None:
+            # A lock takes the invitation and the safety code off screen.
+            self.locked.connect(dialog.reject)
+
+    def export_for_partner(self) -> None:
+        """Ctrl+Shift+E: the open pair's Export for partner."""
+        tab = self.workspace.partner_tab() if self.vault is not None else None
+        if tab is not None:
+            tab.export_update()
+
+    def import_from_partner(self) -> None:
+        """Ctrl+Shift+I: the open pair's Import from partner."""
+        tab = self.workspace.partner_tab() if self.vault is not None else None
+        if tab is not None:
+            tab.import_update()
 
     def set_presenter(self, on: bool) -> None:
         """Presenter mode: private notes, reflections and their titles disappear everywhere."""
@@ -443,6 +484,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.idle_lock.detach()
         self.reminders.stop()
+        self.workspace.stop_sync()
         self.workspace.flush()
         self.search_panel.set_context(None, None, False)
         self.workspace.clear()

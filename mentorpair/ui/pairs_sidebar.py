@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import Role
 from mentorpair.storage.workspace import PairSummary
+from mentorpair.sync.pairing import PairingStatus
+
+from mentorpair.ui.sync.wording import status_icon, status_short
 
 __all__ = ["PairListModel", "PairsSidebar"]
 
@@ -31,11 +34,19 @@ class PairListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pairs: list[PairSummary] = []
+        self._sharing: dict[str, PairingStatus] = {}
 
-    def set_pairs(self, pairs: list[PairSummary]) -> None:
-        """Replace the list (pairs are few; a reset is simplest and cheap)."""
+    def set_pairs(
+        self, pairs: list[PairSummary], sharing: dict[str, PairingStatus] | None = None
+    ) -> None:
+        """Replace the list (pairs are few; a reset is simplest and cheap).
+
+        ``sharing`` gives each pair's link to the partner, shown in words and
+        as an icon.
+        """
         self.beginResetModel()
         self._pairs = list(pairs)
+        self._sharing = dict(sharing or {})
         self.endResetModel()
 
     def row_of(self, pair_id: str) -> int:
@@ -58,7 +69,12 @@ class PairListModel(QAbstractListModel):
                 self.tr("your mentor") if pair.my_role is Role.MENTEE else self.tr("your mentee")
             )
             text = self.tr("{0}\n{1}").format(pair.partner_name, their_role)
-            return text + (self.tr(" · ended") if pair.ended else "")
+            text += self.tr(" · ended") if pair.ended else ""
+            status = self._sharing.get(pair.pair_id)
+            return text if status is None else f"{text}\n{status_short(status)}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            status = self._sharing.get(pair.pair_id)
+            return None if status is None else status_icon(status)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.data(index).replace("\n", ", ")
         if role == PAIR_ID_ROLE:
@@ -116,9 +132,14 @@ class PairsSidebar(QFrame):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.new_button)
 
-    def set_pairs(self, pairs: list[PairSummary], current: str | None = None) -> None:
-        """Show ``pairs`` and select ``current`` (or the first)."""
-        self.model.set_pairs(pairs)
+    def set_pairs(
+        self,
+        pairs: list[PairSummary],
+        current: str | None = None,
+        sharing: dict[str, PairingStatus] | None = None,
+    ) -> None:
+        """Show ``pairs`` (with their ``sharing`` state) and select ``current`` (or the first)."""
+        self.model.set_pairs(pairs, sharing)
         self.stack.setCurrentWidget(self.list if pairs else self.empty)
         row = self.model.row_of(current) if current else (0 if pairs else -1)
         if row >= 0:

@@ -6,11 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mentorpair.storage.workspace import Workspace
+from mentorpair.sync.pairing import PairingStatus
 
 from mentorpair.ui.pair.base import PairContext
 from mentorpair.ui.pair.overview import OverviewTab
 from mentorpair.ui.pair.view import PairView
 from mentorpair.ui.pairs_sidebar import PairsSidebar
+from mentorpair.ui.sync.controller import SyncController
+from mentorpair.ui.sync.join import JoinDialog
+from mentorpair.ui.sync.partner_tab import PartnerTab
 
 __all__ = ["WorkspacePage"]
 
@@ -56,14 +60,20 @@ class WorkspacePage(QSplitter):
 
     Signals:
         new_pair_requested(): the sidebar's New pair button was used.
+        notice(str): something for the status line (what arrived from a partner).
+
+    Attributes:
+        sync: pairing and sync for the open vault (None while locked).
     """
 
     new_pair_requested = Signal()
+    notice = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.workspace: Workspace | None = None
         self.pair_view: PairView | None = None
+        self.sync: SyncController | None = None
         self._presenter = False
         self.sidebar = PairsSidebar(self)
         self.home = HomePanel(self)
@@ -109,7 +119,34 @@ class WorkspacePage(QSplitter):
     def set_workspace(self, workspace: Workspace) -> None:
         """Show the pairs of a freshly unlocked vault; open the first one."""
         self.workspace = workspace
+        self.sync = SyncController(workspace, self)
+        self.sync.pair_changed.connect(lambda _pair: self.refresh_pairs())
+        self.sync.pairs_changed.connect(self.refresh_pairs)
+        self.sync.notice.connect(self.notice)
         self.refresh_pairs()
+        self.sync.start()
+
+    def stop_sync(self) -> None:
+        """Stop automatic sync and cancel running jobs (first step of a lock)."""
+        if self.sync is not None:
+            self.sync.stop()
+
+    def join_pair(self) -> JoinDialog | None:
+        """File ▸ Join a pair: paste or open an invitation (or an answer)."""
+        if self.sync is None:
+            return None
+        dialog = JoinDialog(self.sync, self.window())
+        dialog.pair_ready.connect(lambda pair_id: self.refresh_pairs(select=pair_id))
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def partner_tab(self) -> PartnerTab | None:
+        """The open pair's Partner tab, brought to the front (for the menu's commands)."""
+        if self.pair_view is None:
+            return None
+        page = self.pair_view.show_page("partner")
+        return page if isinstance(page, PartnerTab) else None
 
     def refresh_pairs(self, select: str | None = None) -> None:
         """Reload the sidebar (after a pair was created, ended or destroyed)."""
@@ -119,7 +156,10 @@ class WorkspacePage(QSplitter):
         current = select or (self.pair_view.context.pair_id if self.pair_view else None)
         if current not in {p.pair_id for p in pairs}:
             current = None
-        self.sidebar.set_pairs(pairs, current)
+        sharing: dict[str, PairingStatus] = {}
+        if self.sync is not None:
+            sharing = {p.pair_id: self.sync.pairing.link(p.pair_id).status for p in pairs}
+        self.sidebar.set_pairs(pairs, current, sharing)
         if not pairs:
             self._drop_pair_view()
             self.content.setCurrentWidget(self.home)
@@ -139,8 +179,13 @@ class WorkspacePage(QSplitter):
         self._drop_pair_view()
         context = PairContext(self.workspace, pair_id)
         context.presenter = self._presenter
-        self.pair_view = PairView(context, self.content)
+        self.pair_view = PairView(context, self.content, sync=self.sync)
         self.pair_view.set_presenter(self._presenter)
+        if self.sync is not None:
+            sync = self.sync
+            for page in self.pair_view.pages.values():
+                # A change typed here goes to the shared folder a few seconds later.
+                page.changed.connect(lambda pair=pair_id: sync.local_change(pair))
         overview = self.pair_view.pages["overview"]
         if isinstance(overview, OverviewTab):
             overview.relationship_ended.connect(self._on_relationship_ended)
@@ -182,6 +227,10 @@ class WorkspacePage(QSplitter):
     def clear(self) -> None:
         """Remove everything that came from the vault (on lock)."""
         self._drop_pair_view()
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.deleteLater()
+            self.sync = None
         self.workspace = None
         self.sidebar.set_pairs([])
         self.content.setCurrentWidget(self.home)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from mentorpair.domain.model import Role
 
+from mentorpair.ui.feedback.tab import FeedbackTab
 from mentorpair.ui.pair.actions import ActionsTab
 from mentorpair.ui.pair.agreement import AgreementTab
 from mentorpair.ui.pair.base import PairContext, PairTab
@@ -14,6 +15,9 @@ from mentorpair.ui.pair.goals import GoalsTab
 from mentorpair.ui.pair.meetings import MeetingsTab
 from mentorpair.ui.pair.notes import NotesTab
 from mentorpair.ui.pair.overview import OverviewTab
+from mentorpair.ui.sync.controller import SyncController
+from mentorpair.ui.sync.partner_tab import PartnerTab
+from mentorpair.ui.sync.wording import status_title
 
 __all__ = ["PairView"]
 
@@ -26,9 +30,16 @@ class PairView(QWidget):
         tabs: the QTabWidget; ``pages`` maps a short name to each tab.
     """
 
-    def __init__(self, context: PairContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: PairContext,
+        parent: QWidget | None = None,
+        sync: SyncController | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        # Without the window's controller (tests of one view), the view brings its own.
+        self.sync = sync if sync is not None else SyncController(context.workspace, self)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -45,6 +56,8 @@ class PairView(QWidget):
             "notes": NotesTab(context, self),
             "actions": ActionsTab(context, self),
             "agreement": AgreementTab(context, self),
+            "feedback": FeedbackTab(context, self),
+            "partner": PartnerTab(context, self.sync, self),
         }
         labels = {
             "overview": self.tr("&Overview"),
@@ -53,6 +66,8 @@ class PairView(QWidget):
             "notes": self.tr("No&tes"),
             "actions": self.tr("A&ctions"),
             "agreement": self.tr("Agr&eement"),
+            "feedback": self.tr("Feedbac&k"),
+            "partner": self.tr("&Partner"),
         }
         for number, (name, page) in enumerate(self.pages.items(), start=1):
             self.tabs.addTab(page, labels[name])
@@ -72,6 +87,8 @@ class PairView(QWidget):
 
     def refresh(self) -> None:
         """Re-read the pair and update the header and every tab."""
+        if self.context.workspace.vault.closed:
+            return  # a late signal while the vault locks
         state = self.context.state
         self.heading.setText(state.partner_name)
         if state.my_role is Role.MENTEE:
@@ -83,8 +100,8 @@ class PairView(QWidget):
         sharing = (
             self.tr("This relationship has ended; its record is read-only.")
             if state.read_only
-            else self.tr(
-                "Only on this computer so far: pairing with your partner's device comes later."
+            else self.tr("Sharing: {0}.").format(
+                status_title(self.sync.pairing.link(self.context.pair_id).status)
             )
         )
         self.subtitle.setText(f"{who} {sharing}")
