@@ -107,10 +107,13 @@ class ChainEntry:
         return cls(seq=seq, prev=prev, event=event, signature=signature)
 
 
-def sign_entry(identity: Identity, seq: int, prev: bytes, event: Event) -> ChainEntry:
-    """Link ``event`` after ``prev`` as entry ``seq`` of its author's chain, signed."""
+def sign_entry(identity: Identity, seq: int, prev: bytes, event: Event) -> tuple[ChainEntry, bytes]:
+    """Link ``event`` after ``prev`` as entry ``seq`` of its author's chain, signed.
+
+    Returns the entry and its hash (what the next entry links to).
+    """
     digest = entry_hash(event.pair_id, event.author, seq, prev, event)
-    return ChainEntry(seq=seq, prev=prev, event=event, signature=identity.sign(digest))
+    return ChainEntry(seq=seq, prev=prev, event=event, signature=identity.sign(digest)), digest
 
 
 def verify_entries(

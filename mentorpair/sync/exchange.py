@@ -230,8 +230,8 @@ class Exchange:
         identity = self.workspace.vault.identity()
         rows = []
         for event in new:
-            entry = sign_entry(identity, head.seq + 1, head.hash, event)
-            head = ChainHead(entry.seq, entry.hash())
+            entry, digest = sign_entry(identity, head.seq + 1, head.hash, event)
+            head = ChainHead(entry.seq, digest)
             rows.append(
                 {
                     "p": pair_id,
@@ -293,17 +293,17 @@ class Exchange:
 
     def _entries_after(self, pair_id: str, seq: int) -> list[ChainEntry]:
         rows = self._db.query(
-            "SELECT c.seq, c.signature, c.event_id FROM chain c"
-            " WHERE c.pair_id = :p AND c.mine = 1 AND c.seq > :s ORDER BY c.seq",
+            "SELECT seq, signature, event_id, entry_hash FROM chain"
+            " WHERE pair_id = :p AND mine = 1 AND seq > :s ORDER BY seq",
             {"p": pair_id, "s": seq},
         )
         events = {e.event_id: e for e in self.workspace.events(pair_id)}
         prev = self._hash_at(pair_id, mine=True, seq=seq) or GENESIS
         entries = []
-        for entry_seq, signature, event_id in rows:
-            entry = ChainEntry(int(entry_seq), prev, events[event_id], bytes(signature))
-            entries.append(entry)
-            prev = entry.hash()
+        for entry_seq, signature, event_id, digest in rows:
+            # The stored hash was computed when the entry was signed.
+            entries.append(ChainEntry(int(entry_seq), prev, events[event_id], bytes(signature)))
+            prev = bytes(digest)
         return entries
 
     # ------------------------------------------------------------- import

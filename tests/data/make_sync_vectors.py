@@ -69,9 +69,8 @@ def payload(sender: Identity, pair_id: str) -> bytes:
     ]
     prev, entries = GENESIS, []
     for seq, event in enumerate(events, start=1):
-        entry = sign_entry(sender, seq, prev, event)
+        entry, prev = sign_entry(sender, seq, prev, event)
         entries.append(entry.to_dict())
-        prev = entry.hash()
     doc = {"ack": {"seq": 0, "hash": "00" * 32}, "got": 0, "confirmed": None, "entries": entries}
     return json.dumps(doc, separators=(",", ":")).encode()
 

@@ -226,7 +226,7 @@ def test_a_third_vault_can_neither_read_nor_inject(people):
         amira.ws.events(pair_id)[-1].at,
         {"goal_id": new_id(), "title": "Forged"},
     )
-    entry = sign_entry(carol.vault.identity(), 1, bytes(32), forged_event)
+    entry, _ = sign_entry(carol.vault.identity(), 1, bytes(32), forged_event)
     payload = json.dumps(
         {
             "ack": {"seq": 0, "hash": "00" * 32},
