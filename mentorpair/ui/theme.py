@@ -154,6 +154,14 @@ QCheckBox::indicator:disabled {{ border-color: {border}; }}
 QCheckBox::indicator:checked:disabled {{ background: {muted}; border-color: {muted}; }}
 QCheckBox:focus {{ outline: none; }}
 QCheckBox::indicator:focus {{ border: {focus_width} solid {focus}; }}
+/* Radio buttons vanish on black for the same reason: a ring, and a dot when chosen. */
+QRadioButton::indicator {{ width: 14px; height: 14px; border: 1px solid {control_border};
+    border-radius: 8px; background: {base}; }}
+QRadioButton::indicator:checked {{ border-color: {highlight}; background: qradialgradient(
+    cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5, stop:0 {highlight}, stop:0.5 {highlight},
+    stop:0.6 {base}, stop:1 {base}); }}
+QRadioButton:focus {{ outline: none; }}
+QRadioButton::indicator:focus {{ border: {focus_width} solid {focus}; }}
 /* A style-sheet border on a spin box drops its arrows, so spin boxes keep
    Fusion's own frame, which turns the highlight colour on focus. */
 QAbstractSpinBox {{ padding: 4px 6px; }}

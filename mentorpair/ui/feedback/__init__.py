@@ -1,0 +1,1 @@
+"""The pair's side of scheme feedback: the Feedback tab, the form, the preview."""
