@@ -191,6 +191,7 @@ class Workspace:
         *,
         received: bool = False,
         also: Callable[[Database], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> list[Event]:
         """Store events made elsewhere: all of them, or none; return the new ones.
 
@@ -207,6 +208,7 @@ class Workspace:
                 partner's and shareable (a private note never arrives).
             also: more writes to commit in the same transaction (sync's
                 bookkeeping), so the events and it are stored together or not.
+            progress: called with (events stored, events to store).
 
         Raises:
             RuleViolation: a new event is not allowed; nothing was stored.
@@ -225,9 +227,11 @@ class Workspace:
                 raise RuleViolation("These changes include something that is never shared.")
         try:
             with self._db.transaction():
-                for event in new:
+                for index, event in enumerate(new, start=1):
                     # The folded state knows every note's kind, also of deleted ones.
                     self._insert(trial, event, is_shareable(event, trial))
+                    if progress is not None and (index % 100 == 0 or index == len(new)):
+                        progress(index, len(new))
                 if also is not None:
                     also(self._db)
         finally:

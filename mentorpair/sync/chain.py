@@ -20,7 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,6 +124,7 @@ def verify_entries(
     keys: PublicIdentity,
     head: ChainHead,
     known: Mapping[int, bytes],
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[ChainEntry, bytes]]:
     """Check a run of the partner's entries against what this vault holds.
 
@@ -135,6 +136,7 @@ def verify_entries(
         head: the last entry of theirs this vault holds.
         known: hashes of entries this vault holds, by sequence number (only
             those the update repeats are looked up).
+        progress: called with (entries checked, entries in all).
 
     Returns:
         The new entries (after ``head``) with their hashes, in order.
@@ -175,4 +177,6 @@ def verify_entries(
             )
         new.append((entry, digest))
         expected_prev = digest
+        if progress is not None and (index % 100 == 99 or index == len(entries) - 1):
+            progress(index + 1, len(entries))
     return new

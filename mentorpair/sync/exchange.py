@@ -310,11 +310,17 @@ class Exchange:
     def import_update(self, data: bytes, progress: Progress | None = None) -> ImportSummary:
         """Check and store one update from a partner.
 
+        ``progress`` gets (done, 100): opening is the first tenth, checking the
+        chain the next three, storing the rest (the slow part: the rules and
+        the search index run for every change).
+
         Raises:
             UpdateRefused (and its kinds): with the reason; nothing was stored.
             MadeByNewerVersion: made by a newer mentorpair.
         """
-        opened = open_update(data, self.workspace.vault.identity(), self.pairing.partner, progress)
+        opened = open_update(
+            data, self.workspace.vault.identity(), self.pairing.partner, _stage(progress, 0, 10)
+        )
         pair_id = opened.pair_id
         sync = self._state(pair_id)
         if opened.seq <= sync.updates_received:
@@ -331,7 +337,13 @@ class Exchange:
             if e.seq <= head.seq
         }
         new = verify_entries(
-            entries, pair_id=pair_id, author=partner_role, keys=keys, head=head, known=known
+            entries,
+            pair_id=pair_id,
+            author=partner_role,
+            keys=keys,
+            head=head,
+            known=known,
+            progress=_stage(progress, 10, 40),
         )
         ack_seq, ack_hash = payload["ack"]
         my_head = self.head(pair_id, mine=True)
@@ -368,15 +380,33 @@ class Exchange:
 
         try:
             added = self.workspace.add_events(
-                pair_id, [entry.event for entry, _ in new], received=True, also=bookkeeping
+                pair_id,
+                [entry.event for entry, _ in new],
+                received=True,
+                also=bookkeeping,
+                progress=_stage(progress, 40, 100),
             )
         except RuleViolation as exc:
             raise UpdateRefused(
                 f"This update was not imported: {exc} Nothing was changed."
             ) from None
+        if progress is not None:
+            progress(100, 100)
         counts = Counter(category_of(e.kind) for e in added)
         log.info("update imported with %d new change(s)", len(added))
         return ImportSummary(pair_id, dict(counts), ack_seq)
+
+
+def _stage(progress: Progress | None, start: int, end: int) -> Progress | None:
+    """Map one stage's (done, total) onto ``start``..``end`` of 100."""
+    if progress is None:
+        return None
+    report = progress
+
+    def scaled(done: int, total: int) -> None:
+        report(start + (end - start) * done // max(total, 1), 100)
+
+    return scaled
 
 
 def _parse_payload(raw: bytes) -> dict[str, Any]:

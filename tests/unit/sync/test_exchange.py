@@ -383,3 +383,16 @@ def test_summary_counts_are_by_kind(paired):
     summary = ben.x.import_update(amira.x.export(pair_id))
     assert summary.counts == {"goals": 1, "goals_updated": 1, "actions": 1}
     assert dataclasses.asdict(summary)["pair_id"] == pair_id
+
+
+def test_import_reports_progress_from_start_to_end(paired):
+    amira, ben, pair_id = paired
+    amira.ws.record_many(
+        pair_id,
+        [(EventKind.GOAL_CREATED, {"goal_id": new_id(), "title": f"G{i}"}) for i in range(250)],
+    )
+    seen: list[tuple[int, int]] = []
+    ben.x.import_update(amira.x.export(pair_id), progress=lambda d, t: seen.append((d, t)))
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and done[-1] == 100 and len(set(done)) > 4
+    assert {t for _, t in seen} == {100}
