@@ -69,3 +69,36 @@ def test_every_tab_of_a_full_pair_is_named_and_reachable(qtbot, settings):
         assert mentor_view is not None
         assert unnamed(mentor_view) == []
         window.close()
+
+
+def test_feedback_tab_and_form_are_named(qtbot, ws, tmp_path):
+    from datetime import UTC, datetime
+
+    from mentorpair.crypto.hybrid import HybridKeyPair
+    from mentorpair.domain.model import Role
+    from mentorpair.feedback.scheme import new_scheme as make_scheme
+    from mentorpair.feedback.scheme import parse_period_spec
+    from tests.ui.conftest import show_tab
+
+    from mentorpair.ui.feedback.tab import FeedbackTab
+
+    now = datetime(2026, 9, 15, tzinfo=UTC)
+    scheme = make_scheme(
+        "Scheme",
+        HybridKeyPair.generate().public_bytes(),
+        [parse_period_spec("P:2026-07-01:2026-12-31")],
+    )
+    path = tmp_path / "s.mpscheme"
+    path.write_text(scheme.to_json(), encoding="utf-8")
+    tab = show_tab(qtbot, FeedbackTab, ws, ws.create_pair(Role.MENTEE, "Dr Helen Marsh"), now)
+    tab.import_scheme(path)
+    tab.feedback.add_never_send("Dr Ben Carter")
+    tab.refresh()
+    assert tab.banner.isVisible()
+    assert unnamed(tab) == []
+    dialog = tab.open_form(scheme)
+    qtbot.addWidget(dialog)
+    assert interactive_widgets(dialog)
+    assert unnamed(dialog) == []
+    dialog.show_preview()
+    assert unnamed(dialog) == []
