@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mentorpair.storage.workspace import Workspace
+from mentorpair.storage.workspace import PairSummary, Workspace
 from mentorpair.sync.pairing import PairingStatus
 
 from mentorpair.ui.pair.base import PairContext
@@ -120,7 +120,8 @@ class WorkspacePage(QSplitter):
         """Show the pairs of a freshly unlocked vault; open the first one."""
         self.workspace = workspace
         self.sync = SyncController(workspace, self)
-        self.sync.pair_changed.connect(lambda _pair: self.refresh_pairs())
+        # The open pair's view refreshes itself; the sidebar shows the new state.
+        self.sync.pair_changed.connect(lambda _pair: self._show_sidebar())
         self.sync.pairs_changed.connect(self.refresh_pairs)
         self.sync.notice.connect(self.notice)
         self.refresh_pairs()
@@ -156,10 +157,7 @@ class WorkspacePage(QSplitter):
         current = select or (self.pair_view.context.pair_id if self.pair_view else None)
         if current not in {p.pair_id for p in pairs}:
             current = None
-        sharing: dict[str, PairingStatus] = {}
-        if self.sync is not None:
-            sharing = {p.pair_id: self.sync.pairing.link(p.pair_id).status for p in pairs}
-        self.sidebar.set_pairs(pairs, current, sharing)
+        self.sidebar.set_pairs(pairs, current, self._sharing(pairs))
         if not pairs:
             self._drop_pair_view()
             self.content.setCurrentWidget(self.home)
@@ -169,6 +167,19 @@ class WorkspacePage(QSplitter):
             self.open_pair(self.sidebar.current_pair() or pairs[0].pair_id)
         else:
             self.pair_view.refresh()
+
+    def _sharing(self, pairs: list[PairSummary]) -> dict[str, PairingStatus]:
+        if self.sync is None:
+            return {}
+        return {p.pair_id: self.sync.pairing.link(p.pair_id).status for p in pairs}
+
+    def _show_sidebar(self) -> None:
+        """Show every pair's current sharing state (after an import or a confirmation)."""
+        if self.workspace is None or self.workspace.vault.closed:
+            return
+        pairs = self.workspace.pairs()
+        current = self.pair_view.context.pair_id if self.pair_view else None
+        self.sidebar.set_pairs(pairs, current, self._sharing(pairs))
 
     def open_pair(self, pair_id: str) -> None:
         """Show one pair."""

@@ -40,6 +40,7 @@ class PairView(QWidget):
         self.context = context
         # Without the window's controller (tests of one view), the view brings its own.
         self.sync = sync if sync is not None else SyncController(context.workspace, self)
+        self.sync.pair_changed.connect(self._on_pair_changed)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -107,6 +108,11 @@ class PairView(QWidget):
         self.subtitle.setText(f"{who} {sharing}")
         for page in self.pages.values():
             page.refresh()
+
+    def _on_pair_changed(self, pair_id: str) -> None:
+        """Changes arrived from the partner, or the link changed: show them."""
+        if pair_id == self.context.pair_id:
+            self.refresh()
 
     def set_presenter(self, on: bool) -> None:
         """Hide (or show again) private notes and reflections in every tab."""

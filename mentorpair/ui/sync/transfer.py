@@ -192,5 +192,7 @@ class FileTransfer(QObject):
     def _close_progress(self) -> None:
         dialog, self.progress = self.progress, None
         if dialog is not None:
+            # Closing a progress dialog emits canceled(): not a cancel by the person.
+            dialog.canceled.disconnect()
             dialog.close()
             dialog.deleteLater()
