@@ -131,8 +131,10 @@ def import_by_hand(qtbot: QtBot, side: Side, files: Files, source: Path) -> str:
     files.open_from = source
     side.tab.import_button.click()
     qtbot.waitUntil(
-        lambda: not side.sync.busy(side.tab.context.pair_id)
-        and side.tab.result.text() not in ("", "Importing…"),
+        lambda: (
+            not side.sync.busy(side.tab.context.pair_id)
+            and side.tab.result.text() not in ("", "Importing…")
+        ),
         timeout=10_000,
     )
     return side.tab.result.text()

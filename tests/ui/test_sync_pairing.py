@@ -154,9 +154,7 @@ def test_a_damaged_invitation_is_refused_in_plain_words(qtbot, alice, bob):
     assert bob.ws.pairs() == []
 
 
-def test_it_does_not_match_takes_back_the_confirmation_and_explains(
-    qtbot, alice, bob, monkeypatch
-):
+def test_it_does_not_match_takes_back_the_confirmation_and_explains(qtbot, alice, bob, monkeypatch):
     pair = new_pair(alice, "Dr Bashir Ahmed")
     pair_up(qtbot, alice, bob, pair)
     alice.tab.match_button.click()
