@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import shutil
 import tempfile
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from mentorpair.crypto import kdf
 from mentorpair.domain.model import Role
 from mentorpair.resources import resource_path
 from mentorpair.storage.vault import Vault
+from mentorpair.storage.workspace import Workspace
 
 __all__ = ["DEMO_PASSPHRASE", "DemoSession", "load_demo_data"]
 
@@ -40,6 +42,25 @@ def load_demo_data() -> dict[str, Any]:
     return dict(data)
 
 
+def _pair(mentee: Workspace, mentor: Workspace, pair_id: str) -> None:
+    """Pair the two demo copies as two people would: invitation, answer, safety code.
+
+    Then updates both ways, so both show "verified", each holds the other's
+    signed history, and neither has anything waiting to be sent.
+    """
+    from mentorpair.sync.exchange import Exchange
+
+    mentee_side, mentor_side = Exchange(mentee), Exchange(mentor)
+    invitation = mentee_side.pairing.invite(pair_id)
+    answer = mentor_side.pairing.join(mentor_side.pairing.read(invitation), "")
+    mentee_side.pairing.accept(mentee_side.pairing.read(answer))
+    for side in (mentee_side, mentor_side):
+        side.pairing.confirm(pair_id)
+    mentor_side.import_update(mentee_side.export(pair_id))
+    mentee_side.import_update(mentor_side.export(pair_id))
+    mentor_side.import_update(mentee_side.export(pair_id))  # acknowledges the mentor's
+
+
 class DemoSession:
     """Owns the temporary folder and the two demo vaults; cleans up on exit.
 
@@ -55,7 +76,6 @@ class DemoSession:
 
     def __init__(self, now: datetime | None = None) -> None:
         from mentorpair.demo_data import fill_demo
-        from mentorpair.storage.workspace import Workspace
 
         now = now or datetime.now(UTC)
         self.folder = Path(tempfile.mkdtemp(prefix="mentorpair-demo-"))
@@ -65,14 +85,17 @@ class DemoSession:
                 Role.MENTEE: data["viewer"]["display_name"],
                 Role.MENTOR: data["partner"]["display_name"],
             }
-            vaults = {}
+            vaults, workspaces = {}, {}
+            seed = secrets.token_hex(16)  # one history, two copies with the same ids
             for role in (Role.MENTOR, Role.MENTEE):
                 # The floor profile: these vaults are thrown away, so skip calibration.
                 vault = Vault.create(
                     self.vault_folder(role), DEMO_PASSPHRASE, names[role], params=kdf.minimum_params
                 )
-                fill_demo(Workspace(vault), role, now)
+                workspaces[role] = Workspace(vault)
+                pair_id = fill_demo(workspaces[role], role, now, seed)
                 vaults[role] = vault
+            _pair(workspaces[Role.MENTEE], workspaces[Role.MENTOR], pair_id)
             vaults[Role.MENTOR].close()
             self.side = Role.MENTEE
             self.vault = vaults[Role.MENTEE]
@@ -80,6 +103,12 @@ class DemoSession:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
         log.info("demo vaults created")
+
+    def shared_folder(self) -> Path:
+        """A folder the two demo sides can use as their "shared folder"."""
+        folder = self.folder / "shared"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        return folder
 
     def vault_folder(self, role: Role) -> Path:
         """The folder of the mentee's or the mentor's demo vault."""

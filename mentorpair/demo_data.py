@@ -16,6 +16,9 @@ here: see :func:`_insert_events` for why this does not go through
 
 from __future__ import annotations
 
+import hashlib
+import json
+import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -35,7 +38,18 @@ class _Script:
     """The pair's history as it is being written: (time, author, kind, body), in time order."""
 
     now: datetime
+    seed: str
     entries: list[tuple[datetime, Role, EventKind, dict[str, Any]]] = field(default_factory=list)
+    _rng: random.Random = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Ids from the seed: both partners' copies of a demo get the same ids
+        # for the same shared things, as if one had sent them to the other.
+        self._rng = random.Random(self.seed)  # noqa: S311 - invented data, not a secret
+
+    def new_id(self) -> str:
+        """The next id of this script (32 hex digits, as the app makes them)."""
+        return f"{self._rng.getrandbits(128):032x}"
 
     def at(self, days: int, hour: int, minute: int = 0) -> datetime:
         """A time ``days`` from now (negative: in the past) at ``hour:minute``."""
@@ -65,13 +79,16 @@ _CREATES = {
 }
 
 
-def fill_demo(workspace: Workspace, role: Role, now: datetime) -> str:
+def fill_demo(workspace: Workspace, role: Role, now: datetime, seed: str | None = None) -> str:
     """Create the example pair as seen by ``role``; return its pair id.
 
     Args:
         workspace: the (demo) vault's workspace.
         role: whose copy to build: the mentee's (Amara's) or the mentor's (Helen's).
         now: the present; the history lies before it, the next meeting after it.
+        seed: the same seed for both partners' copies gives them the same pair
+            id and the same ids for every shared thing and event, so the two
+            copies can be paired and synced; None gives fresh ids.
     """
     if now.tzinfo is None:
         raise ValueError("now must carry a time zone")
@@ -81,8 +98,8 @@ def fill_demo(workspace: Workspace, role: Role, now: datetime) -> str:
 
     people = load_demo_data()
     names = {Role(p["role"]): p["display_name"] for p in (people["viewer"], people["partner"])}
-    s = _Script(now)
-    pair_id = new_id()
+    s = _Script(now, seed or new_id())
+    pair_id = s.new_id()
     s.add(s.at(-205, 19), role, K.PAIR_CREATED, my_role=role.value, partner_name=names[role.other])
     goals = _history(s)
     _next_meeting(s, goals)
@@ -134,7 +151,7 @@ def _history(s: _Script) -> dict[str, str]:
         s.at(-198, 20),
         MENTEE,
         K.GOAL_CREATED,
-        goal_id=new_id(),
+        goal_id=s.new_id(),
         title="Pass the FRCEM Final OSCE",
         category="Career",
         description="Sit the spring OSCE and pass it first time, without losing a term to it.",
@@ -146,7 +163,7 @@ def _history(s: _Script) -> dict[str, str]:
         s.at(-198, 20, 30),
         MENTEE,
         K.GOAL_CREATED,
-        goal_id=new_id(),
+        goal_id=s.new_id(),
         title="Finish the sepsis antibiotic audit and present it",
         category="Research",
         description="Close the audit loop started last year: re-audit door-to-antibiotic times.",
@@ -158,7 +175,7 @@ def _history(s: _Script) -> dict[str, str]:
         s.at(-190, 21),
         MENTEE,
         K.GOAL_CREATED,
-        goal_id=new_id(),
+        goal_id=s.new_id(),
         title="Apply for a medical education fellowship",
         category="Teaching",
         description="A year out of programme in medical education, starting next August.",
@@ -191,7 +208,7 @@ def _history(s: _Script) -> dict[str, str]:
             MENTEE,
             K.MILESTONE_ADDED,
             goal_id=g["exam"],
-            milestone_id=new_id(),
+            milestone_id=s.new_id(),
             title=title,
             due=s.at(due, 0).date().isoformat(),
         )
@@ -231,7 +248,7 @@ def _history(s: _Script) -> dict[str, str]:
         s.at(-76, 21),
         MENTEE,
         K.GOAL_CREATED,
-        goal_id=new_id(),
+        goal_id=s.new_id(),
         title="Lead the night team with confidence",
         category="Leadership",
         description="Be the senior on nights who knows what is happening in every area.",
@@ -250,7 +267,7 @@ def _history(s: _Script) -> dict[str, str]:
         MENTEE,
         K.MILESTONE_ADDED,
         goal_id=g["nights"],
-        milestone_id=new_id(),
+        milestone_id=s.new_id(),
         title="Run the 22:00 huddle for a whole block of nights",
         due=s.at(-40, 0).date().isoformat(),
     )
@@ -267,7 +284,7 @@ def _history(s: _Script) -> dict[str, str]:
         MENTEE,
         K.MILESTONE_ADDED,
         goal_id=g["nights"],
-        milestone_id=new_id(),
+        milestone_id=s.new_id(),
         title="Lead a short team debrief after a busy night",
         due=s.at(30, 0).date().isoformat(),
     )
@@ -293,7 +310,7 @@ def _history(s: _Script) -> dict[str, str]:
         s.at(-30, 20, 5),
         MENTEE,
         K.ACTION_ADDED,
-        action_id=new_id(),
+        action_id=s.new_id(),
         what="Email the rota coordinator to ask for study leave before the OSCE",
         owner=MENTEE.value,
         due=s.at(-4, 0).date().isoformat(),
@@ -303,7 +320,7 @@ def _history(s: _Script) -> dict[str, str]:
         s.at(-30, 20, 6),
         MENTOR,
         K.ACTION_ADDED,
-        action_id=new_id(),
+        action_id=s.new_id(),
         what="Send Amara two paediatric resus scenarios from the department's sim set",
         owner=MENTOR.value,
         due=s.at(3, 0).date().isoformat(),
@@ -314,7 +331,7 @@ def _history(s: _Script) -> dict[str, str]:
         s.at(-24, 22),
         MENTEE,
         K.GOAL_CREATED,
-        goal_id=new_id(),
+        goal_id=s.new_id(),
         title="Protect recovery time after a run of nights",
         category="Wellbeing",
         description="Two clear days after nights, no admin, and actually sleep.",
@@ -349,7 +366,7 @@ def _next_meeting(s: _Script, g: dict[str, str]) -> None:
         MENTOR,
         K.SUGGESTION_ADDED,
         meeting_id=m,
-        suggestion_id=new_id(),
+        suggestion_id=s.new_id(),
         title="How you are sleeping after the run of nights",
         why="You mentioned being tired at our last two meetings. Only if you want to.",
     )
@@ -363,7 +380,7 @@ def _private(s: _Script, role: Role, g: dict[str, str]) -> None:
                 s.at(days, 22, 40),
                 MENTEE,
                 K.NOTE_CREATED,
-                note_id=new_id(),
+                note_id=s.new_id(),
                 kind=NoteKind.PRIVATE.value,
                 title=title,
                 text=text,
@@ -377,7 +394,7 @@ def _private(s: _Script, role: Role, g: dict[str, str]) -> None:
             s.at(days, 22, 10),
             MENTOR,
             K.NOTE_CREATED,
-            note_id=new_id(),
+            note_id=s.new_id(),
             kind=NoteKind.REFLECTION.value,
             goal_id=goal,
             title=title,
@@ -387,7 +404,7 @@ def _private(s: _Script, role: Role, g: dict[str, str]) -> None:
         s.at(-1, 21, 15),
         MENTOR,
         K.NOTE_CREATED,
-        note_id=new_id(),
+        note_id=s.new_id(),
         kind=NoteKind.PRIVATE.value,
         title=MENTOR_PRIVATE[0],
         text=MENTOR_PRIVATE[1],
@@ -412,7 +429,7 @@ def _meeting(
         planned,
         author,
         K.MEETING_PLANNED,
-        meeting_id=new_id(),
+        meeting_id=s.new_id(),
         starts_at=when.isoformat(),
         duration_min=duration,
         mode=mode.value,
@@ -429,7 +446,7 @@ def _agenda(
             MENTEE,
             K.AGENDA_ITEM_ADDED,
             meeting_id=meeting,
-            item_id=new_id(),
+            item_id=s.new_id(),
             title=title,
             why=why,
             outcome=outcome,
@@ -444,7 +461,7 @@ def _note(
         s.at(days, hour),
         author,
         K.NOTE_CREATED,
-        note_id=new_id(),
+        note_id=s.new_id(),
         kind=NoteKind.SHARED.value,
         meeting_id=meeting,
         title=title,
@@ -457,7 +474,7 @@ def _done_action(s: _Script, days: int, meeting: str, what: str, owner: Role, do
         s.at(days, 20, 1),
         MENTEE,
         K.ACTION_ADDED,
-        action_id=new_id(),
+        action_id=s.new_id(),
         what=what,
         owner=owner.value,
         due=s.at(done + 2, 0).date().isoformat(),
@@ -480,10 +497,16 @@ def _insert_events(
     events made elsewhere, checked against the rules like any other.
     """
     events = [
-        Event(new_id(), pair_id, author, kind, when, body)
+        Event(_event_id(pair_id, when, kind, body), pair_id, author, kind, when, body)
         for when, author, kind, body in sorted(entries, key=lambda e: e[0])
     ]
     workspace.add_events(pair_id, events)
+
+
+def _event_id(pair_id: str, when: datetime, kind: EventKind, body: dict[str, Any]) -> str:
+    """The same event in both copies gets the same id (its content decides it)."""
+    content = json.dumps([pair_id, when.isoformat(), kind.value, body], sort_keys=True)
+    return hashlib.sha256(content.encode()).hexdigest()[:32]
 
 
 # ----------------------------------------------------------------- the words

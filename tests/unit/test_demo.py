@@ -6,6 +6,9 @@ from mentorpair.demo import DEMO_PASSPHRASE, DemoSession, load_demo_data
 from mentorpair.domain.model import NoteKind, Role
 from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import Workspace
+from mentorpair.sync.exchange import Exchange
+from mentorpair.sync.pairing import PairingStatus
+from tests.unit.domain.factory import shared_view
 
 
 def test_demo_session_makes_an_open_vault_and_deletes_it():
@@ -42,3 +45,17 @@ def test_cleanup_is_idempotent():
     session.cleanup()
     session.cleanup()
     assert not session.folder.exists()
+
+
+def test_the_two_demo_copies_are_paired_verified_and_in_step():
+    with DemoSession() as session:
+        views = []
+        for _ in range(2):
+            workspace = Workspace(session.vault)
+            exchange = Exchange(workspace)
+            (pair,) = workspace.pairs()
+            assert exchange.pairing.link(pair.pair_id).status is PairingStatus.VERIFIED
+            assert exchange.unsent(pair.pair_id) == 0
+            views.append(shared_view(workspace.state(pair.pair_id)))
+            session.switch_side()
+        assert views[0] == views[1]
