@@ -42,13 +42,16 @@ def load_demo_data() -> dict[str, Any]:
     return dict(data)
 
 
-def _pair(mentee: Workspace, mentor: Workspace, pair_id: str) -> None:
+def _pair(mentee: Workspace, mentor: Workspace, pair_id: str, folder: Path) -> None:
     """Pair the two demo copies as two people would: invitation, answer, safety code.
 
     Then updates both ways, so both show "verified", each holds the other's
-    signed history, and neither has anything waiting to be sent.
+    signed history, and neither has anything waiting to be sent. Both use
+    ``folder`` as their shared folder, so a change made on one side arrives
+    on the other after Ctrl+Shift+D.
     """
     from mentorpair.sync.exchange import Exchange
+    from mentorpair.sync.folder import SharedFolder
 
     mentee_side, mentor_side = Exchange(mentee), Exchange(mentor)
     invitation = mentee_side.pairing.invite(pair_id)
@@ -59,6 +62,8 @@ def _pair(mentee: Workspace, mentor: Workspace, pair_id: str) -> None:
     mentor_side.import_update(mentee_side.export(pair_id))
     mentee_side.import_update(mentor_side.export(pair_id))
     mentor_side.import_update(mentee_side.export(pair_id))  # acknowledges the mentor's
+    for side in (mentee_side, mentor_side):
+        SharedFolder(side).choose(pair_id, folder)
 
 
 class DemoSession:
@@ -95,7 +100,7 @@ class DemoSession:
                 workspaces[role] = Workspace(vault)
                 pair_id = fill_demo(workspaces[role], role, now, seed)
                 vaults[role] = vault
-            _pair(workspaces[Role.MENTEE], workspaces[Role.MENTOR], pair_id)
+            _pair(workspaces[Role.MENTEE], workspaces[Role.MENTOR], pair_id, self.shared_folder())
             vaults[Role.MENTOR].close()
             self.side = Role.MENTEE
             self.vault = vaults[Role.MENTEE]
