@@ -27,6 +27,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from mentorpair.crypto import hybrid, stream
 from mentorpair.crypto.digest import sha256
@@ -37,12 +38,15 @@ from mentorpair.crypto.secret import SecretKey
 from mentorpair.crypto.subkeys import Purpose, derive_subkey
 from mentorpair.domain.model import Role
 from mentorpair.errors import MadeByNewerVersion, UpdateNotForMe, UpdateRefused
+from mentorpair.storage.oserrors import translate_os_errors
 
 __all__ = [
     "MAX_FILE_SIZE",
     "SIZE_BUCKETS",
     "SealedUpdate",
+    "check_size",
     "open_update",
+    "read_file",
     "seal_update",
 ]
 
@@ -159,6 +163,21 @@ def check_size(size: int) -> None:
             "This file is incomplete or damaged (its size is wrong), so it was not imported. "
             "If it is still downloading, wait and try again. Nothing was changed."
         )
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of an update file the person picked, checked by size before reading.
+
+    Raises:
+        UpdateRefused: empty, too large (not read at all), or of a wrong size.
+        NotFound, PermissionDenied, DiskError: the file cannot be read.
+    """
+    with translate_os_errors():
+        check_size(path.stat().st_size)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_SIZE + 1)
+    check_size(len(data))  # it may have changed since the stat
+    return data
 
 
 def open_update(

@@ -10,6 +10,7 @@ import dataclasses
 import json
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from mentorpair.domain.model import Role
 from mentorpair.errors import (
     KnownError,
     MadeByNewerVersion,
+    NotFound,
     UpdateAlreadyImported,
     UpdateNotForMe,
     UpdateRefused,
@@ -354,12 +356,29 @@ def test_a_file_made_by_a_newer_version_says_so(paired):
     assert "newer version" in refused(ben, bytes(data), MadeByNewerVersion)
 
 
-def test_a_huge_file_is_refused_by_its_size_alone(tmp_path):
+def test_a_huge_file_is_refused_by_its_size_alone(tmp_path, monkeypatch):
     huge = tmp_path / "huge.mpu"
     with huge.open("wb") as handle:
         handle.truncate(2 * 1024**3)  # sparse: 2 GB without using the disk
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the file was opened for reading")
+
+    monkeypatch.setattr(Path, "open", no_reading)
     with pytest.raises(UpdateRefused, match="far larger"):
-        update.check_size(huge.stat().st_size)
+        update.read_file(huge)
+
+
+def test_reading_a_file_checks_its_size_and_returns_its_bytes(paired, tmp_path):
+    amira, ben, pair_id = paired
+    path = tmp_path / "update.mpu"
+    path.write_bytes(amira.x.export(pair_id))
+    ben.x.import_update(update.read_file(path))
+    path.write_bytes(b"")
+    with pytest.raises(UpdateRefused, match="empty"):
+        update.read_file(path)
+    with pytest.raises(NotFound):
+        update.read_file(tmp_path / "gone.mpu")
 
 
 def test_an_unknown_payload_field_is_refused(paired):
