@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from mentorpair.storage.vault import Vault
 from tests.ui.conftest import PASSPHRASE, interactive_widgets
 
+from mentorpair.ui import workers
+
 
 def unnamed(root):
     return [
@@ -102,3 +104,50 @@ def test_feedback_tab_and_form_are_named(qtbot, ws, tmp_path):
     assert unnamed(dialog) == []
     dialog.show_preview()
     assert unnamed(dialog) == []
+
+
+def test_pairing_dialogs_and_the_partner_tab_are_named(qtbot, tmp_path, monkeypatch):
+    from tests.ui.sync_support import (
+        Files,
+        export_by_hand,
+        join_through_dialog,
+        make_side,
+        new_pair,
+        pair_up,
+    )
+
+    from mentorpair.ui.sync import transfer
+    from mentorpair.ui.sync.invite import InviteDialog
+
+    files = Files(monkeypatch)
+    alice = make_side(qtbot, tmp_path / "a", "Dr Alice Mentee")
+    bob = make_side(qtbot, tmp_path / "b", "Dr Bashir Ahmed")
+    try:
+        pair = new_pair(alice, "Dr Bashir Ahmed")
+        invite = InviteDialog(alice.sync.pairing.invite(pair), "Dr Bashir Ahmed")
+        qtbot.addWidget(invite)
+        assert interactive_widgets(invite) and unnamed(invite) == []
+        join = join_through_dialog(qtbot, bob.sync, alice.sync.pairing.invite(pair))
+        assert unnamed(join) == []  # every page at once: they are all children
+        pair_up(qtbot, alice, bob, pair)
+        for side in (alice, bob):
+            assert unnamed(side.view) == []
+        export_by_hand(qtbot, alice, files, tmp_path / "u.mpu")
+        monkeypatch.setattr(transfer, "PROGRESS_FROM_BYTES", 1)
+        bob.tab.transfer.import_file(tmp_path / "u.mpu")
+        progress = bob.tab.transfer.progress
+        assert progress is not None and unnamed(progress) == []
+        qtbot.waitUntil(lambda: not bob.sync.busy(pair), timeout=10_000)
+    finally:
+        for side in (alice, bob):
+            side.sync.stop()
+        qtbot.waitUntil(lambda: workers.pending_count() == 0, timeout=10_000)
+        for side in (alice, bob):
+            side.vault.close()
+
+
+def test_sync_commands_have_their_shortcuts(make_window, existing_vault):
+    window = make_window(existing_vault, vault=Vault.open(existing_vault, PASSPHRASE))
+    assert window.join_action.shortcut().toString() == "Ctrl+Shift+J"
+    assert window.export_action.shortcut().toString() == "Ctrl+Shift+E"
+    assert window.import_action.shortcut().toString() == "Ctrl+Shift+I"

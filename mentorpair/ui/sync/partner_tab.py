@@ -334,11 +334,14 @@ class PartnerTab(PairTab):
         self.folder_status.setText(self._folder_words(pair_id))
 
     def _folder_words(self, pair_id: str) -> str:
-        if self.sync.busy(pair_id):
-            return self.tr("Checking the folder…")
         status = self.sync.status.get(pair_id)
         if status is None:
-            return self.tr("Not checked yet.")
+            # Passes run every minute: only the very first one is worth a word.
+            return (
+                self.tr("Checking the folder…")
+                if self.sync.busy(pair_id)
+                else self.tr("Not checked yet.")
+            )
         at = f"{status.checked_at.hour:02d}:{status.checked_at.minute:02d}"
         if status.error:
             return self.tr("Checked at {0} · the folder could not be used: {1}").format(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
 
 from mentorpair.crypto.random import random_bytes
 from mentorpair.errors import KnownError
@@ -171,6 +171,9 @@ class FileTransfer(QObject):
             1000,
             self.tab,
         )
+        cancel = QPushButton(self.tr("Cancel"), dialog)
+        cancel.setAccessibleName(self.tr("Cancel the import"))
+        dialog.setCancelButton(cancel)
         dialog.setWindowTitle(self.tr("Importing"))
         dialog.setAccessibleName(self.tr("Import progress"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
