@@ -370,7 +370,7 @@ class AgreementTab(PairTab):
             self.status_hint.setText(
                 self.tr(
                     "You confirmed this version. {0} confirms it on their own device once "
-                    "your devices are paired; pairing comes in a later version."
+                    "your devices are paired and it reached them (see the Partner tab)."
                 ).format(partner)
             )
         else:

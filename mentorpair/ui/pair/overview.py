@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import Action, GoalStatus, Meeting, Role
 from mentorpair.domain.state import PairState
+from mentorpair.sync.pairing import Pairing
 
 from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.ending import KEPT, EndRelationshipDialog, export_with_warning
+from mentorpair.ui.sync.wording import status_detail, status_title
 from mentorpair.ui.wording import format_date, mode_word, role_word
 
 __all__ = ["ACTION_ID_ROLE", "OverdueActionsModel", "OverviewTab"]
@@ -152,7 +154,7 @@ class OverviewTab(PairTab):
         self._build_overdue(content, column)
         self._build_goals_and_agreement(content, column)
 
-        self.sharing_badge = QLabel(self.tr("Only on this computer so far"), content)
+        self.sharing_badge = QLabel(content)
         self.sharing_badge.setStyleSheet("font-weight: 600;")
         self.sharing = _label(content, "hint")
         self.sharing.setAccessibleName(self.tr("Sharing"))
@@ -256,11 +258,12 @@ class OverviewTab(PairTab):
         self._show_overdue(state, _local(now).date())
         self._show_goals(state)
         self._show_agreement(state)
+        status = Pairing(self.context.workspace).link(self.context.pair_id).status
+        self.sharing_badge.setText(status_title(status))
         self.sharing.setText(
-            self.tr(
-                "Nothing here has been sent to {0}: pairing with their device comes in a "
-                "later version. Your private notes will never be sent."
-            ).format(state.partner_name)
+            self.tr("{0} Your private notes are never sent. More in the Partner tab.").format(
+                status_detail(status, state.partner_name)
+            )
         )
         self.end_button.setVisible(not state.read_only)
 

@@ -69,8 +69,8 @@ def status_detail(status: PairingStatus, partner: str) -> str:
     """One or two sentences on what the state means and what to do next."""
     if status is PairingStatus.LOCAL:
         return _t(
-            "Nothing has been sent to {0}. Invite them to connect your two copies of this "
-            "pair; until then everything stays on this computer."
+            "Nothing here has been sent to {0} yet. Invite them to connect your two copies "
+            "of this pair; until then everything stays on this computer."
         ).format(partner)
     if status is PairingStatus.INVITED:
         return _t(
