@@ -16,6 +16,7 @@ two partners' fingerprints side by side.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -173,7 +174,12 @@ def fingerprint(public: PublicIdentity) -> str:
     Iterated SHA-512 over the versioned encoding of all public keys, as in
     Signal's safety number; each group is five bytes of the digest modulo 10^5.
     """
-    keys = public.encoded()
+    return _fingerprint(public.encoded())
+
+
+@functools.lru_cache(maxsize=64)
+def _fingerprint(keys: bytes) -> str:
+    # Costly on purpose (5,200 hashes, ~25 ms); the pair views ask often.
     digest = hashlib.sha512(FINGERPRINT_VERSION + FINGERPRINT_DOMAIN + keys).digest()
     for _ in range(FINGERPRINT_ITERATIONS - 1):
         digest = hashlib.sha512(digest + keys).digest()

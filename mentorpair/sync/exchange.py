@@ -178,16 +178,28 @@ class Exchange:
         )
         return None if row is None else bytes(row[0])
 
+    def _hashes(self, pair_id: str, first: int, last: int) -> dict[int, bytes]:
+        """The partner's entry hashes from ``first`` to ``last``, by sequence number."""
+        rows = self._db.query(
+            "SELECT seq, entry_hash FROM chain WHERE pair_id = :p AND mine = 0"
+            " AND seq BETWEEN :a AND :b",
+            {"p": pair_id, "a": first, "b": last},
+        )
+        return {int(seq): bytes(digest) for seq, digest in rows}
+
     def unsent(self, pair_id: str) -> int:
         """How many of this person's shared changes the partner does not hold yet."""
-        state = self.workspace.state(pair_id)
+        linked_unacknowledged = self.head(pair_id, mine=True).seq - self.partner_has(pair_id)
+        return self._unlinked_count(pair_id) + linked_unacknowledged
+
+    def _unlinked_count(self, pair_id: str) -> int:
+        """This person's shareable events not yet signed into their chain."""
         row = self._db.query_one(
             "SELECT COUNT(*) FROM events WHERE pair_id = :p AND shareable = 1 AND author = :me"
             " AND event_id NOT IN (SELECT event_id FROM chain WHERE pair_id = :p AND mine = 1)",
-            {"p": pair_id, "me": state.my_role.value},
+            {"p": pair_id, "me": self.workspace.state(pair_id).my_role.value},
         )
-        unlinked = int(row[0]) if row else 0
-        return unlinked + self.head(pair_id, mine=True).seq - self._state(pair_id).partner_has
+        return int(row[0]) if row else 0
 
     def has_news(self, pair_id: str) -> bool:
         """Whether an update now would tell the partner anything they lack.
@@ -197,8 +209,7 @@ class Exchange:
         would only make the two apps answer each other forever.
         """
         sent = self._state(pair_id)
-        me = self.workspace.state(pair_id).my_role.value
-        new_mine = bool(self._unlinked_events(pair_id, me)) or (
+        new_mine = self._unlinked_count(pair_id) > 0 or (
             self.head(pair_id, mine=True).seq > sent.sent_head
         )
         return (
@@ -331,11 +342,8 @@ class Exchange:
             raise UpdateRefused()
         entries = [ChainEntry.from_dict(item) for item in payload["entries"]]
         head = self.head(pair_id, mine=False)
-        known = {
-            e.seq: self._hash_at(pair_id, mine=False, seq=e.seq) or b""
-            for e in entries
-            if e.seq <= head.seq
-        }
+        repeated = [e.seq for e in entries if e.seq <= head.seq]
+        known = self._hashes(pair_id, min(repeated), max(repeated)) if repeated else {}
         new = verify_entries(
             entries,
             pair_id=pair_id,
