@@ -93,12 +93,14 @@ def test_feedback_tab_and_form_are_named(qtbot, ws, tmp_path):
     path = tmp_path / "s.mpscheme"
     path.write_text(scheme.to_json(), encoding="utf-8")
     tab = show_tab(qtbot, FeedbackTab, ws, ws.create_pair(Role.MENTEE, "Dr Helen Marsh"), now)
+    assert isinstance(tab, FeedbackTab)
     tab.import_scheme(path)
     tab.feedback.add_never_send("Dr Ben Carter")
     tab.refresh()
     assert tab.banner.isVisible()
     assert unnamed(tab) == []
     dialog = tab.open_form(scheme)
+    assert dialog is not None
     qtbot.addWidget(dialog)
     assert interactive_widgets(dialog)
     assert unnamed(dialog) == []
