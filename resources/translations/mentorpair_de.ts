@@ -718,8 +718,8 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
         <translation>Wartet auf die Bestätigung durch {0}</translation>
     </message>
     <message>
-        <source>You confirmed this version. {0} confirms it on their own device once your devices are paired; pairing comes in a later version.</source>
-        <translation>Sie haben diese Fassung bestätigt. {0} bestätigt sie auf dem eigenen Gerät, sobald Ihre Geräte gekoppelt sind; das Koppeln kommt in einer späteren Version.</translation>
+        <source>You confirmed this version. {0} confirms it on their own device once your devices are paired and it reached them (see the Partner tab).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0} proposed this agreement</source>
@@ -1012,6 +1012,439 @@ Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsselt
     <message>
         <source>Record not exported</source>
         <translation>Unterlagen nicht exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback to {0}</source>
+        <translation>Rückmeldung an {0}</translation>
+    </message>
+    <message>
+        <source>Feedback to the scheme</source>
+        <translation>Rückmeldung an das Programm</translation>
+    </message>
+    <message>
+        <source>{0} asks for feedback on {1}. Every question is optional, and so is answering at all. Names, e-mail addresses, numbers and dates are taken out of what you write before anything is saved.</source>
+        <translation>{0} bittet um Rückmeldung zu {1}. Jede Frage ist freiwillig, ebenso das Antworten überhaupt. Namen, E-Mail-Adressen, Nummern und Daten werden aus Ihrem Text entfernt, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel without sending anything</source>
+        <translation>Abbrechen, ohne etwas zu senden</translation>
+    </message>
+    <message>
+        <source>&amp;See what will be sent…</source>
+        <translation>&amp;Ansehen, was gesendet wird…</translation>
+    </message>
+    <message>
+        <source>See what will be sent</source>
+        <translation>Ansehen, was gesendet wird</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>{0} No answer</source>
+        <translation>{0} Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Facts the app can add, if you agree</source>
+        <translation>Angaben, die die App hinzufügen kann, wenn Sie zustimmen</translation>
+    </message>
+    <message>
+        <source>Only in these rough forms; nothing is added unless you tick it. They help the scheme see, for example, whether pairs who meet more find it more useful.</source>
+        <translation>Nur in diesen groben Formen; nichts wird hinzugefügt, solange Sie es nicht ankreuzen. Sie helfen dem Programm zu sehen, ob zum Beispiel Paare, die sich öfter treffen, es nützlicher finden.</translation>
+    </message>
+    <message>
+        <source>Add my role: {0}</source>
+        <translation>Meine Rolle hinzufügen: {0}</translation>
+    </message>
+    <message>
+        <source>Add how often we met in this period: {0}</source>
+        <translation>Hinzufügen, wie oft wir uns in diesem Zeitraum getroffen haben: {0}</translation>
+    </message>
+    <message>
+        <source>Add how we met: {0}</source>
+        <translation>Hinzufügen, wie wir uns getroffen haben: {0}</translation>
+    </message>
+    <message>
+        <source>Add how long we have been a pair: {0}</source>
+        <translation>Hinzufügen, wie lange wir schon ein Paar sind: {0}</translation>
+    </message>
+    <message>
+        <source>Exactly what will leave this computer</source>
+        <translation>Genau das verlässt diesen Computer</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Was gesendet wird</translation>
+    </message>
+    <message>
+        <source>I have read this, and this is what I want to send.</source>
+        <translation>Ich habe das gelesen, und genau das möchte ich senden.</translation>
+    </message>
+    <message>
+        <source>I have read what will be sent</source>
+        <translation>Ich habe gelesen, was gesendet wird</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my answers</source>
+        <translation>&amp;Zurück zu meinen Antworten</translation>
+    </message>
+    <message>
+        <source>Back to my answers</source>
+        <translation>Zurück zu meinen Antworten</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the sealed file…</source>
+        <translation>Versiegelte Datei &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the sealed feedback file</source>
+        <translation>Die versiegelte Rückmeldedatei speichern</translation>
+    </message>
+    <message>
+        <source>Could not prepare the feedback</source>
+        <translation>Die Rückmeldung konnte nicht vorbereitet werden</translation>
+    </message>
+    <message>
+        <source>Save the feedback file</source>
+        <translation>Rückmeldedatei speichern</translation>
+    </message>
+    <message>
+        <source>Feedback files (*.mpfb)</source>
+        <translation>Rückmeldedateien (*.mpfb)</translation>
+    </message>
+    <message>
+        <source>The file was not saved</source>
+        <translation>Die Datei wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved as {0}.
+
+Now send this file to the coordinator of {1}: attach it to an e-mail, or put it in the folder they asked you to use. The file is sealed: only the coordinator can open it, it does not say who sent it, and you cannot open it again yourself. If you change your mind about an answer, send feedback again: the coordinator counts only your newest file for this period.</source>
+        <translation>Gespeichert als {0}.
+
+Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mail oder in den Ordner, den man Ihnen genannt hat. Die Datei ist versiegelt: Nur die Koordination kann sie öffnen, sie verrät nicht, wer sie gesendet hat, und Sie selbst können sie nicht mehr öffnen. Wenn Sie eine Antwort ändern möchten, senden Sie einfach erneut: Die Koordination zählt für diesen Zeitraum nur Ihre neueste Datei.</translation>
+    </message>
+    <message>
+        <source>Your feedback is ready to send</source>
+        <translation>Ihre Rückmeldung ist bereit zum Senden</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPreview</name>
+    <message>
+        <source>no meetings</source>
+        <translation>keine Treffen</translation>
+    </message>
+    <message>
+        <source>1 to 2 meetings</source>
+        <translation>1 bis 2 Treffen</translation>
+    </message>
+    <message>
+        <source>3 to 5 meetings</source>
+        <translation>3 bis 5 Treffen</translation>
+    </message>
+    <message>
+        <source>6 or more meetings</source>
+        <translation>6 oder mehr Treffen</translation>
+    </message>
+    <message>
+        <source>up to 3 months</source>
+        <translation>bis zu 3 Monate</translation>
+    </message>
+    <message>
+        <source>4 to 6 months</source>
+        <translation>4 bis 6 Monate</translation>
+    </message>
+    <message>
+        <source>7 to 12 months</source>
+        <translation>7 bis 12 Monate</translation>
+    </message>
+    <message>
+        <source>13 to 24 months</source>
+        <translation>13 bis 24 Monate</translation>
+    </message>
+    <message>
+        <source>more than 2 years</source>
+        <translation>mehr als 2 Jahre</translation>
+    </message>
+    <message>
+        <source>mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>mentee</source>
+        <translation>Mentee</translation>
+    </message>
+    <message>
+        <source>none (no meetings yet)</source>
+        <translation>keine (noch keine Treffen)</translation>
+    </message>
+    <message>
+        <source>Scores are shown to the coordinator only for groups of at least {0} people; comments only when at least {1} people commented.</source>
+        <translation>Die Koordination sieht Bewertungen nur für Gruppen von mindestens {0} Personen, Kommentare nur, wenn mindestens {1} Personen kommentiert haben.</translation>
+    </message>
+    <message>
+        <source>The file is sealed so that only the coordinator of {0} can open it. It will contain exactly this:</source>
+        <translation>Die Datei wird so versiegelt, dass nur die Koordination von {0} sie öffnen kann. Sie enthält genau dies:</translation>
+    </message>
+    <message>
+        <source>Scheme: {0}</source>
+        <translation>Programm: {0}</translation>
+    </message>
+    <message>
+        <source>Period: {0}</source>
+        <translation>Zeitraum: {0}</translation>
+    </message>
+    <message>
+        <source>Your answers:</source>
+        <translation>Ihre Antworten:</translation>
+    </message>
+    <message>
+        <source>    (none)</source>
+        <translation>    (keine)</translation>
+    </message>
+    <message>
+        <source>{0} question(s) left unanswered: nothing is sent for them.</source>
+        <translation>{0} Frage(n) unbeantwortet: Dafür wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Facts you agreed to add:</source>
+        <translation>Angaben, denen Sie zugestimmt haben:</translation>
+    </message>
+    <message>
+        <source>Your role: {0}</source>
+        <translation>Ihre Rolle: {0}</translation>
+    </message>
+    <message>
+        <source>Meetings in this period: {0}</source>
+        <translation>Treffen in diesem Zeitraum: {0}</translation>
+    </message>
+    <message>
+        <source>How you met: {0}</source>
+        <translation>Wie Sie sich getroffen haben: {0}</translation>
+    </message>
+    <message>
+        <source>How long you have been a pair: {0}</source>
+        <translation>Wie lange Sie schon ein Paar sind: {0}</translation>
+    </message>
+    <message>
+        <source>A code that lets the scheme count you once if you send feedback again for this period. It is made from a secret kept in your vault; it does not say who you are:</source>
+        <translation>Ein Code, mit dem das Programm Sie nur einmal zählt, wenn Sie für diesen Zeitraum erneut antworten. Er entsteht aus einem Geheimnis in Ihrem Tresor und verrät nicht, wer Sie sind:</translation>
+    </message>
+    <message>
+        <source>Sent for this period: {0} time(s), counting this one; only the newest counts.</source>
+        <translation>Für diesen Zeitraum gesendet: {0}-mal, diese Sendung mitgezählt; nur die neueste zählt.</translation>
+    </message>
+    <message>
+        <source>Nothing else. No notes, agenda, goals or actions, no names, no dates or times, and nothing about this computer or this app. Text marked [removed] was taken out because it looked like a name, contact detail, number or date.</source>
+        <translation>Sonst nichts. Keine Notizen, Agenda, Ziele oder Aufgaben, keine Namen, keine Daten oder Uhrzeiten und nichts über diesen Computer oder diese App. Mit [removed] markierter Text wurde entfernt, weil er wie ein Name, eine Kontaktangabe, eine Nummer oder ein Datum aussah.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTab</name>
+    <message>
+        <source>Invitation to give feedback</source>
+        <translation>Einladung zur Rückmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Answer now…</source>
+        <translation>Jetzt &amp;antworten…</translation>
+    </message>
+    <message>
+        <source>Answer the scheme&apos;s questions now</source>
+        <translation>Die Fragen des Programms jetzt beantworten</translation>
+    </message>
+    <message>
+        <source>&amp;Not this time</source>
+        <translation>&amp;Diesmal nicht</translation>
+    </message>
+    <message>
+        <source>Dismiss the invitation</source>
+        <translation>Die Einladung ablehnen</translation>
+    </message>
+    <message>
+        <source>Feedback to your mentoring scheme</source>
+        <translation>Rückmeldung an Ihr Mentoring-Programm</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>About this scheme</source>
+        <translation>Über dieses Programm</translation>
+    </message>
+    <message>
+        <source>Answer the &amp;questions…</source>
+        <translation>Die &amp;Fragen beantworten…</translation>
+    </message>
+    <message>
+        <source>Answer the scheme&apos;s questions</source>
+        <translation>Die Fragen des Programms beantworten</translation>
+    </message>
+    <message>
+        <source>&amp;Import a scheme file…</source>
+        <translation>Programmdatei &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import a scheme file</source>
+        <translation>Eine Programmdatei importieren</translation>
+    </message>
+    <message>
+        <source>Names never to send</source>
+        <translation>Namen, die nie gesendet werden</translation>
+    </message>
+    <message>
+        <source>Your name and your partner&apos;s are always taken out of what you write. Add anyone else who might come up: colleagues, patients, places. This list is used for every pair.</source>
+        <translation>Ihr Name und der Ihres Gegenübers werden immer aus Ihrem Text entfernt. Fügen Sie alle anderen hinzu, die vorkommen könnten: Kolleginnen und Kollegen, Patientinnen und Patienten, Orte. Diese Liste gilt für alle Paare.</translation>
+    </message>
+    <message>
+        <source>Name to add</source>
+        <translation>Hinzuzufügender Name</translation>
+    </message>
+    <message>
+        <source>A name, e.g. Dr Helen Marsh</source>
+        <translation>Ein Name, z. B. Dr. Helen Marsh</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the name</source>
+        <translation>Den Namen hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected name</source>
+        <translation>Den ausgewählten Namen entfernen</translation>
+    </message>
+    <message>
+        <source>No scheme yet</source>
+        <translation>Noch kein Programm</translation>
+    </message>
+    <message>
+        <source>If your scheme&apos;s coordinator sent you a scheme file (ending in .mpscheme), import it here. You will then be invited to answer a few questions when the scheme collects feedback. Answering is voluntary.</source>
+        <translation>Wenn die Koordination Ihres Programms Ihnen eine Programmdatei (Endung .mpscheme) geschickt hat, importieren Sie sie hier. Sie werden dann eingeladen, ein paar Fragen zu beantworten, wenn das Programm Rückmeldungen sammelt. Die Antwort ist freiwillig.</translation>
+    </message>
+    <message>
+        <source>Coordinator&apos;s key code: {0}. If in doubt, ask the coordinator to read it to you.
+Periods: {1}.
+{2}</source>
+        <translation>Schlüsselcode der Koordination: {0}. Lassen Sie ihn sich im Zweifel von der Koordination vorlesen.
+Zeiträume: {1}.
+{2}</translation>
+    </message>
+    <message>
+        <source>The scheme is not collecting feedback today.</source>
+        <translation>Das Programm sammelt heute keine Rückmeldungen.</translation>
+    </message>
+    <message>
+        <source>Open for answers until {0}. You have not answered yet.</source>
+        <translation>Antworten möglich bis {0}. Sie haben noch nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Open until {0}. You saved feedback on {1}; you may send it again, and only your newest counts.</source>
+        <translation>Offen bis {0}. Sie haben am {1} eine Rückmeldung gespeichert; Sie können erneut senden, und nur die neueste zählt.</translation>
+    </message>
+    <message>
+        <source>{0} asks for feedback until {1}. It takes a few minutes, and it&apos;s voluntary.</source>
+        <translation>{0} bittet bis {1} um Rückmeldung. Es dauert ein paar Minuten und ist freiwillig.</translation>
+    </message>
+    <message>
+        <source>Scheme files (*.mpscheme)</source>
+        <translation>Programmdateien (*.mpscheme)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Nicht hinzugefügt</translation>
+    </message>
+</context>
+<context>
+    <name>FileTransfer</name>
+    <message>
+        <source>Still busy with the last update; try again in a moment.</source>
+        <extracomment>Files from this size on show a progress dialog while they are imported.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite {0} first: your copies are not connected yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the update for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentorpair updates (*.mpu);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0} for {1} in {2}. Send this file to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}. It has no new changes, only what you received so far. Send it to {1} anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an update from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and importing the update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1769,180 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invite {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Send this invitation to {0}&lt;/b&gt; by e-mail, a message, or any way you like. It holds no notes: only your name, your role and the keys that let your copies talk privately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {0} opens it in their mentorpair (File ▸ Join a pair from an invitation) and sends you an answer. Import it with &lt;b&gt;Import answer…&lt;/b&gt; in the Partner tab. Then you compare a safety code together. Making a new invitation replaces this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Import your partner&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the answer your partner sent you, from the BEGIN line to the END line, or open the file they sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the invitation your partner sent you, from the BEGIN line to the END line, or open the file they sent. An answer to your own invitation works here too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation or answer text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their &amp;name in your list of pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join only if you expected this invitation from them. Next you will see a short safety code to compare with them, so you both know the invitation was not swapped on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Safety code.&lt;/b&gt; Read it to each other face to face or by phone. If it matches, click &lt;b&gt;It matches&lt;/b&gt; in the pair&apos;s Partner tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an invitation or answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentorpair invitations (*{0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} invites you to be their mentee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} invites you to be their mentor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} answered your invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to start sharing with them. Then compare the safety code together before you rely on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s keys changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These keys differ from the ones your partner used before. Only continue if your partner told you they set up mentorpair again; then compare the new safety code with them. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You joined. Now send your answer back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this answer to {0} by e-mail, a message, or any way you like. They import it in the pair&apos;s Partner tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KindBanner</name>
     <message>
         <source>Who can read this note</source>
@@ -1392,6 +1999,18 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     <message>
         <source>&amp;New pair…</source>
         <translation>&amp;Neues Tandem…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a pair from an invitation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export for partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import from partner…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Presenter mode</source>
@@ -2132,10 +2751,6 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
 <context>
     <name>OverviewTab</name>
     <message>
-        <source>Only on this computer so far</source>
-        <translation>Bisher nur auf diesem Computer</translation>
-    </message>
-    <message>
         <source>Sharing</source>
         <translation>Teilen</translation>
     </message>
@@ -2200,8 +2815,8 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Die Vereinbarung öffnen</translation>
     </message>
     <message>
-        <source>Nothing here has been sent to {0}: pairing with their device comes in a later version. Your private notes will never be sent.</source>
-        <translation>Nichts hiervon wurde an {0} gesendet: Das Koppeln mit dem anderen Gerät kommt in einer späteren Version. Ihre privaten Notizen werden nie gesendet.</translation>
+        <source>{0} Your private notes are never sent. More in the Partner tab.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>you</source>
@@ -2467,6 +3082,14 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>&amp;Vereinbarung</translation>
     </message>
     <message>
+        <source>Feedbac&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your mentor. You own the agenda and your goals.</source>
         <translation>Ihr Mentor. Die Agenda und Ihre Ziele gehören Ihnen.</translation>
     </message>
@@ -2479,8 +3102,8 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Dieses Tandem ist beendet; seine Unterlagen sind schreibgeschützt.</translation>
     </message>
     <message>
-        <source>Only on this computer so far: pairing with your partner&apos;s device comes later.</source>
-        <translation>Bisher nur auf diesem Computer: Das Koppeln mit dem Gerät Ihres Gegenübers kommt später.</translation>
+        <source>Sharing: {0}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2500,6 +3123,237 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <message>
         <source>New pair</source>
         <translation>Neues Tandem</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerTab</name>
+    <message>
+        <source>Connection state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invite partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read it to each other face to face or by phone. If it matches, click “It matches”. Your partner sees the same code on their computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It matche&amp;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It &amp;does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send and receive by file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport for partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from pa&amp;rtner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instead of sending files by hand, choose a folder that your sync program (Syncthing, Nextcloud, OneDrive, Dropbox …) shares only with this partner. mentorpair then sends and receives updates there by itself. Only encrypted updates go there; your vault itself is never put in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folder state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a shared fo&amp;lder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check no&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;using it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop using the shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invite again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your private notes and your reflections stay on this computer. Shared notes, the agenda, goals, suggestions, actions, meetings and the agreement travel to {0}, encrypted so only the two of you can read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your private notes stay on this computer. Shared notes, the agenda, goals, suggestions, actions, meetings and the agreement travel to {0}, encrypted so only the two of you can read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ You confirmed this code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not confirmed this code yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ {0} confirmed it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has not confirmed it yet (you learn it with their next update).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available once your copies are connected: invite {0} first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export writes one encrypted file with what {0} does not have yet; send it any way you like. Import reads a file {0} sent you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything you shared has reached {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of yours not sent to {1} yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the fo&amp;lder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shared folder: updates travel only by file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked at {0} · the folder could not be used: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked at {0} · everything sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked at {0} · {1} waiting for {2} to receive them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invitation made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The codes do not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not share anything more through this connection: the invitation or the answer may have been swapped on its way. Make a new invitation, send it a different way (or hand it over in person), and compare the code again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder you share only with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared folder is no longer used for {0}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2809,6 +3663,14 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
 </context>
 <context>
+    <name>SafetyCodeView</name>
+    <message>
+        <source>Safety code</source>
+        <extracomment>The extension offered for invitations and answers (the content is plain text).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search</source>
@@ -2967,6 +3829,61 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <message>
         <source>Not taken up</source>
         <translation>Nicht übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Nothing new from {0}.</source>
+        <extracomment>How often every shared folder is looked at, even without a watcher signal. How long after a local change (or a folder signal) the folder sync runs.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file in the shared folder was not imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared folder could not be used: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextBlock</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished">&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into an e-mail or message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentorpair invitations (*{0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished">Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved. Send the file to your partner.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3191,6 +4108,13 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <message>
         <source>It locks after {0} minutes without use, or at once with Ctrl+L. Change this in Preferences.</source>
         <translation>Er sperrt sich nach {0} Minuten ohne Nutzung oder sofort mit Strg+L. Das können Sie in den Einstellungen ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>_TextAnswer</name>
+    <message>
+        <source>{0} of {1} characters</source>
+        <translation>{0} von {1} Zeichen</translation>
     </message>
 </context>
 </TS>
