@@ -141,13 +141,15 @@ def _add_init_scheme(commands: Any) -> None:
 def _init_scheme(args: argparse.Namespace) -> int:
     periods = [parse_period_spec(spec) for spec in args.period] or [_current_half_year()]
     questions = _read_questions(args.questions) if args.questions else None
-    if not args.out.is_dir():
-        print("mentorpair: the --out folder does not exist. Nothing was made.", file=sys.stderr)
+    if args.out.exists() and not args.out.is_dir():
+        print("mentorpair: --out must be a folder. Nothing was made.", file=sys.stderr)
         return 1
     passphrase = read_passphrase(args.passphrase_file, confirm=True)
     strength = assess(passphrase, [args.name])
     if not strength.acceptable:
         raise PassphraseRejected(f"That passphrase is too easy to guess. {strength.advice}")
+    with translate_os_errors():
+        args.out.mkdir(mode=0o700, parents=True, exist_ok=True)
     created = init_scheme(
         args.out,
         args.name,

@@ -118,16 +118,24 @@ def test_refuses_to_overwrite_and_missing_folder(tmp_path, passphrase_file, caps
     assert run(*args) == 1
     assert "already exists" in capsys.readouterr().err
     assert (tmp_path / "s.mpschemekey").read_bytes() == before
-    missing = (
+    (tmp_path / "a-file").write_text("")
+    not_a_folder = (
         "--name",
         "S",
         "--out",
-        str(tmp_path / "nope"),
+        str(tmp_path / "a-file"),
         "--passphrase-file",
         str(passphrase_file),
     )
-    assert run(*missing) == 1
-    assert "does not exist" in capsys.readouterr().err
+    assert run(*not_a_folder) == 1
+    assert "must be a folder" in capsys.readouterr().err
+
+
+def test_a_missing_out_folder_is_made_owner_only(tmp_path, passphrase_file):
+    out = tmp_path / "new" / "scheme"
+    assert run("--name", "S", "--out", str(out), "--passphrase-file", str(passphrase_file)) == 0
+    assert (out.stat().st_mode & 0o777) == 0o700
+    assert sorted(p.suffix for p in out.iterdir()) == [".mpscheme", ".mpschemekey"]
 
 
 def test_there_is_no_passphrase_option():
