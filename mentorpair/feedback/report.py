@@ -1,0 +1,496 @@
+"""The coordinator's report: what many feedback files say, never who said it.
+
+Plain Python over already opened responses, so the command line, the window
+and the tests build the same report. Every number that describes fewer people
+than the scheme's minimum group size is replaced by :data:`SUPPRESSED`; the
+hidden number never enters the result, so no output can leak it by mistake.
+
+The rules (also in ``docs/formats/feedback.md``):
+
+* one response per person and period: the highest revision of each token;
+* a question's answer counts are shown only when at least ``min_group`` people
+  answered it in that period;
+* cross-tabs of a question against a fact go through :mod:`.suppression`;
+* trends (mean and share agreeing) only for periods with ``min_group`` answers;
+* comments only when at least ``min_comments`` people wrote one, in a fresh
+  random order.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal, Protocol
+
+from mentorpair.crypto.random import random_bytes
+from mentorpair.feedback.scheme import Scheme
+from mentorpair.feedback.suppression import protect
+
+__all__ = [
+    "FACTS",
+    "SUPPRESSED",
+    "Cell",
+    "Comments",
+    "CrossTab",
+    "Distribution",
+    "Hidden",
+    "PeriodCount",
+    "PeriodInfo",
+    "QuestionInfo",
+    "Report",
+    "ResponseLike",
+    "SchemeInfo",
+    "SkippedFile",
+    "Trend",
+    "TrendPoint",
+    "build_report",
+    "is_shown",
+    "scheme_info",
+]
+
+
+class Hidden(enum.Enum):
+    """The marker that stands where a number about too few people would be."""
+
+    SUPPRESSED = "suppressed"
+
+
+#: Put in place of any number that describes fewer people than the threshold.
+SUPPRESSED: Final = Hidden.SUPPRESSED
+#: A published count, or the marker.
+Cell = int | Literal[Hidden.SUPPRESSED]
+
+#: The facts a response may carry that partition people, with their buckets in
+#: order and the words the report uses for them. "modes" is a set, not a
+#: partition, so it has no cross-tab.
+FACTS: Final[dict[str, tuple[str, tuple[tuple[str, str], ...]]]] = {
+    "role": ("Role", (("mentee", "Mentee"), ("mentor", "Mentor"))),
+    "meetings": (
+        "Meetings in the period",
+        (("0", "None"), ("1-2", "1 to 2"), ("3-5", "3 to 5"), ("6+", "6 or more")),
+    ),
+    "months": (
+        "Months in the relationship",
+        (
+            ("0-3", "Up to 3"),
+            ("4-6", "4 to 6"),
+            ("7-12", "7 to 12"),
+            ("13-24", "13 to 24"),
+            ("25+", "25 or more"),
+        ),
+    ),
+}
+
+
+class ResponseLike(Protocol):
+    """What the report reads of an opened feedback file (``submission.Response``)."""
+
+    @property
+    def period_id(self) -> str: ...  # noqa: D102 - fields of the response format
+    @property
+    def token(self) -> str: ...  # noqa: D102
+    @property
+    def revision(self) -> int: ...  # noqa: D102
+    @property
+    def answers(self) -> dict[str, int | str]: ...  # noqa: D102
+    @property
+    def facts(self) -> dict[str, str | tuple[str, ...]]: ...  # noqa: D102
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    """One question as the report needs it.
+
+    Attributes:
+        kind: "likert", "choice" or "text".
+        options: the scale or choices, in order (empty for free text).
+    """
+
+    id: str
+    kind: str
+    text: str
+    options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    """A reporting period: its id in the files and its words for people."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SchemeInfo:
+    """The parts of the public scheme file the report depends on."""
+
+    scheme_id: str
+    name: str
+    periods: tuple[PeriodInfo, ...]
+    questions: tuple[QuestionInfo, ...]
+    min_group: int
+    min_comments: int
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file left out of the report, by its name only, and why in plain words."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PeriodCount:
+    """How many people answered in a period, after duplicates were dropped."""
+
+    period_id: str
+    label: str
+    responses: int
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """How the answers to one question in one period spread over its options.
+
+    Attributes:
+        answered: people who answered the question in the period.
+        counts: one count per option, or :data:`SUPPRESSED` when fewer than
+            ``min_group`` people answered.
+    """
+
+    question_id: str
+    period_id: str
+    answered: int
+    counts: tuple[int, ...] | Literal[Hidden.SUPPRESSED]
+
+
+@dataclass(frozen=True)
+class CrossTab:
+    """A question's answers (rows) against one fact (columns) in one period.
+
+    Attributes:
+        fact: a key of :data:`FACTS`.
+        cells: ``cells[option][bucket]``.
+        total: people who answered and shared the fact (or :data:`SUPPRESSED`).
+    """
+
+    question_id: str
+    fact: str
+    period_id: str
+    cells: tuple[tuple[Cell, ...], ...]
+    row_totals: tuple[Cell, ...]
+    column_totals: tuple[Cell, ...]
+    total: Cell
+
+    @property
+    def shown(self) -> bool:
+        """Whether any number of the table is published."""
+        return self.total is not SUPPRESSED
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """A Likert question in one period: how many answered and how it went.
+
+    Attributes:
+        mean: average position on the scale, 1 = first option.
+        agree_percent: share choosing the upper half of the scale ("agree or
+            better" on the default five-point scale), 0 to 100.
+    """
+
+    period_id: str
+    answered: int
+    mean: float | Literal[Hidden.SUPPRESSED]
+    agree_percent: float | Literal[Hidden.SUPPRESSED]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A Likert question across every period of the scheme, in scheme order."""
+
+    question_id: str
+    points: tuple[TrendPoint, ...]
+
+
+@dataclass(frozen=True)
+class Comments:
+    """The free-text answers to one question in one period.
+
+    Attributes:
+        count: how many people wrote something.
+        texts: the comments in a fresh random order, or :data:`SUPPRESSED`
+            when fewer than ``min_comments`` people wrote one.
+    """
+
+    question_id: str
+    period_id: str
+    count: int
+    texts: tuple[str, ...] | Literal[Hidden.SUPPRESSED]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the coordinator may see, ready for any output.
+
+    Attributes:
+        files_read: files looked at, skipped ones included.
+        responses_read: responses that opened, before duplicates were dropped.
+        duplicates_dropped: older or repeated submissions of the same person
+            in the same period.
+        outside_periods: responses for a period the scheme does not list.
+    """
+
+    scheme: SchemeInfo
+    periods: tuple[PeriodCount, ...]
+    distributions: tuple[Distribution, ...]
+    crosstabs: tuple[CrossTab, ...]
+    trends: tuple[Trend, ...]
+    comments: tuple[Comments, ...]
+    skipped: tuple[SkippedFile, ...] = ()
+    files_read: int = 0
+    responses_read: int = 0
+    duplicates_dropped: int = 0
+    outside_periods: int = 0
+
+    @property
+    def responses(self) -> int:
+        """People counted across all periods, duplicates dropped."""
+        return sum(period.responses for period in self.periods)
+
+    def question(self, question_id: str) -> QuestionInfo:
+        """The question with this id (every id in the report is the scheme's)."""
+        return next(q for q in self.scheme.questions if q.id == question_id)
+
+    def summary(self) -> str:
+        """One line for the command line and the window's status."""
+        return (
+            f"Read {self.files_read:,} files: {self.responses:,} responses, "
+            f"{self.duplicates_dropped:,} duplicates dropped, {len(self.skipped):,} skipped."
+        )
+
+
+def scheme_info(scheme: Scheme) -> SchemeInfo:
+    """What the report keeps of a public scheme file."""
+    return SchemeInfo(
+        scheme_id=scheme.scheme_id,
+        name=scheme.name,
+        periods=tuple(PeriodInfo(p.period_id, p.label) for p in scheme.periods),
+        questions=tuple(
+            QuestionInfo(q.question_id, q.type.value, q.text, q.options) for q in scheme.questions
+        ),
+        min_group=scheme.min_group,
+        min_comments=scheme.min_comments,
+    )
+
+
+def is_shown(value: object) -> bool:
+    """Whether a report value is published rather than the suppressed marker."""
+    return value is not SUPPRESSED
+
+
+def build_report(
+    scheme: SchemeInfo,
+    responses: Iterable[ResponseLike],
+    skipped: Sequence[SkippedFile] = (),
+    files_read: int | None = None,
+) -> Report:
+    """Aggregate opened responses into a report that hides every small group.
+
+    Args:
+        scheme: the scheme the responses were sealed to.
+        responses: every response that opened, duplicates included.
+        skipped: files that did not open, with reasons; listed as they are.
+        files_read: how many files were looked at (default: responses plus skipped).
+    """
+    received = list(responses)
+    known = {period.id for period in scheme.periods}
+    in_periods = [r for r in received if r.period_id in known]
+    kept = _dedupe(in_periods)
+    by_period: dict[str, list[ResponseLike]] = {period.id: [] for period in scheme.periods}
+    for response in kept:
+        by_period[response.period_id].append(response)
+
+    distributions: list[Distribution] = []
+    crosstabs: list[CrossTab] = []
+    comments: list[Comments] = []
+    for period in scheme.periods:
+        group = by_period[period.id]
+        for question in scheme.questions:
+            if question.kind == "text":
+                comments.append(_comments(scheme, question, period.id, group))
+                continue
+            distribution = _distribution(scheme, question, period.id, group)
+            distributions.append(distribution)
+            crosstabs.extend(
+                _crosstab(scheme, question, fact, period.id, group, distribution) for fact in FACTS
+            )
+    return Report(
+        scheme=scheme,
+        periods=tuple(
+            PeriodCount(period.id, period.label, len(by_period[period.id]))
+            for period in scheme.periods
+        ),
+        distributions=tuple(distributions),
+        crosstabs=tuple(crosstabs),
+        trends=tuple(
+            _trend(scheme, question, distributions)
+            for question in scheme.questions
+            if question.kind == "likert"
+        ),
+        comments=tuple(comments),
+        skipped=tuple(skipped),
+        files_read=len(received) + len(skipped) if files_read is None else files_read,
+        responses_read=len(received),
+        duplicates_dropped=len(in_periods) - len(kept),
+        outside_periods=len(received) - len(in_periods),
+    )
+
+
+def _dedupe(responses: Sequence[ResponseLike]) -> list[ResponseLike]:
+    """Keep one response per person and period: the highest revision.
+
+    Two files with the same token and revision are copies (or a person
+    re-saved): keep the one whose content sorts last, so the result never
+    depends on the order the folder listed its files.
+    """
+    best: dict[tuple[str, str], tuple[tuple[int, str], ResponseLike]] = {}
+    for response in responses:
+        key = (response.period_id, response.token)
+        rank = (response.revision, _canonical(response))
+        held = best.get(key)
+        if held is None or rank > held[0]:
+            best[key] = (rank, response)
+    return [response for _, response in best.values()]
+
+
+def _canonical(response: ResponseLike) -> str:
+    facts = {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in response.facts.items()
+    }
+    return json.dumps([response.answers, facts], sort_keys=True, ensure_ascii=False)
+
+
+def _choice(question: QuestionInfo, response: ResponseLike) -> int | None:
+    """The option index a response chose, or None when unanswered or invalid."""
+    value = response.answers.get(question.id)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 <= value < len(question.options) else None
+
+
+def _distribution(
+    scheme: SchemeInfo, question: QuestionInfo, period_id: str, group: Sequence[ResponseLike]
+) -> Distribution:
+    counts = [0] * len(question.options)
+    for response in group:
+        index = _choice(question, response)
+        if index is not None:
+            counts[index] += 1
+    answered = sum(counts)
+    shown = answered >= scheme.min_group
+    return Distribution(question.id, period_id, answered, tuple(counts) if shown else SUPPRESSED)
+
+
+def _crosstab(
+    scheme: SchemeInfo,
+    question: QuestionInfo,
+    fact: str,
+    period_id: str,
+    group: Sequence[ResponseLike],
+    distribution: Distribution,
+) -> CrossTab:
+    """Cross one question with one fact, then hide what would single anyone out.
+
+    Only people who shared the fact are in the table. Its row totals are then
+    at most the published answer counts, and at least those counts minus the
+    number who did not share the fact: that is what a reader knows of them,
+    so :func:`protect` gets it as bounds.
+    """
+    buckets = [value for value, _ in FACTS[fact][1]]
+    cells = [[0] * len(buckets) for _ in question.options]
+    for response in group:
+        index = _choice(question, response)
+        bucket = response.facts.get(fact)
+        if index is not None and isinstance(bucket, str) and bucket in buckets:
+            cells[index][buckets.index(bucket)] += 1
+    rows, columns = len(cells), len(buckets)
+    bounds: list[tuple[int, int]] | None = None
+    if distribution.counts is not SUPPRESSED:
+        withheld = distribution.answered - sum(map(sum, cells))
+        bounds = [(max(0, count - withheld), count) for count in distribution.counts]
+    protection = protect(cells, scheme.min_group, bounds)
+
+    def value(i: int, j: int, number: int) -> Cell:
+        hidden = protection.whole_table or (i, j) in protection.hidden
+        return SUPPRESSED if hidden else number
+
+    return CrossTab(
+        question_id=question.id,
+        fact=fact,
+        period_id=period_id,
+        cells=tuple(tuple(value(i, j, cells[i][j]) for j in range(columns)) for i in range(rows)),
+        row_totals=tuple(value(i, columns, sum(cells[i])) for i in range(rows)),
+        column_totals=tuple(
+            value(rows, j, sum(cells[i][j] for i in range(rows))) for j in range(columns)
+        ),
+        total=value(rows, columns, sum(map(sum, cells))),
+    )
+
+
+def _trend(
+    scheme: SchemeInfo, question: QuestionInfo, distributions: Sequence[Distribution]
+) -> Trend:
+    """Mean and share agreeing per period, from the already published counts."""
+    upper = (len(question.options) + 1) // 2  # first option of the upper half
+    points = []
+    for period in scheme.periods:
+        found = next(
+            d for d in distributions if d.question_id == question.id and d.period_id == period.id
+        )
+        if found.counts is SUPPRESSED or found.answered == 0:
+            points.append(TrendPoint(period.id, found.answered, SUPPRESSED, SUPPRESSED))
+            continue
+        total = found.answered
+        mean = sum((index + 1) * count for index, count in enumerate(found.counts)) / total
+        agree = 100 * sum(found.counts[upper:]) / total
+        points.append(TrendPoint(period.id, total, mean, agree))
+    return Trend(question.id, tuple(points))
+
+
+def _comments(
+    scheme: SchemeInfo, question: QuestionInfo, period_id: str, group: Sequence[ResponseLike]
+) -> Comments:
+    texts = []
+    for response in group:
+        value = response.answers.get(question.id)
+        if isinstance(value, str) and value.strip():
+            texts.append(value.strip())
+    if len(texts) < scheme.min_comments:
+        return Comments(question.id, period_id, len(texts), SUPPRESSED)
+    return Comments(question.id, period_id, len(texts), tuple(_shuffled(texts)))
+
+
+def _shuffled(items: Sequence[str]) -> list[str]:
+    """Fisher–Yates with the app's one randomness source: a fresh order each time.
+
+    Never the order of the folder or of the files' tokens, which could line a
+    comment up with a file's name or time.
+    """
+    result = list(items)
+    for i in range(len(result) - 1, 0, -1):
+        j = _below(i + 1)
+        result[i], result[j] = result[j], result[i]
+    return result
+
+
+def _below(bound: int) -> int:
+    """A uniform integer in ``[0, bound)`` by rejection, so no value is favoured."""
+    bits = bound.bit_length()
+    while True:
+        candidate = int.from_bytes(random_bytes(8), "big") >> (64 - bits)
+        if candidate < bound:
+            return candidate
