@@ -42,7 +42,7 @@ __all__ = [
     "Report",
     "ResponseLike",
     "SchemeInfo",
-    "SkippedFile",
+    "Skipped",
     "Trend",
     "TrendPoint",
     "build_report",
@@ -135,7 +135,7 @@ class SchemeInfo:
 
 
 @dataclass(frozen=True)
-class SkippedFile:
+class Skipped:
     """A file left out of the report, by its name only, and why in plain words."""
 
     name: str
@@ -249,7 +249,7 @@ class Report:
     crosstabs: tuple[CrossTab, ...]
     trends: tuple[Trend, ...]
     comments: tuple[Comments, ...]
-    skipped: tuple[SkippedFile, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
     files_read: int = 0
     responses_read: int = 0
     duplicates_dropped: int = 0
@@ -294,7 +294,7 @@ def is_shown(value: object) -> bool:
 def build_report(
     scheme: SchemeInfo,
     responses: Iterable[ResponseLike],
-    skipped: Sequence[SkippedFile] = (),
+    skipped: Sequence[Skipped] = (),
     files_read: int | None = None,
 ) -> Report:
     """Aggregate opened responses into a report that hides every small group.

@@ -1,0 +1,147 @@
+"""Read a folder of feedback files: thousands of them, some broken, none fatal.
+
+A coordinator collects files by e-mail, on USB sticks or in a shared folder,
+so the folder also holds things that are not ours, copies half-written by a
+sync program, and files that were damaged on the way. Each file that cannot be
+used is listed with a reason in plain words, by its name only, and the report
+is built from the rest.
+
+Skipped quietly (not listed): sub-folders, links, hidden files (a leading dot,
+as sync programs and editors use for their own files) and files that are
+still being written (``.tmp``, ``.part``, ``.partial``, ``.crdownload`` or a
+trailing ``~``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentorpair.crypto.hybrid import HybridKeyPair
+from mentorpair.errors import DiskError, KnownError, NotFound, PermissionDenied
+from mentorpair.feedback.report import Report, Skipped, build_report, scheme_info
+from mentorpair.feedback.scheme import Scheme
+from mentorpair.feedback.submission import Response, open_feedback_file
+from mentorpair.feedback.submission import SkippedFile as Unusable
+from mentorpair.storage.oserrors import translate_os_errors
+
+__all__ = ["FolderRead", "ReadingStopped", "list_candidates", "read_folder", "report_from_folder"]
+
+log = logging.getLogger(__name__)
+
+#: Endings of files another program is still writing.
+PARTIAL_ENDINGS = (".tmp", ".part", ".partial", ".crdownload", "~")
+
+Progress = Callable[[int, int], None]
+
+
+class ReadingStopped(KnownError):
+    """The person stopped reading the folder; nothing was written."""
+
+    default_message = "Reading the feedback folder was stopped. Nothing was changed."
+
+
+@dataclass(frozen=True)
+class FolderRead:
+    """What came out of a folder.
+
+    Attributes:
+        responses: every file that opened, duplicates included.
+        skipped: files that did not, with the reason.
+        files_read: every file looked at.
+    """
+
+    responses: tuple[Response, ...]
+    skipped: tuple[Skipped, ...]
+    files_read: int
+
+
+def list_candidates(folder: Path) -> list[Path]:
+    """The files in ``folder`` that may be feedback, sorted by name.
+
+    Raises:
+        NotFound: the folder is not there (or is not a folder).
+        PermissionDenied, DiskError: it cannot be listed.
+    """
+    if not folder.is_dir():
+        raise NotFound(
+            "The feedback folder could not be found. Check that it is there and choose it again."
+        )
+    found = []
+    with translate_os_errors(), os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or name.endswith(PARTIAL_ENDINGS):
+                continue
+            if entry.is_file(follow_symlinks=False):
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def read_folder(
+    folder: Path,
+    scheme: Scheme,
+    keypair: HybridKeyPair,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> FolderRead:
+    """Open every candidate file; list the ones that do not open.
+
+    Args:
+        folder: the folder the coordinator collected the files in.
+        scheme: the public scheme the files should belong to.
+        keypair: the scheme's key pair, opened with the coordinator's passphrase.
+        progress: called as ``progress(done, total)`` after each file, from the
+            thread doing the work.
+        stop: polled between files; returning True stops with
+            :class:`ReadingStopped`.
+
+    Raises:
+        NotFound, PermissionDenied, DiskError: the folder itself cannot be read.
+        ReadingStopped: ``stop`` asked for it.
+    """
+    paths = list_candidates(folder)
+    total = len(paths)
+    if progress is not None:
+        progress(0, total)
+    responses: list[Response] = []
+    skipped: list[Skipped] = []
+    for done, path in enumerate(paths, start=1):
+        if stop is not None and stop():
+            raise ReadingStopped()
+        try:
+            responses.append(open_feedback_file(path, scheme, keypair))
+        except Unusable as exc:
+            skipped.append(Skipped(path.name, exc.reason))
+        except KnownError as exc:
+            skipped.append(Skipped(path.name, _reason(exc)))
+        if progress is not None:
+            progress(done, total)
+    log.info("feedback folder read: %d files, %d skipped", total, len(skipped))
+    return FolderRead(tuple(responses), tuple(skipped), total)
+
+
+def report_from_folder(
+    folder: Path,
+    scheme: Scheme,
+    keypair: HybridKeyPair,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Report:
+    """Read the folder and build the report: the one call the CLI and the window make."""
+    read = read_folder(folder, scheme, keypair, progress, stop)
+    return build_report(scheme_info(scheme), read.responses, read.skipped, read.files_read)
+
+
+def _reason(error: KnownError) -> str:
+    """A few plain words for a file the system would not let us read."""
+    if isinstance(error, NotFound):
+        return "gone before it could be read"
+    if isinstance(error, PermissionDenied):
+        return "not allowed to read it"
+    if isinstance(error, DiskError):
+        return "the disk could not read it"
+    return "could not be read"
