@@ -75,6 +75,8 @@ class PairListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             status = self._sharing.get(pair.pair_id)
             return None if status is None else status_icon(status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.data(index)  # the whole of a long name the narrow list cuts off
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.data(index).replace("\n", ", ")
         if role == PAIR_ID_ROLE:
@@ -104,6 +106,9 @@ class PairsSidebar(QFrame):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Pairs"))
         self.list.setSpacing(2)
+        # A long name is cut off with "…" (its tooltip has it all), not scrolled sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self.empty = QLabel(
             self.tr(

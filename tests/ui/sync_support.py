@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from mentorpair.crypto import kdf
@@ -29,6 +29,7 @@ class Side:
     vault: Vault
     ws: Workspace
     sync: SyncController
+    holder: QWidget
     view: PairView | None = None
 
     @property
@@ -55,7 +56,11 @@ def make_side(qtbot: QtBot, folder: Path, name: str) -> Side:
     vault = Vault.create(folder, PASSPHRASE, name, params=kdf.minimum_params)
     ws = Workspace(vault)
     sync = SyncController(ws)
-    return Side(vault, ws, sync)
+    # Owned by a widget qtbot closes and deletes, so no controller outlives its test.
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    sync.setParent(holder)
+    return Side(vault, ws, sync, holder)
 
 
 def join_through_dialog(qtbot: QtBot, sync: SyncController, text: str) -> JoinDialog:

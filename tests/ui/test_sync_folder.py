@@ -97,15 +97,26 @@ def test_two_vaults_converge_through_a_shared_folder_without_a_click(qtbot, pair
     qtbot.waitUntil(lambda: "everything sent" in alice.tab.folder_status.text(), timeout=5_000)
     assert alice.tab.folder_status.text().startswith("Checked at ")
     # Once both have everything, the two apps stop writing to each other.
-    settled = sorted(p.name for p in shared.iterdir())
-    qtbot.wait(600)
+    seen = []
+
+    def quiet():
+        seen.append(sorted(p.name for p in shared.iterdir()))
+        idle = not alice.sync.busy(pair) and not bob.sync.busy(pair)
+        return idle and len(seen) > 20 and all(names == seen[-1] for names in seen[-20:])
+
+    qtbot.waitUntil(quiet, timeout=10_000)  # twenty looks in a row without a change
+    settled = seen[-1]
+    qtbot.wait(600)  # six more scans each
     assert sorted(p.name for p in shared.iterdir()) == settled
+    assert not alice.sync.exchange.has_news(pair) and not bob.sync.exchange.has_news(pair)
 
 
 def test_changes_waiting_for_the_partner_are_counted(qtbot, paired, files, shared):
     alice, _bob, pair = paired
     files.folder = shared
     alice.tab.choose_button.click()
+    qtbot.waitUntil(lambda: not alice.sync.busy(pair), timeout=10_000)
+    before = len(list(shared.iterdir()))
     for title in ("One", "Two"):
         alice.ws.record(
             pair, EventKind.NOTE_CREATED, note_id=new_id(), kind="shared", title=title, text="…"
@@ -115,7 +126,7 @@ def test_changes_waiting_for_the_partner_are_counted(qtbot, paired, files, share
     assert "2 changes waiting for Dr Bashir Ahmed to receive them" in (
         alice.tab.folder_status.text()
     )
-    assert len([p for p in shared.iterdir() if p.suffix == ".mpu"]) == 1
+    assert len([p for p in shared.iterdir() if p.suffix == ".mpu"]) == before + 1
 
 
 def test_the_vault_folder_itself_is_refused_as_shared_folder(qtbot, paired, files, monkeypatch):
@@ -151,10 +162,10 @@ def test_stop_using_the_folder(qtbot, paired, files, shared):
     alice, _bob, pair = paired
     files.folder = shared
     alice.tab.choose_button.click()
-    assert alice.sync.watcher.directories() == [str(shared.resolve())]
+    assert alice.sync.watched() == [str(shared.resolve())]
     alice.tab.stop_button.click()
     assert alice.sync.shared.folder(pair) is None
-    assert alice.sync.watcher.directories() == []
+    assert alice.sync.watched() == []
     assert "No shared folder" in alice.tab.folder_path.text()
 
 
@@ -219,7 +230,7 @@ def test_locking_waits_for_a_running_sync_and_stops_watching(
     assert sync is not None and sync.scan_timer.isActive()
     sync.choose_folder(pair, shared)
     qtbot.waitUntil(lambda: not sync.busy(pair), timeout=10_000)
-    assert sync.watcher.directories() == [str(shared.resolve())]
+    assert sync.watched() == [str(shared.resolve())]
     # A slow pass, as over a network folder.
     release = threading.Event()
     real_sync = sync.shared.sync
@@ -234,7 +245,7 @@ def test_locking_waits_for_a_running_sync_and_stops_watching(
     window.lock()
     # The lock waits for the pass (it uses the vault), but nothing new starts.
     assert window.vault is not None
-    assert sync.watcher.directories() == []
+    assert sync.watched() == []
     assert not sync.scan_timer.isActive()
     sync.sync_folder(pair)
     sync.sync_all()

@@ -132,8 +132,9 @@ class SyncController(QObject):
         self._due: set[str] = set()
         self._told: set[str] = set()
         self._stopped = False
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.directoryChanged.connect(self._on_directory_changed)
+        # Made when the first folder is chosen: each one holds an inotify
+        # instance, of which a user has only 128.
+        self.watcher: QFileSystemWatcher | None = None
         self.scan_timer = QTimer(self)
         self.scan_timer.setInterval(SCAN_INTERVAL_MS)
         self.scan_timer.timeout.connect(self.sync_all)
@@ -158,9 +159,11 @@ class SyncController(QObject):
         self.debounce.stop()
         self._due.clear()
         self._again.clear()
-        paths = self.watcher.directories()
-        if paths:
-            self.watcher.removePaths(paths)
+        if self.watcher is not None:
+            # A change already queued must not reach a vault that is closing.
+            self.watcher.directoryChanged.disconnect(self._on_directory_changed)
+            self.watcher.deleteLater()
+            self.watcher = None
         for job in self._jobs.values():
             job.cancel()
 
@@ -245,11 +248,20 @@ class SyncController(QObject):
         return self.tr("From {0}: {1}").format(name, words)
 
     # ------------------------------------------------------------- the folder
+    def watched(self) -> list[str]:
+        """The folders being watched now."""
+        return [] if self.watcher is None else self.watcher.directories()
+
     def watch_folders(self) -> None:
         """Watch the shared folder of every pair that has one."""
         if self._stopped:
             return
         wanted = {str(path) for path in self._folders().values() if path.is_dir()}
+        if self.watcher is None:
+            if not wanted:
+                return
+            self.watcher = QFileSystemWatcher(self)
+            self.watcher.directoryChanged.connect(self._on_directory_changed)
         current = set(self.watcher.directories())
         if current - wanted:
             self.watcher.removePaths(sorted(current - wanted))
@@ -294,6 +306,8 @@ class SyncController(QObject):
 
     @Slot(str)
     def _on_directory_changed(self, path: str) -> None:
+        if self._stopped:
+            return
         for pair_id, folder in self._folders().items():
             if str(folder) == path:
                 self._schedule(pair_id)
@@ -301,6 +315,8 @@ class SyncController(QObject):
     def run_due(self) -> None:
         """Run the folder sync of every pair whose debounce ended."""
         due, self._due = self._due, set()
+        if self._stopped:
+            return
         for pair_id in sorted(due):
             self.sync_folder(pair_id)
 

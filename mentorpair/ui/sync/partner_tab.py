@@ -196,7 +196,7 @@ class PartnerTab(PairTab):
             self.tr("Choose a shared fo&lder…"), self.tr("Choose a shared folder"), self.folder_card
         )
         self.choose_button.clicked.connect(self.choose_folder)
-        self.check_button = button(self.tr("Chec&k now"), self.tr("Check now"), self.folder_card)
+        self.check_button = button(self.tr("Check no&w"), self.tr("Check now"), self.folder_card)
         self.check_button.clicked.connect(lambda: self.sync.sync_folder(self.context.pair_id))
         self.stop_button = button(
             self.tr("Stop &using it"), self.tr("Stop using the shared folder"), self.folder_card

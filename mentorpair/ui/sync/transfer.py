@@ -21,7 +21,7 @@ from mentorpair.storage.atomic import atomic_write
 from mentorpair.storage.oserrors import translate_os_errors
 from mentorpair.sync.exchange import ImportSummary
 from mentorpair.sync.folder import content_name
-from mentorpair.sync.update import check_size
+from mentorpair.sync.update import check_size, read_file
 
 from mentorpair.ui.sync.wording import changes_words
 
@@ -139,9 +139,8 @@ class FileTransfer(QObject):
         exchange = self.tab.sync.exchange
 
         def work(progress: Progress) -> ImportSummary:
-            with translate_os_errors():
-                data = path.read_bytes()
-            return exchange.import_update(data, progress)
+            # Checked again while reading: the file may have grown since.
+            return exchange.import_update(read_file(path), progress)
 
         show = size >= PROGRESS_FROM_BYTES
         job = self.tab.sync.run(
