@@ -25,8 +25,6 @@ __all__ = [
     "summary_words",
 ]
 
-_CTX = "SyncWording"
-
 #: One colour per state; the words always say it too (never colour alone).
 STATUS_COLOURS: Mapping[PairingStatus, str] = {
     PairingStatus.LOCAL: "#78909c",
@@ -37,18 +35,20 @@ STATUS_COLOURS: Mapping[PairingStatus, str] = {
 }
 
 
-def _t(text: str, comment: str = "") -> str:
-    return QCoreApplication.translate(_CTX, text, comment or None)
-
-
 def status_title(status: PairingStatus) -> str:
     """The state of a pair's link to the partner, as a short heading."""
     titles = {
-        PairingStatus.LOCAL: _t("Only on this computer"),
-        PairingStatus.INVITED: _t("Invitation sent — waiting for an answer"),
-        PairingStatus.UNVERIFIED: _t("Connected — not verified yet: compare the safety code"),
-        PairingStatus.VERIFIED: _t("Verified"),
-        PairingStatus.KEYS_CHANGED: _t("Keys changed — check with your partner"),
+        PairingStatus.LOCAL: QCoreApplication.translate("SyncWording", "Only on this computer"),
+        PairingStatus.INVITED: QCoreApplication.translate(
+            "SyncWording", "Invitation sent — waiting for an answer"
+        ),
+        PairingStatus.UNVERIFIED: QCoreApplication.translate(
+            "SyncWording", "Connected — not verified yet: compare the safety code"
+        ),
+        PairingStatus.VERIFIED: QCoreApplication.translate("SyncWording", "Verified"),
+        PairingStatus.KEYS_CHANGED: QCoreApplication.translate(
+            "SyncWording", "Keys changed — check with your partner"
+        ),
     }
     return titles[status]
 
@@ -56,11 +56,15 @@ def status_title(status: PairingStatus) -> str:
 def status_short(status: PairingStatus) -> str:
     """The state in two or three words, for the narrow sidebar."""
     words = {
-        PairingStatus.LOCAL: _t("Not shared", "sidebar"),
-        PairingStatus.INVITED: _t("Invited", "sidebar"),
-        PairingStatus.UNVERIFIED: _t("Not verified yet", "sidebar"),
-        PairingStatus.VERIFIED: _t("Verified", "sidebar"),
-        PairingStatus.KEYS_CHANGED: _t("Keys changed!", "sidebar"),
+        PairingStatus.LOCAL: QCoreApplication.translate("SyncWording", "Not shared", "sidebar"),
+        PairingStatus.INVITED: QCoreApplication.translate("SyncWording", "Invited", "sidebar"),
+        PairingStatus.UNVERIFIED: QCoreApplication.translate(
+            "SyncWording", "Not verified yet", "sidebar"
+        ),
+        PairingStatus.VERIFIED: QCoreApplication.translate("SyncWording", "Verified", "sidebar"),
+        PairingStatus.KEYS_CHANGED: QCoreApplication.translate(
+            "SyncWording", "Keys changed!", "sidebar"
+        ),
     }
     return words[status]
 
@@ -68,28 +72,33 @@ def status_short(status: PairingStatus) -> str:
 def status_detail(status: PairingStatus, partner: str) -> str:
     """One or two sentences on what the state means and what to do next."""
     if status is PairingStatus.LOCAL:
-        return _t(
+        return QCoreApplication.translate(
+            "SyncWording",
             "Nothing here has been sent to {0} yet. Invite them to connect your two copies "
-            "of this pair; until then everything stays on this computer."
+            "of this pair; until then everything stays on this computer.",
         ).format(partner)
     if status is PairingStatus.INVITED:
-        return _t(
+        return QCoreApplication.translate(
+            "SyncWording",
             "When {0} answers your invitation, import their answer here. Nothing is shared "
-            "before that."
+            "before that.",
         ).format(partner)
     if status is PairingStatus.UNVERIFIED:
-        return _t(
+        return QCoreApplication.translate(
+            "SyncWording",
             "Your copies are connected. Compare the safety code below with {0} so you both "
-            "know no one is in between."
+            "know no one is in between.",
         ).format(partner)
     if status is PairingStatus.VERIFIED:
-        return _t(
+        return QCoreApplication.translate(
+            "SyncWording",
             "You and {0} compared the safety code. What you share is encrypted so only the "
-            "two of you can read it."
+            "two of you can read it.",
         ).format(partner)
-    return _t(
+    return QCoreApplication.translate(
+        "SyncWording",
         "{0}'s keys are not the ones you verified. This is expected only if they set up "
-        "mentorpair again. Call them and compare the new safety code before you share more."
+        "mentorpair again. Call them and compare the new safety code before you share more.",
     ).format(partner)
 
 
@@ -116,21 +125,66 @@ def _count_word(category: str, n: int) -> str:
     """Kept as literal calls so lupdate finds every string."""
     one = n == 1
     words = {
-        "notes": (_t("1 shared note"), _t("{0} shared notes")),
-        "notes_updated": (_t("1 updated note"), _t("{0} updated notes")),
-        "notes_deleted": (_t("1 deleted note"), _t("{0} deleted notes")),
-        "goals": (_t("1 new goal"), _t("{0} new goals")),
-        "goals_updated": (_t("1 updated goal"), _t("{0} updated goals")),
-        "agenda": (_t("1 agenda change"), _t("{0} agenda changes")),
-        "suggestions": (_t("1 suggestion"), _t("{0} suggestions")),
-        "actions": (_t("1 new action"), _t("{0} new actions")),
-        "actions_updated": (_t("1 updated action"), _t("{0} updated actions")),
-        "meetings": (_t("1 new meeting"), _t("{0} new meetings")),
-        "meetings_updated": (_t("1 changed meeting"), _t("{0} changed meetings")),
-        "agreement": (_t("1 agreement change"), _t("{0} agreement changes")),
-        "ended": (_t("the end of the mentoring"), _t("the end of the mentoring")),
+        "notes": (
+            QCoreApplication.translate("SyncWording", "1 shared note"),
+            QCoreApplication.translate("SyncWording", "{0} shared notes"),
+        ),
+        "notes_updated": (
+            QCoreApplication.translate("SyncWording", "1 updated note"),
+            QCoreApplication.translate("SyncWording", "{0} updated notes"),
+        ),
+        "notes_deleted": (
+            QCoreApplication.translate("SyncWording", "1 deleted note"),
+            QCoreApplication.translate("SyncWording", "{0} deleted notes"),
+        ),
+        "goals": (
+            QCoreApplication.translate("SyncWording", "1 new goal"),
+            QCoreApplication.translate("SyncWording", "{0} new goals"),
+        ),
+        "goals_updated": (
+            QCoreApplication.translate("SyncWording", "1 updated goal"),
+            QCoreApplication.translate("SyncWording", "{0} updated goals"),
+        ),
+        "agenda": (
+            QCoreApplication.translate("SyncWording", "1 agenda change"),
+            QCoreApplication.translate("SyncWording", "{0} agenda changes"),
+        ),
+        "suggestions": (
+            QCoreApplication.translate("SyncWording", "1 suggestion"),
+            QCoreApplication.translate("SyncWording", "{0} suggestions"),
+        ),
+        "actions": (
+            QCoreApplication.translate("SyncWording", "1 new action"),
+            QCoreApplication.translate("SyncWording", "{0} new actions"),
+        ),
+        "actions_updated": (
+            QCoreApplication.translate("SyncWording", "1 updated action"),
+            QCoreApplication.translate("SyncWording", "{0} updated actions"),
+        ),
+        "meetings": (
+            QCoreApplication.translate("SyncWording", "1 new meeting"),
+            QCoreApplication.translate("SyncWording", "{0} new meetings"),
+        ),
+        "meetings_updated": (
+            QCoreApplication.translate("SyncWording", "1 changed meeting"),
+            QCoreApplication.translate("SyncWording", "{0} changed meetings"),
+        ),
+        "agreement": (
+            QCoreApplication.translate("SyncWording", "1 agreement change"),
+            QCoreApplication.translate("SyncWording", "{0} agreement changes"),
+        ),
+        "ended": (
+            QCoreApplication.translate("SyncWording", "the end of the mentoring"),
+            QCoreApplication.translate("SyncWording", "the end of the mentoring"),
+        ),
     }
-    pair = words.get(category, (_t("1 other change"), _t("{0} other changes")))
+    pair = words.get(
+        category,
+        (
+            QCoreApplication.translate("SyncWording", "1 other change"),
+            QCoreApplication.translate("SyncWording", "{0} other changes"),
+        ),
+    )
     return pair[0] if one else pair[1].format(n)
 
 
@@ -146,7 +200,11 @@ def summary_words(counts: Mapping[str, int]) -> str:
 
 def changes_words(n: int) -> str:
     """A count of changes: "1 change", "5 changes"."""
-    return _t("1 change") if n == 1 else _t("{0} changes").format(n)
+    return (
+        QCoreApplication.translate("SyncWording", "1 change")
+        if n == 1
+        else QCoreApplication.translate("SyncWording", "{0} changes").format(n)
+    )
 
 
 def status_icon(status: PairingStatus, size: int = 16) -> QIcon:
