@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mentorpair.coordinator_report import add_report_command
 from mentorpair.domain.passphrase import assess
 from mentorpair.errors import KnownError, PassphraseRejected
 from mentorpair.feedback.keystore import init_scheme
@@ -52,6 +53,7 @@ def add_coordinator_commands(subparsers: Any) -> None:
         dest="coordinator_command", metavar="COMMAND", required=True
     )
     _add_init_scheme(commands)
+    add_report_command(commands)  # coordinator_report.py
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,14 +21,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentorpair.crypto.hybrid import HybridKeyPair
-from mentorpair.errors import DiskError, KnownError, NotFound, PermissionDenied
+from mentorpair.errors import CorruptFile, DiskError, KnownError, NotFound, PermissionDenied
+from mentorpair.feedback.keystore import key_matches_scheme, open_key_file, scheme_path_beside
 from mentorpair.feedback.report import Report, Skipped, build_report, scheme_info
-from mentorpair.feedback.scheme import Scheme
+from mentorpair.feedback.scheme import Scheme, load_scheme
 from mentorpair.feedback.submission import Response, open_feedback_file
 from mentorpair.feedback.submission import SkippedFile as Unusable
 from mentorpair.storage.oserrors import translate_os_errors
 
-__all__ = ["FolderRead", "ReadingStopped", "list_candidates", "read_folder", "report_from_folder"]
+__all__ = [
+    "FolderRead",
+    "KeyNotForScheme",
+    "ReadingStopped",
+    "list_candidates",
+    "open_scheme_key",
+    "read_folder",
+    "report_from_folder",
+]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +53,15 @@ class ReadingStopped(KnownError):
     default_message = "Reading the feedback folder was stopped. Nothing was changed."
 
 
+class KeyNotForScheme(CorruptFile):
+    """The key file and the scheme file were made for different schemes."""
+
+    default_message = (
+        "This scheme key does not belong to that scheme file. Use the scheme file that "
+        "was made together with this key. Nothing was read."
+    )
+
+
 @dataclass(frozen=True)
 class FolderRead:
     """What came out of a folder.
@@ -57,6 +75,36 @@ class FolderRead:
     responses: tuple[Response, ...]
     skipped: tuple[Skipped, ...]
     files_read: int
+
+
+def open_scheme_key(
+    key_path: Path, passphrase: str, scheme_path: Path | None = None
+) -> tuple[Scheme, HybridKeyPair]:
+    """Open the coordinator's key and the public scheme file that goes with it.
+
+    Args:
+        key_path: the ``.mpschemekey`` file.
+        passphrase: the coordinator's passphrase for it.
+        scheme_path: the ``.mpscheme`` file; by default the one beside the key.
+
+    Raises:
+        WrongPassphrase: "That passphrase does not open this scheme key."
+        KeyNotForScheme: the two files belong to different schemes.
+        NotFound: a file is missing; CorruptFile, MadeByNewerVersion and the
+            other reading errors as from the key store and the scheme parser.
+    """
+    if scheme_path is None:
+        scheme_path = scheme_path_beside(key_path)
+        if not scheme_path.is_file() and key_path.is_file():
+            raise NotFound(
+                "The scheme file that belongs to this key was not found beside it. Put the "
+                ".mpscheme file in the same folder as the key file, or choose it."
+            )
+    scheme = load_scheme(scheme_path)
+    scheme_id, keypair = open_key_file(key_path, passphrase)
+    if not key_matches_scheme(scheme_id, keypair, scheme):
+        raise KeyNotForScheme()
+    return scheme, keypair
 
 
 def list_candidates(folder: Path) -> list[Path]:
