@@ -719,7 +719,7 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
     </message>
     <message>
         <source>You confirmed this version. {0} confirms it on their own device once your devices are paired and it reached them (see the Partner tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diese Fassung bestätigt. {0} bestätigt sie auf dem eigenen Gerät, sobald Ihre Geräte verbunden sind und die Fassung dort angekommen ist (siehe Reiter „Gegenüber“).</translation>
     </message>
     <message>
         <source>{0} proposed this agreement</source>
@@ -1388,63 +1388,63 @@ Zeiträume: {1}.
     <message>
         <source>Still busy with the last update; try again in a moment.</source>
         <extracomment>Files from this size on show a progress dialog while they are imported.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Aktualisierung läuft noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>Invite {0} first: your copies are not connected yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie zuerst {0} ein: Ihre beiden Kopien sind noch nicht verbunden.</translation>
     </message>
     <message>
         <source>Save the update for {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung für {0} speichern</translation>
     </message>
     <message>
         <source>mentorpair updates (*.mpu);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>mentorpair-Aktualisierungen (*.mpu);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Saving the update…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung wird gespeichert…</translation>
     </message>
     <message>
         <source>Saved {0} for {1} in {2}. Send this file to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} für {1} in {2} gespeichert. Senden Sie diese Datei nun ab.</translation>
     </message>
     <message>
         <source>Saved {0}. It has no new changes, only what you received so far. Send it to {1} anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} gespeichert. Sie enthält keine neuen Änderungen, nur was Sie bisher empfangen haben. Senden Sie sie trotzdem an {1}.</translation>
     </message>
     <message>
         <source>Open an update from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aktualisierung von {0} öffnen</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird importiert…</translation>
     </message>
     <message>
         <source>Checking and importing the update…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktualisierung wird geprüft und importiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Cancel the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Import abbrechen</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>Import progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt des Imports</translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -1772,174 +1772,174 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     <name>InviteDialog</name>
     <message>
         <source>Invite {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} einladen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Send this invitation to {0}&lt;/b&gt; by e-mail, a message, or any way you like. It holds no notes: only your name, your role and the keys that let your copies talk privately.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Senden Sie diese Einladung an {0}&lt;/b&gt;, per E-Mail, als Nachricht oder auf jedem anderen Weg. Sie enthält keine Notizen: nur Ihren Namen, Ihre Rolle und die Schlüssel, mit denen Ihre Kopien vertraulich miteinander sprechen.</translation>
     </message>
     <message>
         <source>Invitation text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text der Einladung</translation>
     </message>
     <message>
         <source>Next: {0} opens it in their mentorpair (File ▸ Join a pair from an invitation) and sends you an answer. Import it with &lt;b&gt;Import answer…&lt;/b&gt; in the Partner tab. Then you compare a safety code together. Making a new invitation replaces this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach öffnet {0} sie im eigenen mentorpair (Datei ▸ Einem Paar per Einladung beitreten) und schickt Ihnen eine Antwort. Importieren Sie diese mit &lt;b&gt;Antwort importieren…&lt;/b&gt; im Reiter „Gegenüber“. Dann vergleichen Sie gemeinsam einen Sicherheitscode. Eine neue Einladung ersetzt diese.</translation>
     </message>
     <message>
         <source>C&amp;lose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
     <name>JoinDialog</name>
     <message>
         <source>Import your partner&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort Ihres Gegenübers importieren</translation>
     </message>
     <message>
         <source>Join a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem Paar beitreten</translation>
     </message>
     <message>
         <source>Paste the answer your partner sent you, from the BEGIN line to the END line, or open the file they sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Antwort ein, die Ihr Gegenüber Ihnen geschickt hat, von der BEGIN-Zeile bis zur END-Zeile, oder öffnen Sie die geschickte Datei.</translation>
     </message>
     <message>
         <source>Paste the invitation your partner sent you, from the BEGIN line to the END line, or open the file they sent. An answer to your own invitation works here too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Einladung ein, die Ihr Gegenüber Ihnen geschickt hat, von der BEGIN-Zeile bis zur END-Zeile, oder öffnen Sie die geschickte Datei. Eine Antwort auf Ihre eigene Einladung funktioniert hier auch.</translation>
     </message>
     <message>
         <source>Invitation or answer text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text der Einladung oder Antwort</translation>
     </message>
     <message>
         <source>&amp;Open a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei öffnen</translation>
     </message>
     <message>
         <source>C&amp;ontinue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Your partner&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name Ihres Gegenübers</translation>
     </message>
     <message>
         <source>Their &amp;name in your list of pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name in Ihrer Liste der Paare</translation>
     </message>
     <message>
         <source>Join only if you expected this invitation from them. Next you will see a short safety code to compare with them, so you both know the invitation was not swapped on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Treten Sie nur bei, wenn Sie diese Einladung von dieser Person erwartet haben. Danach sehen Sie einen kurzen Sicherheitscode, den Sie miteinander vergleichen, damit Sie beide wissen, dass die Einladung unterwegs nicht ausgetauscht wurde.</translation>
     </message>
     <message>
         <source>&amp;Join</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beitreten</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Beitreten</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Co&amp;nnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <source>Answer text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text der Antwort</translation>
     </message>
     <message>
         <source>&lt;b&gt;Safety code.&lt;/b&gt; Read it to each other face to face or by phone. If it matches, click &lt;b&gt;It matches&lt;/b&gt; in the pair&apos;s Partner tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sicherheitscode.&lt;/b&gt; Lesen Sie ihn einander persönlich oder am Telefon vor. Wenn er übereinstimmt, klicken Sie im Reiter „Gegenüber“ des Paars auf &lt;b&gt;Stimmt überein&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>&amp;Open the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Open the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar öffnen</translation>
     </message>
     <message>
         <source>Open an invitation or answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Einladung oder Antwort öffnen</translation>
     </message>
     <message>
         <source>mentorpair invitations (*{0});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>mentorpair-Einladungen (*{0});;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>{0} invites you to be their mentee.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} lädt Sie ein, Mentee zu sein.</translation>
     </message>
     <message>
         <source>{0} invites you to be their mentor.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} lädt Sie ein, Mentor zu sein.</translation>
     </message>
     <message>
         <source>{0} answered your invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} hat Ihre Einladung beantwortet.</translation>
     </message>
     <message>
         <source>Connect to start sharing with them. Then compare the safety code together before you rely on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich, um mit dem Teilen zu beginnen. Vergleichen Sie dann gemeinsam den Sicherheitscode, bevor Sie sich darauf verlassen.</translation>
     </message>
     <message>
         <source>Your partner&apos;s keys changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüssel Ihres Gegenübers haben sich geändert</translation>
     </message>
     <message>
         <source>These keys differ from the ones your partner used before. Only continue if your partner told you they set up mentorpair again; then compare the new safety code with them. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schlüssel unterscheiden sich von denen, die Ihr Gegenüber bisher verwendet hat. Fahren Sie nur fort, wenn Ihr Gegenüber Ihnen gesagt hat, dass mentorpair neu eingerichtet wurde; vergleichen Sie dann den neuen Sicherheitscode miteinander. Fortfahren?</translation>
     </message>
     <message>
         <source>Not joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht beigetreten</translation>
     </message>
     <message>
         <source>You joined. Now send your answer back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind beigetreten. Schicken Sie jetzt Ihre Antwort zurück.</translation>
     </message>
     <message>
         <source>Send this answer to {0} by e-mail, a message, or any way you like. They import it in the pair&apos;s Partner tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie diese Antwort an {0}, per E-Mail, als Nachricht oder auf jedem anderen Weg. Dort wird sie im Reiter „Gegenüber“ des Paars importiert.</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <source>Connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden.</translation>
     </message>
 </context>
 <context>
@@ -2002,15 +2002,15 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>&amp;Join a pair from an invitation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem Paar per Einladung &amp;beitreten…</translation>
     </message>
     <message>
         <source>&amp;Export for partner…</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Gegenüber e&amp;xportieren…</translation>
     </message>
     <message>
         <source>&amp;Import from partner…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Gegenüber &amp;importieren…</translation>
     </message>
     <message>
         <source>&amp;Presenter mode</source>
@@ -2816,7 +2816,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>{0} Your private notes are never sent. More in the Partner tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Ihre privaten Notizen werden nie gesendet. Mehr im Reiter „Gegenüber“.</translation>
     </message>
     <message>
         <source>you</source>
@@ -3083,11 +3083,11 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>Feedbac&amp;k</source>
-        <translation type="unfinished"></translation>
+        <translation>Rüc&amp;kmeldung</translation>
     </message>
     <message>
         <source>&amp;Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gegenüber</translation>
     </message>
     <message>
         <source>Your mentor. You own the agenda and your goals.</source>
@@ -3103,7 +3103,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>Sharing: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen: {0}.</translation>
     </message>
 </context>
 <context>
@@ -3129,231 +3129,231 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <name>PartnerTab</name>
     <message>
         <source>Connection state</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand der Verbindung</translation>
     </message>
     <message>
         <source>&amp;Invite partner…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenüber &amp;einladen…</translation>
     </message>
     <message>
         <source>Invite partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenüber einladen</translation>
     </message>
     <message>
         <source>Import &amp;answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Antwort importieren…</translation>
     </message>
     <message>
         <source>Import answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort importieren</translation>
     </message>
     <message>
         <source>Safety code</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitscode</translation>
     </message>
     <message>
         <source>Read it to each other face to face or by phone. If it matches, click “It matches”. Your partner sees the same code on their computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie ihn einander persönlich oder am Telefon vor. Wenn er übereinstimmt, klicken Sie auf „Stimmt überein“. Ihr Gegenüber sieht denselben Code auf dem eigenen Computer.</translation>
     </message>
     <message>
         <source>Your confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Bestätigung</translation>
     </message>
     <message>
         <source>Your partner&apos;s confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigung Ihres Gegenübers</translation>
     </message>
     <message>
         <source>It matche&amp;s</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stimmt überein</translation>
     </message>
     <message>
         <source>It matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimmt überein</translation>
     </message>
     <message>
         <source>It &amp;does not match</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimmt &amp;nicht überein</translation>
     </message>
     <message>
         <source>It does not match</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimmt nicht überein</translation>
     </message>
     <message>
         <source>Send and receive by file</source>
-        <translation type="unfinished"></translation>
+        <translation>Per Datei senden und empfangen</translation>
     </message>
     <message>
         <source>Changes not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gesendete Änderungen</translation>
     </message>
     <message>
         <source>E&amp;xport for partner…</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Gegenüber e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Export for partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Gegenüber exportieren</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>Import from pa&amp;rtner…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Gegenüber i&amp;mportieren…</translation>
     </message>
     <message>
         <source>Import from partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Gegenüber importieren</translation>
     </message>
     <message>
         <source>Ctrl+Shift+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+I</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Shared folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilter Ordner</translation>
     </message>
     <message>
         <source>Instead of sending files by hand, choose a folder that your sync program (Syncthing, Nextcloud, OneDrive, Dropbox …) shares only with this partner. mentorpair then sends and receives updates there by itself. Only encrypted updates go there; your vault itself is never put in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Statt Dateien von Hand zu senden, wählen Sie einen Ordner, den Ihr Synchronisationsprogramm (Syncthing, Nextcloud, OneDrive, Dropbox …) nur mit diesem Gegenüber teilt. mentorpair sendet und empfängt Aktualisierungen dann dort von selbst. Dort landen nur verschlüsselte Aktualisierungen; Ihr Tresor selbst kommt nie hinein.</translation>
     </message>
     <message>
         <source>Shared folder state</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand des geteilten Ordners</translation>
     </message>
     <message>
         <source>Choose a shared fo&amp;lder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilten &amp;Ordner wählen…</translation>
     </message>
     <message>
         <source>Choose a shared folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen geteilten Ordner wählen</translation>
     </message>
     <message>
         <source>Check no&amp;w</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt prüfen</translation>
     </message>
     <message>
         <source>Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt prüfen</translation>
     </message>
     <message>
         <source>Stop &amp;using it</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr &amp;verwenden</translation>
     </message>
     <message>
         <source>Stop using the shared folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Den geteilten Ordner nicht mehr verwenden</translation>
     </message>
     <message>
         <source>Never shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie geteilt</translation>
     </message>
     <message>
         <source>&amp;Invite again…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut einladen…</translation>
     </message>
     <message>
         <source>Your private notes and your reflections stay on this computer. Shared notes, the agenda, goals, suggestions, actions, meetings and the agreement travel to {0}, encrypted so only the two of you can read them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre privaten Notizen und Ihre Reflexionen bleiben auf diesem Computer. Geteilte Notizen, Agenda, Ziele, Vorschläge, Aufgaben, Treffen und die Vereinbarung gehen an {0}, so verschlüsselt, dass nur Sie beide sie lesen können.</translation>
     </message>
     <message>
         <source>Your private notes stay on this computer. Shared notes, the agenda, goals, suggestions, actions, meetings and the agreement travel to {0}, encrypted so only the two of you can read them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre privaten Notizen bleiben auf diesem Computer. Geteilte Notizen, Agenda, Ziele, Vorschläge, Aufgaben, Treffen und die Vereinbarung gehen an {0}, so verschlüsselt, dass nur Sie beide sie lesen können.</translation>
     </message>
     <message>
         <source>✓ You confirmed this code.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Sie haben diesen Code bestätigt.</translation>
     </message>
     <message>
         <source>You have not confirmed this code yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diesen Code noch nicht bestätigt.</translation>
     </message>
     <message>
         <source>✓ {0} confirmed it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {0} hat ihn auch bestätigt.</translation>
     </message>
     <message>
         <source>{0} has not confirmed it yet (you learn it with their next update).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} hat ihn noch nicht bestätigt (Sie erfahren es mit der nächsten Aktualisierung).</translation>
     </message>
     <message>
         <source>Available once your copies are connected: invite {0} first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbar, sobald Ihre Kopien verbunden sind: Laden Sie zuerst {0} ein.</translation>
     </message>
     <message>
         <source>Export writes one encrypted file with what {0} does not have yet; send it any way you like. Import reads a file {0} sent you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren schreibt eine verschlüsselte Datei mit allem, was {0} noch nicht hat; senden Sie sie auf jedem beliebigen Weg. Importieren liest eine Datei, die {0} Ihnen geschickt hat.</translation>
     </message>
     <message>
         <source>Everything you shared has reached {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles, was Sie geteilt haben, ist bei {0} angekommen.</translation>
     </message>
     <message>
         <source>{0} of yours not sent to {1} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} von Ihnen noch nicht an {1} gesendet.</translation>
     </message>
     <message>
         <source>Change the fo&amp;lder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner ändern…</translation>
     </message>
     <message>
         <source>No shared folder: updates travel only by file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein geteilter Ordner: Aktualisierungen gehen nur per Datei.</translation>
     </message>
     <message>
         <source>Folder: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner: {0}</translation>
     </message>
     <message>
         <source>Checking the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner wird geprüft…</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
         <source>Checked at {0} · the folder could not be used: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft um {0} · der Ordner war nicht nutzbar: {1}</translation>
     </message>
     <message>
         <source>Checked at {0} · everything sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft um {0} · alles gesendet</translation>
     </message>
     <message>
         <source>Checked at {0} · {1} waiting for {2} to receive them</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft um {0} · {1} warten darauf, dass {2} sie empfängt</translation>
     </message>
     <message>
         <source>No invitation made</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einladung erstellt</translation>
     </message>
     <message>
         <source>The codes do not match</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Codes stimmen nicht überein</translation>
     </message>
     <message>
         <source>Do not share anything more through this connection: the invitation or the answer may have been swapped on its way. Make a new invitation, send it a different way (or hand it over in person), and compare the code again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen Sie über diese Verbindung nichts mehr: Die Einladung oder die Antwort wurde unterwegs vielleicht ausgetauscht. Erstellen Sie eine neue Einladung, senden Sie sie auf einem anderen Weg (oder übergeben Sie sie persönlich) und vergleichen Sie den Code erneut.</translation>
     </message>
     <message>
         <source>Choose the folder you share only with {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Ordner, den Sie nur mit {0} teilen</translation>
     </message>
     <message>
         <source>Folder not used</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner nicht verwendet</translation>
     </message>
     <message>
         <source>The shared folder is no longer used for {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der geteilte Ordner wird für {0} nicht mehr verwendet.</translation>
     </message>
 </context>
 <context>
@@ -3667,7 +3667,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <message>
         <source>Safety code</source>
         <extracomment>The extension offered for invitations and answers (the content is plain text).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitscode</translation>
     </message>
 </context>
 <context>
@@ -3836,54 +3836,240 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <message>
         <source>Nothing new from {0}.</source>
         <extracomment>How often every shared folder is looked at, even without a watcher signal. How long after a local change (or a folder signal) the folder sync runs.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nichts Neues von {0}.</translation>
     </message>
     <message>
         <source>From {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Von {0}: {1}</translation>
     </message>
     <message>
         <source>A file in the shared folder was not imported: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei im geteilten Ordner wurde nicht importiert: {0}</translation>
     </message>
     <message>
         <source>The shared folder could not be used: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der geteilte Ordner konnte nicht verwendet werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWording</name>
+    <message>
+        <source>Only on this computer</source>
+        <extracomment>One colour per state; the words always say it too (never colour alone).</extracomment>
+        <translation>Nur auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Invitation sent — waiting for an answer</source>
+        <translation>Einladung gesendet – warten auf Antwort</translation>
+    </message>
+    <message>
+        <source>Connected — not verified yet: compare the safety code</source>
+        <translation>Verbunden – noch nicht bestätigt: Vergleichen Sie den Sicherheitscode</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Keys changed — check with your partner</source>
+        <translation>Schlüssel geändert – klären Sie es mit Ihrem Gegenüber</translation>
+    </message>
+    <message>
+        <source>Not shared</source>
+        <comment>sidebar</comment>
+        <translation>Nicht geteilt</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <comment>sidebar</comment>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Not verified yet</source>
+        <comment>sidebar</comment>
+        <translation>Noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <comment>sidebar</comment>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Keys changed!</source>
+        <comment>sidebar</comment>
+        <translation>Schlüssel geändert!</translation>
+    </message>
+    <message>
+        <source>Nothing here has been sent to {0} yet. Invite them to connect your two copies of this pair; until then everything stays on this computer.</source>
+        <translation>Hiervon wurde noch nichts an {0} gesendet. Mit einer Einladung verbinden Sie Ihre beiden Kopien dieses Paars; bis dahin bleibt alles auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>When {0} answers your invitation, import their answer here. Nothing is shared before that.</source>
+        <translation>Wenn {0} Ihre Einladung beantwortet, importieren Sie die Antwort hier. Vorher wird nichts geteilt.</translation>
+    </message>
+    <message>
+        <source>Your copies are connected. Compare the safety code below with {0} so you both know no one is in between.</source>
+        <translation>Ihre Kopien sind verbunden. Vergleichen Sie den Sicherheitscode unten mit {0}, damit Sie beide wissen, dass niemand dazwischen steht.</translation>
+    </message>
+    <message>
+        <source>You and {0} compared the safety code. What you share is encrypted so only the two of you can read it.</source>
+        <translation>Sie und {0} haben den Sicherheitscode verglichen. Was Sie teilen, ist so verschlüsselt, dass nur Sie beide es lesen können.</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s keys are not the ones you verified. This is expected only if they set up mentorpair again. Call them and compare the new safety code before you share more.</source>
+        <translation>Die Schlüssel von {0} sind nicht die, die Sie bestätigt haben. Das ist nur zu erwarten, wenn mentorpair neu eingerichtet wurde. Rufen Sie an und vergleichen Sie den neuen Sicherheitscode, bevor Sie mehr teilen.</translation>
+    </message>
+    <message>
+        <source>1 shared note</source>
+        <extracomment>The order categories are named in a summary.</extracomment>
+        <translation>1 geteilte Notiz</translation>
+    </message>
+    <message>
+        <source>{0} shared notes</source>
+        <translation>{0} geteilte Notizen</translation>
+    </message>
+    <message>
+        <source>1 updated note</source>
+        <translation>1 geänderte Notiz</translation>
+    </message>
+    <message>
+        <source>{0} updated notes</source>
+        <translation>{0} geänderte Notizen</translation>
+    </message>
+    <message>
+        <source>1 deleted note</source>
+        <translation>1 gelöschte Notiz</translation>
+    </message>
+    <message>
+        <source>{0} deleted notes</source>
+        <translation>{0} gelöschte Notizen</translation>
+    </message>
+    <message>
+        <source>1 new goal</source>
+        <translation>1 neues Ziel</translation>
+    </message>
+    <message>
+        <source>{0} new goals</source>
+        <translation>{0} neue Ziele</translation>
+    </message>
+    <message>
+        <source>1 updated goal</source>
+        <translation>1 geändertes Ziel</translation>
+    </message>
+    <message>
+        <source>{0} updated goals</source>
+        <translation>{0} geänderte Ziele</translation>
+    </message>
+    <message>
+        <source>1 agenda change</source>
+        <translation>1 Änderung der Agenda</translation>
+    </message>
+    <message>
+        <source>{0} agenda changes</source>
+        <translation>{0} Änderungen der Agenda</translation>
+    </message>
+    <message>
+        <source>1 suggestion</source>
+        <translation>1 Vorschlag</translation>
+    </message>
+    <message>
+        <source>{0} suggestions</source>
+        <translation>{0} Vorschläge</translation>
+    </message>
+    <message>
+        <source>1 new action</source>
+        <translation>1 neue Aufgabe</translation>
+    </message>
+    <message>
+        <source>{0} new actions</source>
+        <translation>{0} neue Aufgaben</translation>
+    </message>
+    <message>
+        <source>1 updated action</source>
+        <translation>1 geänderte Aufgabe</translation>
+    </message>
+    <message>
+        <source>{0} updated actions</source>
+        <translation>{0} geänderte Aufgaben</translation>
+    </message>
+    <message>
+        <source>1 new meeting</source>
+        <translation>1 neues Treffen</translation>
+    </message>
+    <message>
+        <source>{0} new meetings</source>
+        <translation>{0} neue Treffen</translation>
+    </message>
+    <message>
+        <source>1 changed meeting</source>
+        <translation>1 geändertes Treffen</translation>
+    </message>
+    <message>
+        <source>{0} changed meetings</source>
+        <translation>{0} geänderte Treffen</translation>
+    </message>
+    <message>
+        <source>1 agreement change</source>
+        <translation>1 Änderung der Vereinbarung</translation>
+    </message>
+    <message>
+        <source>{0} agreement changes</source>
+        <translation>{0} Änderungen der Vereinbarung</translation>
+    </message>
+    <message>
+        <source>the end of the mentoring</source>
+        <translation>das Ende des Mentorings</translation>
+    </message>
+    <message>
+        <source>1 other change</source>
+        <translation>1 andere Änderung</translation>
+    </message>
+    <message>
+        <source>{0} other changes</source>
+        <translation>{0} andere Änderungen</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 Änderung</translation>
+    </message>
+    <message>
+        <source>{0} changes</source>
+        <translation>{0} Änderungen</translation>
     </message>
 </context>
 <context>
     <name>TextBlock</name>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished">&amp;Kopieren</translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>&amp;Save as file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Datei &amp;speichern…</translation>
     </message>
     <message>
         <source>Save as file</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Datei speichern</translation>
     </message>
     <message>
         <source>Copied. Paste it into an e-mail or message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert. Fügen Sie es in eine E-Mail oder Nachricht ein.</translation>
     </message>
     <message>
         <source>mentorpair invitations (*{0});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>mentorpair-Einladungen (*{0});;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished">Nicht gespeichert</translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>Saved. Send the file to your partner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Senden Sie die Datei an Ihr Gegenüber.</translation>
     </message>
 </context>
 <context>
