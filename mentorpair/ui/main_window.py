@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.demo_session = demo_session
         self.vault: Vault | None = None
         self._preferences: PreferencesDialog | None = None
+        self.coordinator_window: QMainWindow | None = None
         # No names in the title: it shows in task switchers and screen shares.
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
@@ -192,6 +193,10 @@ class MainWindow(QMainWindow):
             self.tr("Hide private notes and reflections while sharing your screen")
         )
         self.show_action = self._action(self.tr("&Show Mentorpair"), self._bring_to_front)
+        self.coordinator_action = self._action(self.tr("&Coordinator…"), self.show_coordinator)
+        self.coordinator_action.setStatusTip(
+            self.tr("Make a feedback scheme or report on its feedback (no vault needed)")
+        )
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -204,6 +209,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.coordinator_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.preferences_action)
@@ -463,6 +470,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Backup made. It opens with your current passphrase."), 8000
         )
+
+    def show_coordinator(self) -> None:
+        """Open the Coordinator window; it needs no vault, so it works locked too."""
+        from mentorpair.ui.coordinator.window import CoordinatorWindow
+
+        if self.coordinator_window is None:
+            self.coordinator_window = CoordinatorWindow(self)
+        self.coordinator_window.show()
+        self.coordinator_window.raise_()
+        self.coordinator_window.activateWindow()
 
     def show_about(self) -> None:
         """Version, licence and, when unlocked, this person's fingerprint."""
