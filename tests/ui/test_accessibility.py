@@ -153,3 +153,15 @@ def test_sync_commands_have_their_shortcuts(make_window, existing_vault):
     assert window.join_action.shortcut().toString() == "Ctrl+Shift+J"
     assert window.export_action.shortcut().toString() == "Ctrl+Shift+E"
     assert window.import_action.shortcut().toString() == "Ctrl+Shift+I"
+
+
+def test_coordinator_window_is_named(make_window, vault_folder):
+    window = make_window(vault_folder)  # no vault: the coordinator may not be a mentor
+    window.show_coordinator()
+    coordinator = window.coordinator_window
+    assert coordinator is not None
+    assert interactive_widgets(coordinator)
+    assert unnamed(coordinator) == []
+    coordinator.scheme_form.questions.add_question()
+    coordinator.scheme_form.add_period()
+    assert unnamed(coordinator.scheme_form) == []

@@ -88,6 +88,12 @@ def reason_label(reason: str) -> str:
 def _table(parent: QWidget, name: str, header: Sequence[str], rows: int) -> QTableWidget:
     table = QTableWidget(rows, len(header), parent)
     table.setAccessibleName(name)
+    table.horizontalHeader().setAccessibleName(
+        QCoreApplication.translate("ReportView", "{0}: column headings").format(name)
+    )
+    table.verticalHeader().setAccessibleName(
+        QCoreApplication.translate("ReportView", "{0}: row numbers").format(name)
+    )
     table.setHorizontalHeaderLabels(list(header))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
