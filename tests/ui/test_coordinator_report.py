@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from mentorpair.crypto.hybrid import HybridKeyPair
+from mentorpair.feedback.folder import open_scheme_key
 from mentorpair.feedback.keystore import CreatedScheme, init_scheme
 from mentorpair.feedback.report import SUPPRESSED
 from mentorpair.feedback.scheme import Period, Scheme
@@ -21,7 +22,6 @@ from tests.ui.test_accessibility import unnamed
 from tests.ui.test_coordinator_scheme import COORDINATOR_PASSPHRASE
 
 from mentorpair.ui import workers
-from mentorpair.ui.coordinator import report_page as report_page_module
 from mentorpair.ui.coordinator.charts import DistributionChart
 from mentorpair.ui.coordinator.pdf import render_pages
 from mentorpair.ui.coordinator.report_page import ReportPage
@@ -105,8 +105,12 @@ def test_reads_in_the_background_and_shows_the_report(
     assert "Agree: 11" in usefulness[0].accessibleDescription()
     later = [c for c in page.view.charts if c.accessibleName().startswith("July")]
     assert later and not any(c.shown for c in later)  # nobody answered in H2
-    assert page.view.skipped.item(0, 0).text() == "damaged.mpfb"
-    assert page.view.skipped.item(0, 1).text() == "damaged or changed after it was sealed"
+    name, reason = page.view.skipped.item(0, 0), page.view.skipped.item(0, 1)
+    assert name is not None and reason is not None
+    assert (name.text(), reason.text()) == (
+        "damaged.mpfb",
+        "damaged or changed after it was sealed",
+    )
     assert page.passphrase.text() == ""  # not kept once the key is open
     assert all(b.isEnabled() for b in page.export_buttons.values())
 
@@ -141,14 +145,14 @@ def test_stop_ends_the_reading(
 ) -> None:
     opened = threading.Event()
     go_on = threading.Event()
-    real = report_page_module.open_scheme_key
+    real = open_scheme_key
 
     def slow_open(*args: object) -> tuple[Scheme, HybridKeyPair]:
         opened.set()
         go_on.wait(10)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(report_page_module, "open_scheme_key", slow_open)
+    monkeypatch.setattr("mentorpair.ui.coordinator.report_page.open_scheme_key", slow_open)
     start_reading(qtbot, page, made, inbox, COORDINATOR_PASSPHRASE)
     qtbot.waitUntil(opened.is_set)
     qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
@@ -236,8 +240,9 @@ def test_the_window_chart_and_the_pdf_page_agree_on_what_is_hidden(
     report = page.report
     assert report is not None
 
-    hidden_in_report = sum(1 for d in report.distributions if d.counts is SUPPRESSED)
-    hidden_on_screen = sum(1 for c in page.view.findChildren(DistributionChart) if not c.shown)
+    assert page.view is not None
+    hidden_in_report = len([d for d in report.distributions if d.counts is SUPPRESSED])
+    hidden_on_screen = len([c for c in page.view.findChildren(DistributionChart) if not c.shown])
     assert hidden_on_screen == hidden_in_report
     pages = render_pages(report, width=400)
     assert len(pages) >= 5

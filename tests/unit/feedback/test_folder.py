@@ -11,11 +11,15 @@ import pytest
 
 from mentorpair.crypto.hybrid import HybridKeyPair
 from mentorpair.errors import NotFound, PermissionDenied
-from mentorpair.feedback import folder as folder_module
 from mentorpair.feedback.folder import ReadingStopped, read_folder, report_from_folder
 from mentorpair.feedback.report import SUPPRESSED
 from mentorpair.feedback.scheme import Scheme
-from mentorpair.feedback.submission import Response, random_file_name, seal_response
+from mentorpair.feedback.submission import (
+    Response,
+    open_feedback_file,
+    random_file_name,
+    seal_response,
+)
 from tests.unit.feedback.support import make_scheme
 
 
@@ -146,14 +150,14 @@ def test_a_file_the_system_will_not_let_us_read_is_listed(
 ) -> None:
     put(tmp_path, sealed(scheme, 1), "locked.mpfb")
     put(tmp_path, sealed(scheme, 2), "fine.mpfb")
-    real = folder_module.open_feedback_file
+    real = open_feedback_file
 
     def guarded(path: Path, scheme: Scheme, keypair: HybridKeyPair) -> Response:
         if path.name == "locked.mpfb":
             raise PermissionDenied()  # what a file without read permission gives
         return real(path, scheme, keypair)
 
-    monkeypatch.setattr(folder_module, "open_feedback_file", guarded)
+    monkeypatch.setattr("mentorpair.feedback.folder.open_feedback_file", guarded)
 
     read = read_folder(tmp_path, scheme, keypair)
 
