@@ -810,6 +810,25 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
     </message>
 </context>
 <context>
+    <name>CoordinatorWindow</name>
+    <message>
+        <source>Mentorpair — Coordinator</source>
+        <translation>Mentorpair – Koordination</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordination</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Bericht</translation>
+    </message>
+    <message>
+        <source>&amp;New scheme</source>
+        <translation>Neues Pro&amp;gramm</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Mentorpair ran into a problem</source>
@@ -1058,7 +1077,7 @@ Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsselt
     </message>
     <message>
         <source>Only in these rough forms; nothing is added unless you tick it. They help the scheme see, for example, whether pairs who meet more find it more useful.</source>
-        <translation>Nur in diesen groben Formen; nichts wird hinzugefügt, solange Sie es nicht ankreuzen. Sie helfen dem Programm zu sehen, ob zum Beispiel Paare, die sich öfter treffen, es nützlicher finden.</translation>
+        <translation>Nur in diesen groben Formen; nichts wird hinzugefügt, solange Sie es nicht ankreuzen. Sie helfen dem Programm zu sehen, ob zum Beispiel Tandems, die sich öfter treffen, es nützlicher finden.</translation>
     </message>
     <message>
         <source>Add my role: {0}</source>
@@ -1074,7 +1093,7 @@ Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsselt
     </message>
     <message>
         <source>Add how long we have been a pair: {0}</source>
-        <translation>Hinzufügen, wie lange wir schon ein Paar sind: {0}</translation>
+        <translation>Hinzufügen, wie lange wir schon ein Tandem sind: {0}</translation>
     </message>
     <message>
         <source>Exactly what will leave this computer</source>
@@ -1241,7 +1260,7 @@ Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mai
     </message>
     <message>
         <source>How long you have been a pair: {0}</source>
-        <translation>Wie lange Sie schon ein Paar sind: {0}</translation>
+        <translation>Wie lange Sie schon ein Tandem sind: {0}</translation>
     </message>
     <message>
         <source>A code that lets the scheme count you once if you send feedback again for this period. It is made from a secret kept in your vault; it does not say who you are:</source>
@@ -1312,7 +1331,7 @@ Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mai
     </message>
     <message>
         <source>Your name and your partner&apos;s are always taken out of what you write. Add anyone else who might come up: colleagues, patients, places. This list is used for every pair.</source>
-        <translation>Ihr Name und der Ihres Gegenübers werden immer aus Ihrem Text entfernt. Fügen Sie alle anderen hinzu, die vorkommen könnten: Kolleginnen und Kollegen, Patientinnen und Patienten, Orte. Diese Liste gilt für alle Paare.</translation>
+        <translation>Ihr Name und der Ihres Gegenübers werden immer aus Ihrem Text entfernt. Fügen Sie alle anderen hinzu, die vorkommen könnten: Kolleginnen und Kollegen, Patientinnen und Patienten, Orte. Diese Liste gilt für alle Tandems.</translation>
     </message>
     <message>
         <source>Name to add</source>
@@ -1784,7 +1803,7 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>Next: {0} opens it in their mentorpair (File ▸ Join a pair from an invitation) and sends you an answer. Import it with &lt;b&gt;Import answer…&lt;/b&gt; in the Partner tab. Then you compare a safety code together. Making a new invitation replaces this one.</source>
-        <translation>Danach öffnet {0} sie im eigenen mentorpair (Datei ▸ Einem Paar per Einladung beitreten) und schickt Ihnen eine Antwort. Importieren Sie diese mit &lt;b&gt;Antwort importieren…&lt;/b&gt; im Reiter „Gegenüber“. Dann vergleichen Sie gemeinsam einen Sicherheitscode. Eine neue Einladung ersetzt diese.</translation>
+        <translation>Danach öffnet {0} sie im eigenen mentorpair (Datei ▸ Einem Tandem per Einladung beitreten) und schickt Ihnen eine Antwort. Importieren Sie diese mit &lt;b&gt;Antwort importieren…&lt;/b&gt; im Reiter „Gegenüber“. Dann vergleichen Sie gemeinsam einen Sicherheitscode. Eine neue Einladung ersetzt diese.</translation>
     </message>
     <message>
         <source>C&amp;lose</source>
@@ -1803,7 +1822,7 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>Join a pair</source>
-        <translation>Einem Paar beitreten</translation>
+        <translation>Einem Tandem beitreten</translation>
     </message>
     <message>
         <source>Paste the answer your partner sent you, from the BEGIN line to the END line, or open the file they sent.</source>
@@ -1843,7 +1862,7 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>Their &amp;name in your list of pairs</source>
-        <translation>&amp;Name in Ihrer Liste der Paare</translation>
+        <translation>&amp;Name in Ihrer Liste der Tandems</translation>
     </message>
     <message>
         <source>Join only if you expected this invitation from them. Next you will see a short safety code to compare with them, so you both know the invitation was not swapped on the way.</source>
@@ -1879,15 +1898,15 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>&lt;b&gt;Safety code.&lt;/b&gt; Read it to each other face to face or by phone. If it matches, click &lt;b&gt;It matches&lt;/b&gt; in the pair&apos;s Partner tab.</source>
-        <translation>&lt;b&gt;Sicherheitscode.&lt;/b&gt; Lesen Sie ihn einander persönlich oder am Telefon vor. Wenn er übereinstimmt, klicken Sie im Reiter „Gegenüber“ des Paars auf &lt;b&gt;Stimmt überein&lt;/b&gt;.</translation>
+        <translation>&lt;b&gt;Sicherheitscode.&lt;/b&gt; Lesen Sie ihn einander persönlich oder am Telefon vor. Wenn er übereinstimmt, klicken Sie im Reiter „Gegenüber“ des Tandems auf &lt;b&gt;Stimmt überein&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>&amp;Open the pair</source>
-        <translation>Das Paar ö&amp;ffnen</translation>
+        <translation>Das Tandem ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Open the pair</source>
-        <translation>Das Paar öffnen</translation>
+        <translation>Das Tandem öffnen</translation>
     </message>
     <message>
         <source>Open an invitation or answer</source>
@@ -1931,7 +1950,7 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>Send this answer to {0} by e-mail, a message, or any way you like. They import it in the pair&apos;s Partner tab.</source>
-        <translation>Senden Sie diese Antwort an {0}, per E-Mail, als Nachricht oder auf jedem anderen Weg. Dort wird sie im Reiter „Gegenüber“ des Paars importiert.</translation>
+        <translation>Senden Sie diese Antwort an {0}, per E-Mail, als Nachricht oder auf jedem anderen Weg. Dort wird sie im Reiter „Gegenüber“ des Tandems importiert.</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -1986,7 +2005,7 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>&amp;Back up vault…</source>
-        <translation>Tresor &amp;sichern…</translation>
+        <translation>Tresor si&amp;chern…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2002,7 +2021,7 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>&amp;Join a pair from an invitation…</source>
-        <translation>Einem Paar per Einladung &amp;beitreten…</translation>
+        <translation>Einem Tandem per Einladung bei&amp;treten…</translation>
     </message>
     <message>
         <source>&amp;Export for partner…</source>
@@ -2031,6 +2050,14 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     <message>
         <source>&amp;Show Mentorpair</source>
         <translation>Mentorpair &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinator…</source>
+        <translation>&amp;Koordination…</translation>
+    </message>
+    <message>
+        <source>Make a feedback scheme or report on its feedback (no vault needed)</source>
+        <translation>Ein Rückmeldeprogramm erstellen oder über seine Rückmeldungen berichten (kein Tresor nötig)</translation>
     </message>
     <message>
         <source>Menu bar</source>
@@ -3229,7 +3256,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>Choose a shared fo&amp;lder…</source>
-        <translation>Geteilten &amp;Ordner wählen…</translation>
+        <translation>Geteilten Ordner &amp;festlegen…</translation>
     </message>
     <message>
         <source>Choose a shared folder</source>
@@ -3245,7 +3272,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>Stop &amp;using it</source>
-        <translation>Nicht mehr &amp;verwenden</translation>
+        <translation>Nicht mehr ver&amp;wenden</translation>
     </message>
     <message>
         <source>Stop using the shared folder</source>
@@ -3301,7 +3328,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>Change the fo&amp;lder…</source>
-        <translation>&amp;Ordner ändern…</translation>
+        <translation>Ordner än&amp;dern…</translation>
     </message>
     <message>
         <source>No shared folder: updates travel only by file.</source>
@@ -3545,6 +3572,101 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
 </context>
 <context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Add question</source>
+        <translation>Frage &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>Frage hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove question</source>
+        <translation>Frage entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move question up</source>
+        <translation>Frage nach oben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move question down</source>
+        <translation>Frage nach unten</translation>
+    </message>
+    <message>
+        <source>Kind of question</source>
+        <translation>Art der Frage</translation>
+    </message>
+    <message>
+        <source>Agreement scale</source>
+        <translation>Zustimmungsskala</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>Einfachauswahl</translation>
+    </message>
+    <message>
+        <source>Free text (optional comment)</source>
+        <translation>Freitext (optionaler Kommentar)</translation>
+    </message>
+    <message>
+        <source>Question wording</source>
+        <translation>Wortlaut der Frage</translation>
+    </message>
+    <message>
+        <source>Answers, one per line</source>
+        <translation>Antworten, eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>One answer per line, in order (for a scale: from most negative to most positive).</source>
+        <translation>Eine Antwort pro Zeile, der Reihe nach (bei einer Skala: von der negativsten zur positivsten).</translation>
+    </message>
+    <message>
+        <source>Kin&amp;d</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>Wordin&amp;g</source>
+        <translation>Wort&amp;laut</translation>
+    </message>
+    <message>
+        <source>&amp;Choices</source>
+        <translation>Antwort&amp;möglichkeiten</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Neue Frage</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>Skala</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>free text</source>
+        <translation>Freitext</translation>
+    </message>
+</context>
+<context>
     <name>ReflectionDialog</name>
     <message>
         <source>New reflection</source>
@@ -3663,11 +3785,512 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>Report on the feedback</source>
+        <translation>Bericht über die Rückmeldungen</translation>
+    </message>
+    <message>
+        <source>Scheme key file</source>
+        <translation>Schlüsseldatei des Programms</translation>
+    </message>
+    <message>
+        <source>The .mpschemekey file made with the scheme</source>
+        <translation>Die .mpschemekey-Datei, die mit dem Programm erstellt wurde</translation>
+    </message>
+    <message>
+        <source>Choose the scheme key file</source>
+        <translation>Die Schlüsseldatei des Programms wählen</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Feedback folder</source>
+        <translation>Ordner mit Rückmeldungen</translation>
+    </message>
+    <message>
+        <source>The folder where you keep the feedback files</source>
+        <translation>Der Ordner, in dem Sie die Rückmeldedateien aufbewahren</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>Ordner &amp;auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose the feedback folder</source>
+        <translation>Den Ordner mit Rückmeldungen wählen</translation>
+    </message>
+    <message>
+        <source>Choose key fi&amp;le…</source>
+        <translation>Schlüssel &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Rea&amp;d feedback</source>
+        <translation>Rückmeldungen &amp;einlesen</translation>
+    </message>
+    <message>
+        <source>Read feedback</source>
+        <translation>Rückmeldungen lesen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Lesen anhalten</translation>
+    </message>
+    <message>
+        <source>Reading the feedback files</source>
+        <translation>Die Rückmeldedateien werden gelesen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Den Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Den Bericht als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>&amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the report as JSON</source>
+        <translation>Den Bericht als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Scheme &amp;key</source>
+        <translation>Programmsch&amp;lüssel</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase</source>
+        <translation>Pa&amp;ssphrase</translation>
+    </message>
+    <message>
+        <source>Feedback &amp;folder</source>
+        <translation>Rückmelde&amp;ordner</translation>
+    </message>
+    <message>
+        <source>Choose the scheme&apos;s key file, type its passphrase and choose the folder with the feedback files. Files that cannot be read are listed; nothing in the folder is changed.</source>
+        <translation>Wählen Sie die Schlüsseldatei des Programms, geben Sie ihre Passphrase ein und wählen Sie den Ordner mit den Rückmeldedateien. Dateien, die nicht lesbar sind, werden aufgelistet; im Ordner wird nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Scheme key (*{0})</source>
+        <translation>Programmschlüssel (*{0})</translation>
+    </message>
+    <message>
+        <source>Reading {0} of {1} files…</source>
+        <translation>Datei {0} von {1} wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading was stopped. Nothing was changed.</source>
+        <translation>Das Lesen wurde angehalten. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Opening the scheme key…</source>
+        <translation>Der Programmschlüssel wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet, CSV (*.csv)</source>
+        <translation>Tabelle, CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON data (*.json)</source>
+        <translation>JSON-Daten (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Den Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>{0} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Meetings in the period</source>
+        <translation>Treffen im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Months in the relationship</source>
+        <translation>Monate in der Beziehung</translation>
+    </message>
+    <message>
+        <source>Mentee</source>
+        <translation>Mentee</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>1 to 2</source>
+        <translation>1 bis 2</translation>
+    </message>
+    <message>
+        <source>3 to 5</source>
+        <translation>3 bis 5</translation>
+    </message>
+    <message>
+        <source>6 or more</source>
+        <translation>6 oder mehr</translation>
+    </message>
+    <message>
+        <source>Up to 3</source>
+        <translation>Bis 3</translation>
+    </message>
+    <message>
+        <source>4 to 6</source>
+        <translation>4 bis 6</translation>
+    </message>
+    <message>
+        <source>7 to 12</source>
+        <translation>7 bis 12</translation>
+    </message>
+    <message>
+        <source>13 to 24</source>
+        <translation>13 bis 24</translation>
+    </message>
+    <message>
+        <source>25 or more</source>
+        <translation>25 oder mehr</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>not a feedback file</source>
+        <translation>keine Rückmeldedatei</translation>
+    </message>
+    <message>
+        <source>made by a newer version of mentorpair</source>
+        <translation>mit einer neueren Version von mentorpair erstellt</translation>
+    </message>
+    <message>
+        <source>for another scheme</source>
+        <translation>für ein anderes Programm</translation>
+    </message>
+    <message>
+        <source>damaged or changed after it was sealed</source>
+        <translation>beschädigt oder nach dem Versiegeln verändert</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>zu groß</translation>
+    </message>
+    <message>
+        <source>gone before it could be read</source>
+        <translation>verschwunden, bevor sie gelesen werden konnte</translation>
+    </message>
+    <message>
+        <source>not allowed to read it</source>
+        <translation>keine Berechtigung zum Lesen</translation>
+    </message>
+    <message>
+        <source>the disk could not read it</source>
+        <translation>die Festplatte konnte sie nicht lesen</translation>
+    </message>
+    <message>
+        <source>{0}: column headings</source>
+        <translation>{0}: Spaltenüberschriften</translation>
+    </message>
+    <message>
+        <source>{0}: row numbers</source>
+        <translation>{0}: Zeilennummern</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>verborgen</translation>
+    </message>
+    <message>
+        <source>{0}: read {1} files — {2} responses, {3} duplicates dropped, {4} left out.</source>
+        <translation>{0}: {1} Dateien gelesen – {2} Antworten, {3} Doppelte verworfen, {4} ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Scores are shown only for groups of at least {0} people and comments only when at least {1} people wrote one. In the tables by role, meetings and months, small numbers are hidden, with others that would give them away. Each person counts once per period.</source>
+        <translation>Bewertungen erscheinen nur für Gruppen von mindestens {0} Personen und Kommentare nur, wenn mindestens {1} Personen einen geschrieben haben. In den Tabellen nach Rolle, Treffen und Monaten sind kleine Zahlen verborgen, zusammen mit anderen, die sie verraten würden. Jede Person zählt einmal pro Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Fewer than {0} answers — not shown</source>
+        <translation>Weniger als {0} Antworten – nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>{0}: {1} answered</source>
+        <translation>{0}: {1} haben geantwortet</translation>
+    </message>
+    <message>
+        <source>Trends across periods</source>
+        <translation>Entwicklung über die Zeiträume</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>{0} · {1}% agree</source>
+        <translation>{0} · {1} % stimmen zu</translation>
+    </message>
+    <message>
+        <source>Average position on the scale (1 = the first answer) and the share who agreed or better.</source>
+        <translation>Durchschnittliche Position auf der Skala (1 = die erste Antwort) und der Anteil mit Zustimmung oder mehr.</translation>
+    </message>
+    <message>
+        <source>Answers by role, meetings and months</source>
+        <translation>Antworten nach Rolle, Treffen und Monaten</translation>
+    </message>
+    <message>
+        <source>Table to show</source>
+        <translation>Anzuzeigende Tabelle</translation>
+    </message>
+    <message>
+        <source>{0} — by {1}, {2}</source>
+        <translation>{0} – nach {1}, {2}</translation>
+    </message>
+    <message>
+        <source>{0} (too few people)</source>
+        <translation>{0} (zu wenige Personen)</translation>
+    </message>
+    <message>
+        <source>Answers by fact</source>
+        <translation>Antworten nach Angabe</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Only people who chose to add this fact are counted. &apos;hidden&apos;: fewer than {0} people, or hidden with such a number so it cannot be worked out.</source>
+        <translation>Gezählt werden nur Personen, die diese Angabe hinzugefügt haben. „verborgen“: weniger als {0} Personen, oder zusammen mit einer solchen Zahl verborgen, damit sie sich nicht errechnen lässt.</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} – {1}</translation>
+    </message>
+    <message>
+        <source>Fewer than {0} comments — not shown.</source>
+        <translation>Weniger als {0} Kommentare – nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Files left out</source>
+        <translation>Ausgelassene Dateien</translation>
+    </message>
+    <message>
+        <source>No file was left out.</source>
+        <translation>Keine Datei wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Why it was left out</source>
+        <translation>Warum sie ausgelassen wurde</translation>
+    </message>
+</context>
+<context>
     <name>SafetyCodeView</name>
     <message>
         <source>Safety code</source>
         <extracomment>The extension offered for invitations and answers (the content is plain text).</extracomment>
         <translation>Sicherheitscode</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeForm</name>
+    <message>
+        <source>Make a new feedback scheme</source>
+        <translation>Ein neues Rückmeldeprogramm erstellen</translation>
+    </message>
+    <message>
+        <source>This makes two files. Hand the scheme file to every pair: it holds the questions and a key that locks their answers so only you can open them. Keep the key file safe: with your passphrase it opens all the feedback.</source>
+        <translation>Dies erstellt zwei Dateien. Geben Sie die Programmdatei allen Tandems: Sie enthält die Fragen und einen Schlüssel, der die Antworten so verschließt, dass nur Sie sie öffnen können. Bewahren Sie die Schlüsseldatei sicher auf: Mit Ihrer Passphrase öffnet sie alle Rückmeldungen.</translation>
+    </message>
+    <message>
+        <source>Scheme name</source>
+        <translation>Name des Programms</translation>
+    </message>
+    <message>
+        <source>e.g. North London GP Mentoring Scheme</source>
+        <translation>z. B. Mentoring-Programm für Hausärztinnen und Hausärzte Nord-London</translation>
+    </message>
+    <message>
+        <source>Add &amp;period</source>
+        <translation>&amp;Zeitraum hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation>Zeitraum hinzufügen</translation>
+    </message>
+    <message>
+        <source>Smallest group whose scores are shown</source>
+        <translation>Kleinste Gruppe, deren Bewertungen angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Smallest number of comments shown</source>
+        <translation>Kleinste Zahl angezeigter Kommentare</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Confirm passphrase</source>
+        <translation>Passphrase bestätigen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A lost passphrase cannot be recovered.&lt;/b&gt; Without it nobody can read the feedback sent to this scheme. Write it down and keep it safe.</source>
+        <translation>&lt;b&gt;Eine verlorene Passphrase lässt sich nicht wiederherstellen.&lt;/b&gt; Ohne sie kann niemand die Rückmeldungen an dieses Programm lesen. Schreiben Sie sie auf und bewahren Sie sie sicher auf.</translation>
+    </message>
+    <message>
+        <source>Folder to save the scheme in</source>
+        <translation>Ordner zum Speichern des Programms</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save in</source>
+        <translation>Den Ordner zum Speichern wählen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Making the scheme</source>
+        <translation>Das Programm wird erstellt</translation>
+    </message>
+    <message>
+        <source>Making the scheme…</source>
+        <translation>Das Programm wird erstellt…</translation>
+    </message>
+    <message>
+        <source>&amp;Make scheme</source>
+        <translation>Programm e&amp;rstellen</translation>
+    </message>
+    <message>
+        <source>Make scheme</source>
+        <translation>Programm erstellen</translation>
+    </message>
+    <message>
+        <source>Scheme nam&amp;e</source>
+        <translation>&amp;Name des Programms</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm</source>
+        <translation>Bes&amp;tätigen</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Zeiträume</translation>
+    </message>
+    <message>
+        <source>Scores shown from (&amp;k)</source>
+        <translation>Bewertungen ab (&amp;k)</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Comments shown &amp;from</source>
+        <translation>Komm&amp;entare ab</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>Kommentaren</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase</source>
+        <translation>Pa&amp;ssphrase</translation>
+    </message>
+    <message>
+        <source>Save &amp;in</source>
+        <translation>Speichern &amp;in</translation>
+    </message>
+    <message>
+        <source>Period {0} opens</source>
+        <translation>Zeitraum {0} beginnt</translation>
+    </message>
+    <message>
+        <source>Period {0} closes</source>
+        <translation>Zeitraum {0} endet</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove period {0}</source>
+        <translation>Zeitraum {0} entfernen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Scores are shown to you only for groups of at least {0} people; comments only when at least {1} people wrote one. Everyone who answers sees these numbers, and they cannot be changed once the scheme is made.</source>
+        <translation>Bewertungen sehen Sie nur für Gruppen von mindestens {0} Personen, Kommentare nur, wenn mindestens {1} Personen einen geschrieben haben. Alle, die antworten, sehen diese Zahlen, und sie lassen sich nach dem Erstellen des Programms nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Where to save the scheme&apos;s two files</source>
+        <translation>Wo die beiden Dateien des Programms gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Made. Hand out {0}. Keep {1} safe: with your passphrase it opens all the feedback. Key code: {2}.</source>
+        <translation>Erstellt. Geben Sie {0} weiter. Bewahren Sie {1} sicher auf: Mit Ihrer Passphrase öffnet sie alle Rückmeldungen. Schlüsselcode: {2}.</translation>
     </message>
 </context>
 <context>
@@ -3901,7 +4524,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>Nothing here has been sent to {0} yet. Invite them to connect your two copies of this pair; until then everything stays on this computer.</source>
-        <translation>Hiervon wurde noch nichts an {0} gesendet. Mit einer Einladung verbinden Sie Ihre beiden Kopien dieses Paars; bis dahin bleibt alles auf diesem Computer.</translation>
+        <translation>Hiervon wurde noch nichts an {0} gesendet. Mit einer Einladung verbinden Sie Ihre beiden Kopien dieses Tandems; bis dahin bleibt alles auf diesem Computer.</translation>
     </message>
     <message>
         <source>When {0} answers your invitation, import their answer here. Nothing is shared before that.</source>

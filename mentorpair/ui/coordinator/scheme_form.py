@@ -168,7 +168,7 @@ class SchemeForm(QScrollArea):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(buddy_label(self.tr("Scheme &name"), self.name_edit), self.name_edit)
+        form.addRow(buddy_label(self.tr("Scheme nam&e"), self.name_edit), self.name_edit)
         periods_label = QLabel(self.tr("Periods"), inner)
         form.addRow(periods_label, self._periods_widget(inner))
         form.addRow(
@@ -186,7 +186,7 @@ class SchemeForm(QScrollArea):
         secret.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         secret.addRow(buddy_label(self.tr("Pa&ssphrase"), self.passphrase.edit), self.passphrase)
         secret.addRow("", self.meter)
-        secret.addRow(buddy_label(self.tr("Con&firm"), self.confirm.edit), self.confirm)
+        secret.addRow(buddy_label(self.tr("C&onfirm"), self.confirm.edit), self.confirm)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.folder_button)
