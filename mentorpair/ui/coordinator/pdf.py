@@ -12,7 +12,6 @@ written atomically and readable only by its owner.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -54,19 +53,16 @@ _app: QGuiApplication | None = None
 
 
 def ensure_gui_application() -> None:
-    """Make a QGuiApplication when none exists (the command line), headless if need be.
+    """Make a QGuiApplication when none exists (the command line), always headless.
 
-    Fonts and painting need one. With no display (a server, an SSH session)
-    Qt's offscreen platform draws just as well into a PDF.
+    Fonts and painting need one, a window never: Qt's offscreen platform draws
+    just as well into a PDF, and a display that is set but unreachable (an SSH
+    session with a stale DISPLAY) would make Qt abort.
     """
     global _app
     if QGuiApplication.instance() is not None:
         return
-    no_display = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    if no_display:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QGuiApplication(["mentorpair"])
 
 

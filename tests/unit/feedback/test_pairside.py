@@ -128,7 +128,10 @@ def test_no_seeded_identifier_reaches_any_feedback_file(feedback, scheme, keypai
         plain = opened.to_plaintext().decode()
         for identifier in identifiers:
             assert identifier.casefold() not in plain.casefold(), (identifier, plain)
-            assert identifier.encode() not in raw
+            # The sealed bytes are random: a short name ("Tom") turns up in 16 KiB of
+            # them by chance about once in a thousand files, a 6-byte one practically never.
+            if len(identifier.encode()) >= 6:
+                assert identifier.encode() not in raw
 
 
 def test_same_person_same_period_same_token_next_revision(feedback, scheme, keypair, tmp_path):
