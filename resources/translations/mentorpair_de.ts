@@ -1239,8 +1239,20 @@ Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mai
         <translation>    (keine)</translation>
     </message>
     <message>
-        <source>{0} question(s) left unanswered: nothing is sent for them.</source>
-        <translation>{0} Frage(n) unbeantwortet: Dafür wird nichts gesendet.</translation>
+        <source>1 question left unanswered: nothing is sent for it.</source>
+        <translation>1 Frage unbeantwortet: Dafür wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>{0} questions left unanswered: nothing is sent for them.</source>
+        <translation>{0} Fragen unbeantwortet: Dafür wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>This is your first feedback for this period.</source>
+        <translation>Das ist Ihre erste Rückmeldung für diesen Zeitraum.</translation>
+    </message>
+    <message>
+        <source>This is feedback number {0} from you for this period; only the newest counts.</source>
+        <translation>Das ist Ihre {0}. Rückmeldung für diesen Zeitraum; nur die neueste zählt.</translation>
     </message>
     <message>
         <source>Facts you agreed to add:</source>
@@ -1265,10 +1277,6 @@ Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mai
     <message>
         <source>A code that lets the scheme count you once if you send feedback again for this period. It is made from a secret kept in your vault; it does not say who you are:</source>
         <translation>Ein Code, mit dem das Programm Sie nur einmal zählt, wenn Sie für diesen Zeitraum erneut antworten. Er entsteht aus einem Geheimnis in Ihrem Tresor und verrät nicht, wer Sie sind:</translation>
-    </message>
-    <message>
-        <source>Sent for this period: {0} time(s), counting this one; only the newest counts.</source>
-        <translation>Für diesen Zeitraum gesendet: {0}-mal, diese Sendung mitgezählt; nur die neueste zählt.</translation>
     </message>
     <message>
         <source>Nothing else. No notes, agenda, goals or actions, no names, no dates or times, and nothing about this computer or this app. Text marked [removed] was taken out because it looked like a name, contact detail, number or date.</source>

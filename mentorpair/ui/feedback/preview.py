@@ -109,10 +109,16 @@ def preview_text(response: Response, scheme: Scheme) -> str:
     if not answered:
         lines.append(QCoreApplication.translate("FeedbackPreview", "    (none)"))
     skipped = len(scheme.questions) - len(answered)
-    if skipped:
+    if skipped == 1:
         lines.append(
             QCoreApplication.translate(
-                "FeedbackPreview", "{0} question(s) left unanswered: nothing is sent for them."
+                "FeedbackPreview", "1 question left unanswered: nothing is sent for it."
+            )
+        )
+    elif skipped:
+        lines.append(
+            QCoreApplication.translate(
+                "FeedbackPreview", "{0} questions left unanswered: nothing is sent for them."
             ).format(skipped)
         )
     lines += ["", QCoreApplication.translate("FeedbackPreview", "Facts you agreed to add:")]
@@ -142,8 +148,12 @@ def preview_text(response: Response, scheme: Scheme) -> str:
         ),
         "    " + response.token,
         QCoreApplication.translate(
+            "FeedbackPreview", "This is your first feedback for this period."
+        )
+        if response.revision == 1
+        else QCoreApplication.translate(
             "FeedbackPreview",
-            "Sent for this period: {0} time(s), counting this one; only the newest counts.",
+            "This is feedback number {0} from you for this period; only the newest counts.",
         ).format(response.revision),
         "",
         QCoreApplication.translate(
