@@ -13,7 +13,7 @@ import logging
 import secrets
 import shutil
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -66,6 +66,27 @@ def _pair(mentee: Workspace, mentor: Workspace, pair_id: str, folder: Path) -> N
         SharedFolder(side).choose(pair_id, folder)
 
 
+def _add_scheme(folder: Path, workspaces: list[Workspace], pair_id: str, now: datetime) -> None:
+    """Give the pair a feedback scheme whose period is open, so the invitation shows.
+
+    The coordinator's private key is thrown away: in the demo nobody reads the
+    feedback, but the whole path up to the sealed file can be tried.
+    """
+    from mentorpair.crypto.hybrid import HybridKeyPair
+    from mentorpair.feedback.pairside import PairFeedback
+    from mentorpair.feedback.scheme import Period, new_scheme
+
+    today = now.date()
+    period = Period("demo", "this quarter", today - timedelta(days=40), today + timedelta(days=50))
+    scheme = new_scheme(
+        "Emergency Medicine Mentoring Scheme", HybridKeyPair.generate().public_bytes(), [period]
+    )
+    path = folder / "emergency-medicine-mentoring.mpscheme"
+    path.write_text(scheme.to_json(), encoding="utf-8")
+    for workspace in workspaces:
+        PairFeedback(workspace, pair_id).import_scheme(path)
+
+
 class DemoSession:
     """Owns the temporary folder and the two demo vaults; cleans up on exit.
 
@@ -101,6 +122,7 @@ class DemoSession:
                 pair_id = fill_demo(workspaces[role], role, now, seed)
                 vaults[role] = vault
             _pair(workspaces[Role.MENTEE], workspaces[Role.MENTOR], pair_id, self.shared_folder())
+            _add_scheme(self.folder, list(workspaces.values()), pair_id, now)
             vaults[Role.MENTOR].close()
             self.side = Role.MENTEE
             self.vault = vaults[Role.MENTEE]

@@ -59,3 +59,13 @@ def test_the_two_demo_copies_are_paired_verified_and_in_step():
             views.append(shared_view(workspace.state(pair.pair_id)))
             session.switch_side()
         assert views[0] == views[1]
+
+
+def test_the_demo_pair_is_invited_to_give_feedback():
+    from mentorpair.feedback.pairside import PairFeedback
+
+    with DemoSession() as session:
+        workspace = Workspace(session.vault)
+        (pair,) = workspace.pairs()
+        (invitation,) = PairFeedback(workspace, pair.pair_id).invitations()
+        assert invitation.scheme.name == "Emergency Medicine Mentoring Scheme"
