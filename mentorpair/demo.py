@@ -77,7 +77,8 @@ def _add_scheme(folder: Path, workspaces: list[Workspace], pair_id: str, now: da
     from mentorpair.feedback.scheme import Period, new_scheme
 
     today = now.date()
-    period = Period("demo", "this quarter", today - timedelta(days=40), today + timedelta(days=50))
+    opens, closes = today - timedelta(days=40), today + timedelta(days=50)
+    period = Period("demo", f"{opens:%B %Y} to {closes:%B %Y}", opens, closes)
     scheme = new_scheme(
         "Emergency Medicine Mentoring Scheme", HybridKeyPair.generate().public_bytes(), [period]
     )
