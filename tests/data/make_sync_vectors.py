@@ -16,6 +16,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):  # run as a script: import mentorpair from this tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -117,7 +118,7 @@ def main() -> int:
             "signed by someone other than the partner",
         ),
     }
-    manifest = {
+    manifest: dict[str, Any] = {
         "pair": PAIR,
         "sender": "identity(1), mentee",
         "recipient": "identity(2), mentor",

@@ -66,7 +66,7 @@ def _note_ids(side, pair):
 
 def test_two_vaults_converge_through_a_shared_folder_without_a_click(qtbot, paired, files, shared):
     alice, bob, pair = paired
-    notices = []
+    notices: list[str] = []
     bob.sync.notice.connect(notices.append)
     files.folder = shared
     for side in (alice, bob):
@@ -148,7 +148,7 @@ def test_a_refused_file_in_the_folder_is_reported_once(qtbot, paired, files, sha
     qtbot.waitUntil(lambda: not alice.sync.busy(pair), timeout=10_000)
     junk = random_bytes(16384)
     (shared / content_name(junk)).write_bytes(junk)
-    notices = []
+    notices: list[str] = []
     alice.sync.notice.connect(notices.append)
     for _ in range(2):
         alice.sync.sync_folder(pair)

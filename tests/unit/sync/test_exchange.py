@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -281,7 +282,7 @@ def test_a_private_note_in_an_update_is_refused(paired):
     assert "never shared" in message
 
 
-def _reseal(person: Person, pair_id: str, mutate: Callable[[dict], None]) -> bytes:
+def _reseal(person: Person, pair_id: str, mutate: Callable[[dict[str, Any]], None]) -> bytes:
     """Person's next update with its payload changed, validly sealed and signed by them."""
     data = person.x.export(pair_id)
     assert data  # links the person's new events into their chain
@@ -313,7 +314,7 @@ def test_reordered_or_rolled_back_history_is_refused(paired):
     ben.x.import_update(amira.x.export(pair_id))
 
     # A different history under the same sequence numbers (a rollback/fork).
-    def fork(doc: dict) -> None:
+    def fork(doc: dict[str, Any]) -> None:
         doc["entries"][0]["event"]["body"]["title"] = "Rewritten"
 
     assert "rolled back" in refused(ben, _reseal(amira, pair_id, fork))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from typing import Any
 
 import pytest
 
@@ -18,13 +19,14 @@ from tests.unit.sync.conftest import Person, pair_up
 BLOCK = re.compile(r"-----BEGIN [A-Z ]+-----\n(.*?)-----END", re.DOTALL)
 
 
-def decode(text: str) -> dict:
+def decode(text: str) -> dict[str, Any]:
     match = BLOCK.search(text)
     assert match is not None
-    return json.loads(base64.b64decode("".join(match.group(1).split())))
+    doc: dict[str, Any] = json.loads(base64.b64decode("".join(match.group(1).split())))
+    return doc
 
 
-def encode(doc: dict, label: str = "INVITATION") -> str:
+def encode(doc: dict[str, Any], label: str = "INVITATION") -> str:
     raw = base64.b64encode(json.dumps(doc, sort_keys=True, separators=(",", ":")).encode())
     return f"-----BEGIN MENTORPAIR {label}-----\n{raw.decode()}\n-----END MENTORPAIR {label}-----"
 

@@ -14,6 +14,7 @@ from mentorpair.sync import update
 from mentorpair.sync.folder import SharedFolder
 from mentorpair.sync.pairing import PairingStatus
 from tests.unit.domain.factory import shared_view
+from tests.unit.sync.conftest import Person
 
 
 def test_pair_by_files_exchange_by_hand_and_by_folder_and_end_identical(people, tmp_path: Path):
@@ -69,7 +70,7 @@ def test_pair_by_files_exchange_by_hand_and_by_folder_and_end_identical(people, 
     assert ben.x.pairing.link(pair_id).status is PairingStatus.VERIFIED
 
 
-def _carol_pretending(carol, amira, pair_id: str) -> bytes:  # type: ignore[no-untyped-def]
+def _carol_pretending(carol: Person, amira: Person, pair_id: str) -> bytes:
     """An update Carol seals to Amira for Amira's pair, signed with Carol's own key."""
     payload = b'{"ack":{"seq":0,"hash":"' + b"0" * 64 + b'"},"got":0,"confirmed":null,"entries":[]}'
     return update.seal_update(
