@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from mentorpair.feedback.scheme import Scheme
 
 from mentorpair.ui.feedback.form import FeedbackDialog
 from mentorpair.ui.feedback.preview import thresholds_text
-from mentorpair.ui.pair.base import PairContext, PairTab
+from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.wording import format_date
 
 __all__ = ["FeedbackTab"]
@@ -61,22 +60,11 @@ class FeedbackTab(PairTab):
         super().__init__(context, parent)
         self.feedback = PairFeedback(context.workspace, context.pair_id, clock=context.clock)
         self._schemes: list[Scheme] = []
-        content = QWidget(self)
-        content.setMaximumWidth(900)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(4, 12, 12, 12)
-        column.setSpacing(12)
+        content, column = scrolling_column(self)
         column.addWidget(self._build_banner(content))
         column.addWidget(self._build_scheme_card(content))
         column.addWidget(self._build_never_send(content))
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
         self.refresh()
 
     # ------------------------------------------------------------- building

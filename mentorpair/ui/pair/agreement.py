@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Agreement, MeetingMode
 from mentorpair.domain.state import PairState
 
-from mentorpair.ui.pair.base import PairContext, PairTab
+from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.wording import date_format
 
 __all__ = ["AgreementTab"]
@@ -95,22 +94,11 @@ class AgreementTab(PairTab):
         # The revision the form was filled from (None: the defaults); see refresh().
         self._loaded: str | None = None
         self._filled = False
-        content = QWidget(self)
-        content.setMaximumWidth(900)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(4, 12, 12, 12)
-        column.setSpacing(12)
+        content, column = scrolling_column(self)
         column.addWidget(self._build_status(content))
         self.form_card = self._build_form(content)
         column.addWidget(self.form_card)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)

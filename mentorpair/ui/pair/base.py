@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import Role
@@ -104,3 +104,25 @@ class PairTab(QWidget):
     def set_presenter(self, on: bool) -> None:
         """Presenter mode changed (``context.presenter`` already holds ``on``)."""
         self.refresh()
+
+
+def scrolling_column(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """A column of cards that scrolls and fills ``owner``; return (content, column).
+
+    The tabs that read like a page (overview, agreement, feedback, partner)
+    share this shape: at most 900 px wide, so lines stay readable on a wide
+    screen, and scrolling on a small one.
+    """
+    content = QWidget(owner)
+    content.setMaximumWidth(900)
+    column = QVBoxLayout(content)
+    column.setContentsMargins(4, 12, 12, 12)
+    column.setSpacing(12)
+    scroll = QScrollArea(owner)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(content)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return content, column

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from mentorpair.domain.model import Action, GoalStatus, Meeting, Role
 from mentorpair.domain.state import PairState
 from mentorpair.sync.pairing import Pairing
 
-from mentorpair.ui.pair.base import PairContext, PairTab
+from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.pair.ending import KEPT, EndRelationshipDialog, export_with_warning
 from mentorpair.ui.sync.wording import status_detail, status_title
 from mentorpair.ui.wording import format_date, mode_word, role_word
@@ -143,11 +142,7 @@ class OverviewTab(PairTab):
     def __init__(self, context: PairContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.ending_dialog: EndRelationshipDialog | None = None
-        content = QWidget(self)
-        content.setMaximumWidth(900)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(4, 12, 12, 12)
-        column.setSpacing(12)
+        content, column = scrolling_column(self)
 
         self._build_ended_banner(content, column)
         self._build_next_meeting(content, column)
@@ -164,14 +159,6 @@ class OverviewTab(PairTab):
         self.end_button.clicked.connect(self.end_mentoring)
         column.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
         self.refresh()
 
     # ------------------------------------------------------------- building

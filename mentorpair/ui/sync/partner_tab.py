@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +19,7 @@ from mentorpair.domain.model import Role
 from mentorpair.errors import KnownError
 from mentorpair.sync.pairing import PairingStatus, PartnerLink
 
-from mentorpair.ui.pair.base import PairContext, PairTab
+from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.sync.controller import SyncController
 from mentorpair.ui.sync.invite import InviteDialog
 from mentorpair.ui.sync.join import JoinDialog
@@ -79,24 +78,13 @@ class PartnerTab(PairTab):
         super().__init__(context, parent)
         self.sync = sync
         self.invite_dialog: InviteDialog | None = None
-        content = QWidget(self)
-        content.setMaximumWidth(900)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(4, 12, 12, 12)
-        column.setSpacing(12)
+        content, column = scrolling_column(self)
         self._build_status(content, column)
         self._build_code(content, column)
         self._build_files(content, column)
         self._build_folder(content, column)
         self._build_private(content, column)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
         self.transfer = FileTransfer(self)
         sync.folder_checked.connect(self._on_folder_checked)
         sync.busy_changed.connect(self._on_busy)
