@@ -718,8 +718,12 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
         <translation>Wartet auf die Bestätigung durch {0}</translation>
     </message>
     <message>
-        <source>You confirmed this version. {0} confirms it on their own device once your devices are paired and it reached them (see the Partner tab).</source>
-        <translation>Sie haben diese Fassung bestätigt. {0} bestätigt sie auf dem eigenen Gerät, sobald Ihre Geräte verbunden sind und die Fassung dort angekommen ist (siehe Reiter „Gegenüber“).</translation>
+        <source>You confirmed this version. {0} confirms it on their own device once it reaches them; their confirmation arrives with their next update (see the Partner tab).</source>
+        <translation>Sie haben diese Fassung bestätigt. {0} bestätigt sie auf dem eigenen Gerät, sobald sie dort ankommt; die Bestätigung kommt mit der nächsten Aktualisierung (siehe Reiter „Gegenüber“).</translation>
+    </message>
+    <message>
+        <source>Saving counts as your confirmation. {0} confirms it on their own device once it reaches them.</source>
+        <translation>Speichern gilt als Ihre Bestätigung. {0} bestätigt sie auf dem eigenen Gerät, sobald sie dort ankommt.</translation>
     </message>
     <message>
         <source>{0} proposed this agreement</source>
@@ -744,10 +748,6 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
     <message>
         <source>S&amp;ave as a new version</source>
         <translation>Als neue Fassung &amp;speichern</translation>
-    </message>
-    <message>
-        <source>Saving counts as your confirmation. {0} confirms it on their own device once your devices are paired.</source>
-        <translation>Das Speichern gilt als Ihre Bestätigung. {0} bestätigt sie auf dem eigenen Gerät, sobald Ihre Geräte gekoppelt sind.</translation>
     </message>
     <message>
         <source>Saving a change makes a new version, which both of you confirm again.</source>
@@ -874,8 +874,8 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
         <translation>Abschließende &amp;Zusammenfassung (optional)</translation>
     </message>
     <message>
-        <source>The summary is shared with {0} once your devices are paired.</source>
-        <translation>Die Zusammenfassung wird mit {0} geteilt, sobald Ihre Geräte gekoppelt sind.</translation>
+        <source>The summary reaches {0} with your next update to them.</source>
+        <translation>Die Zusammenfassung erreicht {0} mit Ihrer nächsten Aktualisierung.</translation>
     </message>
     <message>
         <source>Reason, stays on this computer, never shared</source>
@@ -2990,8 +2990,8 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Wartet auf die Bestätigung durch {0}</translation>
     </message>
     <message>
-        <source>{0} confirms it on their own device once your devices are paired.</source>
-        <translation>{0} bestätigt sie auf dem eigenen Gerät, sobald Ihre Geräte gekoppelt sind.</translation>
+        <source>{0} confirms it on their own device; you see it here once their update arrives.</source>
+        <translation>{0} bestätigt sie auf dem eigenen Gerät; Sie sehen es hier, sobald die Aktualisierung ankommt.</translation>
     </message>
     <message>
         <source>{0} proposed an agreement</source>

@@ -64,7 +64,7 @@ def test_set_by_typing_then_confirmed_by_the_partner_side(make_tab, ws, qtbot):
     assert agreement.no_fault_ending
     assert agreement.confirmed_by == frozenset({Role.MENTEE})
     assert tab.status.text() == "Waiting for Dr Helen Marsh to confirm"
-    assert "once your devices are paired" in tab.status_hint.text()
+    assert "arrives with their next update" in tab.status_hint.text()
     assert not tab.confirm_button.isVisible()
     assert not tab.save_button.isEnabled()  # nothing changed since
     assert tab.save_button.text() == "S&ave as a new version"

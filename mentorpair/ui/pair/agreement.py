@@ -357,8 +357,9 @@ class AgreementTab(PairTab):
             self.status.setText(self.tr("Waiting for {0} to confirm").format(partner))
             self.status_hint.setText(
                 self.tr(
-                    "You confirmed this version. {0} confirms it on their own device once "
-                    "your devices are paired and it reached them (see the Partner tab)."
+                    "You confirmed this version. {0} confirms it on their own device once it "
+                    "reaches them; their confirmation arrives with their next update (see the "
+                    "Partner tab)."
                 ).format(partner)
             )
         else:
@@ -385,7 +386,7 @@ class AgreementTab(PairTab):
         self.save_hint.setText(
             self.tr(
                 "Saving counts as your confirmation. {0} confirms it on their own device "
-                "once your devices are paired."
+                "once it reaches them."
             ).format(partner)
             if first
             else self.tr("Saving a change makes a new version, which both of you confirm again.")

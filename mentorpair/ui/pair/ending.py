@@ -140,7 +140,7 @@ class EndRelationshipDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(
             self._hint(
-                self.tr("The summary is shared with {0} once your devices are paired.").format(
+                self.tr("The summary reaches {0} with your next update to them.").format(
                     self._partner
                 )
             )

@@ -391,9 +391,10 @@ class OverviewTab(PairTab):
         elif state.my_role in agreement.confirmed_by:
             self.agreement_text.setText(self.tr("Waiting for {0} to confirm").format(partner))
             self.agreement_hint.setText(
-                self.tr("{0} confirms it on their own device once your devices are paired.").format(
-                    partner
-                )
+                self.tr(
+                    "{0} confirms it on their own device; you see it here once their update "
+                    "arrives."
+                ).format(partner)
             )
             self.agreement_button.setText(self.tr("Open the ag&reement"))
         else:
