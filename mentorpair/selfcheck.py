@@ -5,7 +5,10 @@ left out of the bundle, or one that silently stores plaintext. This check runs
 the real code paths on a throwaway vault in a temporary folder: create it, add
 a pair and a private note, lock it, unlock it, read the note back, make sure a
 wrong passphrase is refused and that the note's words are in no file's bytes.
-No Qt is needed, so it runs on build machines without a display.
+Then it seals an update between two throwaway identities (post-quantum HPKE,
+the STREAM body) and scrubs a phone number from feedback text (the phone
+number library loads its data lazily, which a bundle can miss). No Qt is
+needed, so it runs on build machines without a display.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from mentorpair.storage.workspace import Workspace, new_id
 
 __all__ = ["PASSED_MESSAGE", "SelfCheckFailed", "find_plaintext", "run_self_check"]
 
-PASSED_MESSAGE = "self-check passed: vault, encryption and notes work"
+PASSED_MESSAGE = "self-check passed: vault, encryption, notes, sync and feedback work"
 
 # A throwaway vault with invented content: nothing here needs to stay secret.
 _PASSPHRASE = "self-check lantern meadow quartz"  # noqa: S105
@@ -135,3 +138,32 @@ def _check(vault_folder: Path) -> None:
         leaked = find_plaintext(vault_folder, [note_text, partner, marker])
     if leaked:
         raise SelfCheckFailed(f"unencrypted note text found in: {', '.join(leaked)}")
+    _check_sync_and_feedback(marker)
+
+
+def _check_sync_and_feedback(marker: str) -> None:
+    """An update sealed for one identity opens for it alone; a phone number is scrubbed."""
+    from mentorpair.crypto.identity import Identity
+    from mentorpair.errors import UpdateNotForMe
+    from mentorpair.feedback.scrub import Scrubber
+    from mentorpair.sync.update import open_update, seal_update
+
+    pair_id, payload = secrets.token_hex(16), f"self-check update {marker}".encode()
+    with _step("could not seal an update"):
+        sender, recipient, stranger = (Identity.generate() for _ in range(3))
+        data = seal_update(sender, Role.MENTEE, recipient.public(), pair_id, 1, payload)
+        if payload in data:
+            raise SelfCheckFailed("an update holds its content unencrypted")
+        opened = open_update(data, recipient, lambda _pair: (sender.public(), Role.MENTEE))
+    if opened.payload != payload:
+        raise SelfCheckFailed("an update opened to something other than what was sealed")
+    try:
+        open_update(data, stranger, lambda _pair: (sender.public(), Role.MENTEE))
+    except UpdateNotForMe:
+        pass
+    else:
+        raise SelfCheckFailed("an update opened for someone it was not sealed to")
+    with _step("could not scrub feedback text"):
+        scrubbed = Scrubber([]).scrub("Ring me on 07700 900123 or +44 20 7946 0958.")
+    if "900123" in scrubbed or "7946" in scrubbed:
+        raise SelfCheckFailed("a phone number survived the feedback scrubber")

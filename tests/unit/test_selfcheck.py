@@ -106,3 +106,27 @@ def test_runs_without_qt(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == PASSED_MESSAGE
+
+
+def test_fails_when_the_scrubber_lets_a_phone_number_through(tmp_path: Path, monkeypatch):
+    from mentorpair.feedback.scrub import Scrubber
+
+    monkeypatch.setattr(Scrubber, "scrub", lambda self, text: text)
+    with pytest.raises(SelfCheckFailed, match="phone number survived"):
+        run_self_check(parent=tmp_path)
+
+
+def test_fails_when_an_update_opens_for_a_stranger(tmp_path: Path, monkeypatch):
+    from mentorpair.sync import update
+
+    real_open = update.open_update
+
+    def opens_for_anyone(data, recipient, lookup, progress=None):  # type: ignore[no-untyped-def]
+        try:
+            return real_open(data, recipient, lookup, progress)
+        except update.UpdateNotForMe:
+            return None
+
+    monkeypatch.setattr(update, "open_update", opens_for_anyone)
+    with pytest.raises(SelfCheckFailed, match="not sealed to"):
+        run_self_check(parent=tmp_path)
