@@ -117,14 +117,15 @@ def test_fails_when_the_scrubber_lets_a_phone_number_through(tmp_path: Path, mon
 
 
 def test_fails_when_an_update_opens_for_a_stranger(tmp_path: Path, monkeypatch):
+    from mentorpair.errors import UpdateNotForMe
     from mentorpair.sync import update
 
     real_open = update.open_update
 
-    def opens_for_anyone(data, recipient, lookup, progress=None):  # type: ignore[no-untyped-def]
+    def opens_for_anyone(data, recipient, lookup, progress=None):
         try:
             return real_open(data, recipient, lookup, progress)
-        except update.UpdateNotForMe:
+        except UpdateNotForMe:
             return None
 
     monkeypatch.setattr(update, "open_update", opens_for_anyone)
