@@ -2806,6 +2806,22 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Meine Unterlagen exportieren</translation>
     </message>
     <message>
+        <source>Feedback to your scheme</source>
+        <translation>Rückmeldung an Ihr Programm</translation>
+    </message>
+    <message>
+        <source>Feedback invitation</source>
+        <translation>Einladung zur Rückmeldung</translation>
+    </message>
+    <message>
+        <source>Open &amp;feedback</source>
+        <translation>Zur &amp;Rückmeldung</translation>
+    </message>
+    <message>
+        <source>Open the feedback tab</source>
+        <translation>Den Reiter „Rückmeldung“ öffnen</translation>
+    </message>
+    <message>
         <source>Next meeting</source>
         <translation>Nächstes Treffen</translation>
     </message>
@@ -2815,7 +2831,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>Go to &amp;actions</source>
-        <translation>Zu den Auf&amp;gaben</translation>
+        <translation>Zu den Aufgabe&amp;n</translation>
     </message>
     <message>
         <source>Go to actions</source>
@@ -2854,6 +2870,10 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>{0} Ihre privaten Notizen werden nie gesendet. Mehr im Reiter „Gegenüber“.</translation>
     </message>
     <message>
+        <source>{0} asks for feedback until {1}. It takes a few minutes, and it is voluntary: you see exactly what would be sent before anything is saved.</source>
+        <translation>{0} bittet bis {1} um Rückmeldung. Es dauert ein paar Minuten und ist freiwillig: Sie sehen genau, was gesendet würde, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
         <source>you</source>
         <translation>Sie</translation>
     </message>
@@ -2886,15 +2906,15 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Planen Sie eines unter „Treffen“ (Strg+2): wann, wie und wo Sie sich treffen.</translation>
     </message>
     <message>
-        <source>&amp;Plan a meeting</source>
-        <translation>Treffen &amp;planen</translation>
-    </message>
-    <message>
         <source>Plan a meeting</source>
         <translation>Ein Treffen planen</translation>
     </message>
     <message>
-        <source>&amp;Prepare the agenda</source>
+        <source>Plan a meet&amp;ing</source>
+        <translation>Treffen &amp;planen</translation>
+    </message>
+    <message>
+        <source>Prepare the agen&amp;da</source>
         <translation>Agenda vorb&amp;ereiten</translation>
     </message>
     <message>

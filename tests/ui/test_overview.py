@@ -48,7 +48,7 @@ def test_mentee_sees_next_meeting_and_the_overdue_action(make_tab, ws):
     assert tab.next_when.text() == "Wed 3 Dec 2025 at 17:30 (in 6 days)"
     assert tab.next_details.text() == "Video · 60 minutes · Video call (link in the invitation)"
     assert tab.next_agenda.text() == "Agenda: 3 items, draft"
-    assert tab.next_button.text() == "&Prepare the agenda"
+    assert tab.next_button.text() == "Prepare the agen&da"
 
     rows = overdue_rows(tab)
     assert len(rows) == 1
@@ -175,3 +175,36 @@ def test_every_control_is_named(make_tab, ws):
     widgets = interactive_widgets(tab)
     assert len(widgets) >= 6
     assert [w for w in widgets if not w.accessibleName()] == []
+
+
+def test_an_open_feedback_period_is_offered_on_the_overview_until_dismissed(make_tab, ws, tmp_path):
+    from mentorpair.crypto.hybrid import HybridKeyPair
+    from mentorpair.feedback.pairside import PairFeedback
+    from mentorpair.feedback.scheme import Period, new_scheme
+
+    pair_id = fill_demo(ws, Role.MENTEE, NOW)
+    tab = make_tab(pair_id)
+    assert not tab.feedback_card.isVisible()  # no scheme: nothing to offer
+
+    period = Period("2025-H2", "July to December 2025", NOW.date().replace(month=7, day=1),
+                    NOW.date().replace(month=12, day=31))  # fmt: skip
+    scheme = new_scheme(
+        "North London GP Mentoring", HybridKeyPair.generate().public_bytes(), [period]
+    )
+    path = tmp_path / "north-london.mpscheme"
+    path.write_text(scheme.to_json(), encoding="utf-8")
+    feedback = PairFeedback(ws, pair_id, lambda: NOW)
+    feedback.import_scheme(path)
+    tab.refresh()
+    assert tab.feedback_card.isVisible()
+    assert "North London GP Mentoring asks for feedback until Wed 31 Dec 2025" in (
+        tab.feedback_text.text()
+    )
+    pages: list[str] = []
+    tab.open_page.connect(pages.append)
+    tab.feedback_button.click()
+    assert pages == ["feedback"]
+
+    feedback.dismiss(scheme.scheme_id, period.period_id)
+    tab.refresh()
+    assert not tab.feedback_card.isVisible()

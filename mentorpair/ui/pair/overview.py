@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import Action, GoalStatus, Meeting, Role
 from mentorpair.domain.state import PairState
+from mentorpair.feedback.pairside import PairFeedback
 from mentorpair.sync.pairing import Pairing
 
 from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
@@ -145,6 +146,7 @@ class OverviewTab(PairTab):
         content, column = scrolling_column(self)
 
         self._build_ended_banner(content, column)
+        self._build_feedback_invitation(content, column)
         self._build_next_meeting(content, column)
         self._build_overdue(content, column)
         self._build_goals_and_agreement(content, column)
@@ -178,6 +180,19 @@ class OverviewTab(PairTab):
         layout.addWidget(self.ended_summary)
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.ended_banner)
+
+    def _build_feedback_invitation(self, parent: QWidget, column: QVBoxLayout) -> None:
+        """A scheme asks for feedback: say so here too, where people look first."""
+        self.feedback_card, layout, _ = _card(self.tr("Feedback to your scheme"), parent)
+        self.feedback_text = _label(self.feedback_card)
+        self.feedback_text.setAccessibleName(self.tr("Feedback invitation"))
+        self.feedback_button = _button(
+            self.tr("Open &feedback"), self.tr("Open the feedback tab"), self.feedback_card
+        )
+        self.feedback_button.clicked.connect(lambda: self.open_page.emit("feedback"))
+        layout.addWidget(self.feedback_text)
+        layout.addWidget(self.feedback_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.feedback_card)
 
     def _build_next_meeting(self, parent: QWidget, column: QVBoxLayout) -> None:
         card, layout, _ = _card(self.tr("Next meeting"), parent)
@@ -241,6 +256,7 @@ class OverviewTab(PairTab):
             return  # destroyed: the main window is about to drop this view
         now = self.context.clock()
         self._show_ending(state)
+        self._show_feedback_invitation(state)
         self._show_next_meeting(state, now)
         self._show_overdue(state, _local(now).date())
         self._show_goals(state)
@@ -253,6 +269,21 @@ class OverviewTab(PairTab):
             )
         )
         self.end_button.setVisible(not state.read_only)
+
+    def _show_feedback_invitation(self, state: PairState) -> None:
+        invitations = [] if state.read_only else self._feedback().invitations()
+        self.feedback_card.setVisible(bool(invitations))
+        if invitations:
+            first = invitations[0]
+            self.feedback_text.setText(
+                self.tr(
+                    "{0} asks for feedback until {1}. It takes a few minutes, and it is "
+                    "voluntary: you see exactly what would be sent before anything is saved."
+                ).format(first.scheme.name, format_date(first.period.closes))
+            )
+
+    def _feedback(self) -> PairFeedback:
+        return PairFeedback(self.context.workspace, self.context.pair_id, self.context.clock)
 
     def _show_ending(self, state: PairState) -> None:
         ending = state.ending
@@ -285,7 +316,7 @@ class OverviewTab(PairTab):
                     self.tr("Plan one in Meetings (Ctrl+2): when, how and where you meet.")
                 )
             self.next_agenda.hide()
-            self.next_button.setText(self.tr("&Plan a meeting"))
+            self.next_button.setText(self.tr("Plan a meet&ing"))
             self.next_button.setAccessibleName(self.tr("Plan a meeting"))
             self.next_button.setVisible(not state.read_only)
             self._repolish(self.next_details)
@@ -301,7 +332,7 @@ class OverviewTab(PairTab):
         self.next_agenda.show()
         self.next_button.show()
         if state.my_role is Role.MENTEE:
-            self.next_button.setText(self.tr("&Prepare the agenda"))
+            self.next_button.setText(self.tr("Prepare the agen&da"))
             self.next_button.setAccessibleName(self.tr("Prepare the agenda"))
         else:
             self.next_button.setText(self.tr("&View the agenda"))
