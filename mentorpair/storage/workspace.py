@@ -109,6 +109,10 @@ class Workspace:
         )
         return pair_id
 
+    def now(self) -> datetime:
+        """This workspace's clock (tests pass their own)."""
+        return self._clock()
+
     def has_pair(self, pair_id: str) -> bool:
         """Whether the pair exists in this vault."""
         row = self._db.query_one(

@@ -25,6 +25,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from mentorpair.crypto.digest import DIGEST_LENGTH
@@ -33,7 +34,14 @@ from mentorpair.domain.rules import RuleViolation
 from mentorpair.errors import KnownError, UpdateAlreadyImported, UpdateRefused
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
-from mentorpair.sync.chain import GENESIS, ChainEntry, ChainHead, sign_entry, verify_entries
+from mentorpair.sync.chain import (
+    GENESIS,
+    ChainEntry,
+    ChainHead,
+    canonical_event,
+    sign_entry,
+    verify_entries,
+)
 from mentorpair.sync.pairing import Pairing
 from mentorpair.sync.update import open_update, seal_update
 
@@ -42,6 +50,8 @@ __all__ = ["CATEGORIES", "Exchange", "ImportSummary", "NotPaired", "category_of"
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+#: How far ahead of this computer's clock a partner's change may be dated.
+FUTURE_TOLERANCE = timedelta(days=1)
 
 #: What an import reports, by kind of change (the UI words each one).
 CATEGORIES: dict[EventKind, str] = {
@@ -318,6 +328,29 @@ class Exchange:
         return entries
 
     # ------------------------------------------------------------- import
+    def _check_new_events(self, pair_id: str, events: list[Event]) -> None:
+        """Refuse changes dated far ahead, or reusing the id of a different change.
+
+        A change dated years ahead would push every later change of this
+        person past it (local changes never go back in time); an id this vault
+        already holds for other content would leave two versions of one change.
+        """
+        limit = self.workspace.now() + FUTURE_TOLERANCE
+        if any(event.at > limit for event in events):
+            raise UpdateRefused(
+                "This update has changes dated in the future, so it was not imported. "
+                "Nothing was changed. Ask your partner to check the date and time on their "
+                "computer, then to export again."
+            )
+        known = {e.event_id: e for e in self.workspace.events(pair_id)}
+        for event in events:
+            stored = known.get(event.event_id)
+            if stored is not None and canonical_event(stored) != canonical_event(event):
+                raise UpdateRefused(
+                    "This update contains a change that contradicts one you already have, so "
+                    "it was not imported. Nothing was changed."
+                )
+
     def import_update(self, data: bytes, progress: Progress | None = None) -> ImportSummary:
         """Check and store one update from a partner.
 
@@ -353,6 +386,7 @@ class Exchange:
             known=known,
             progress=_stage(progress, 10, 40),
         )
+        self._check_new_events(pair_id, [entry.event for entry, _ in new])
         ack_seq, ack_hash = payload["ack"]
         my_head = self.head(pair_id, mine=True)
         if ack_seq > my_head.seq or self._hash_at(pair_id, mine=True, seq=ack_seq) != ack_hash:
@@ -439,6 +473,6 @@ def _parse_payload(raw: bytes) -> dict[str, Any]:
             raise ValueError("confirmed")
         if not isinstance(doc["entries"], list):
             raise ValueError("entries")
-    except (ValueError, TypeError, UnicodeDecodeError):
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
         raise UpdateRefused() from None
     return {"ack": (seq, digest), "got": got, "confirmed": confirmed, "entries": doc["entries"]}

@@ -39,7 +39,7 @@ from mentorpair.storage.atomic import atomic_write
 from mentorpair.storage.database import Database
 from mentorpair.storage.oserrors import translate_os_errors
 from mentorpair.sync.exchange import Exchange, ImportSummary
-from mentorpair.sync.update import MAX_FILE_SIZE, SIZE_BUCKETS
+from mentorpair.sync.update import SIZE_BUCKETS, read_file
 
 __all__ = ["FolderReport", "SharedFolder", "content_name", "is_update_name"]
 
@@ -176,12 +176,9 @@ class SharedFolder:
 
     def _import_one(self, pair_id: str, name: str, path: Path, report: FolderReport) -> None:
         try:
-            with translate_os_errors():
-                if path.stat().st_size > MAX_FILE_SIZE:
-                    return
-                data = path.read_bytes()
+            data = read_file(path)  # bounded, whatever the file became since the scan
         except KnownError:
-            return  # vanished or unreadable for now: the next pass tries again
+            return  # vanished, unreadable or still growing: the next pass tries again
         if content_name(data) != name:
             return  # still being copied in
         try:

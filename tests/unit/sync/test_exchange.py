@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -416,3 +416,50 @@ def test_import_reports_progress_from_start_to_end(paired):
     done = [d for d, _ in seen]
     assert done == sorted(done) and done[-1] == 100 and len(set(done)) > 4
     assert {t for _, t in seen} == {100}
+
+
+def test_changes_dated_far_in_the_future_are_refused(paired):
+    amira, ben, pair_id = paired
+    ahead = amira.ws.now() + timedelta(days=400)
+    amira.ws._clock = lambda: ahead  # a partner whose computer is a year ahead
+    add_goal(amira, pair_id, "From the future")
+    message = refused(ben, amira.x.export(pair_id))
+    assert "dated in the future" in message
+
+
+def test_a_few_hours_of_clock_difference_are_fine(paired):
+    amira, ben, pair_id = paired
+    ahead = amira.ws.now() + timedelta(hours=3)
+    amira.ws._clock = lambda: ahead
+    add_goal(amira, pair_id, "Written on a fast clock")
+    assert ben.x.import_update(amira.x.export(pair_id)).counts == {"goals": 1}
+
+
+def test_an_event_id_reused_for_other_content_is_refused(paired):
+    amira, ben, pair_id = paired
+    add_goal(amira, pair_id, "Original")
+    ben.x.import_update(amira.x.export(pair_id))
+    original = amira.ws.events(pair_id)[-1]
+    # A modified app re-sends the same change id with other content, newly signed.
+    forged = Event(original.event_id, pair_id, Role.MENTEE, EventKind.GOAL_CREATED,
+                   original.at, {**original.body, "title": "Rewritten"})  # fmt: skip
+    head = amira.x.head(pair_id, mine=True)
+    entry, _ = sign_entry(amira.vault.identity(), head.seq + 1, head.hash, forged)
+    partner_keys, _ = amira.x.pairing.partner(pair_id) or (None, None)
+    assert partner_keys is not None
+    payload = json.dumps({"ack": {"seq": 0, "hash": "00" * 32}, "got": 0, "confirmed": None,
+                          "entries": [entry.to_dict()]}).encode()  # fmt: skip
+    data = update.seal_update(amira.vault.identity(), Role.MENTEE, partner_keys, pair_id,
+                              amira.x.updates_sent(pair_id) + 1, payload)  # fmt: skip
+    assert "contradicts" in refused(ben, data)
+
+
+def test_a_deeply_nested_payload_is_refused_not_crashed(paired):
+    amira, ben, pair_id = paired
+    partner_keys, _ = amira.x.pairing.partner(pair_id) or (None, None)
+    assert partner_keys is not None
+    payload = b"[" * 100_000 + b"]" * 100_000
+    data = update.seal_update(
+        amira.vault.identity(), Role.MENTEE, partner_keys, pair_id, 1, payload
+    )
+    refused(ben, data)
