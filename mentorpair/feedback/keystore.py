@@ -123,10 +123,10 @@ class SchemeKeyFile:
     def seal(cls, keypair: HybridKeyPair, scheme_id: str, passphrase: str) -> SchemeKeyFile:
         """Seal ``keypair`` under ``passphrase`` with fresh KDF settings."""
         params = kdf.default_params()
-        placeholder = cls(scheme_id, params, WrappedKey(b"", b""))
+        header = cls(scheme_id, params, WrappedKey(b"", b""))
         kek = kdf.derive_kek(passphrase, params)
         try:
-            sealed = seal_bytes(keypair.private_bytes(), kek, placeholder.context())
+            sealed = seal_bytes(keypair.private_bytes(), kek, header.context())
         finally:
             kek.wipe()
         return cls(scheme_id, params, sealed)

@@ -141,7 +141,7 @@ class ReportPage(QWidget):
         actions.addStretch(0)
         actions.addWidget(self.read_button)
 
-        self.placeholder = QLabel(
+        self.empty_hint = QLabel(
             self.tr(
                 "Choose the scheme's key file, type its passphrase and choose the folder "
                 "with the feedback files. Files that cannot be read are listed; nothing in "
@@ -149,8 +149,8 @@ class ReportPage(QWidget):
             ),
             self,
         )
-        self.placeholder.setObjectName("hint")
-        self.placeholder.setWordWrap(True)
+        self.empty_hint.setObjectName("hint")
+        self.empty_hint.setWordWrap(True)
 
         # One scroll area for inputs and report: on a small screen the report
         # gets the whole height once scrolled to.
@@ -170,7 +170,7 @@ class ReportPage(QWidget):
         layout.addLayout(exports)
         layout.addWidget(self.status)
         self.report_slot = QVBoxLayout()
-        self.report_slot.addWidget(self.placeholder)
+        self.report_slot.addWidget(self.empty_hint)
         layout.addLayout(self.report_slot)
         layout.addStretch(1)
         outer = QVBoxLayout(self)
@@ -244,7 +244,7 @@ class ReportPage(QWidget):
     def show_report(self, report: Report) -> None:
         """Replace what is shown with ``report``."""
         self.report = report
-        old = self.view or self.placeholder
+        old = self.view or self.empty_hint
         self.view = ReportView(report, self.report_area.widget())
         self.report_slot.replaceWidget(old, self.view)
         self.view.show()
