@@ -342,6 +342,8 @@ class Exchange:
                 "Nothing was changed. Ask your partner to check the date and time on their "
                 "computer, then to export again."
             )
+        if len({event.event_id for event in events}) != len(events):
+            raise UpdateRefused()  # one change twice in one chain: a forgery or a bug
         known = {e.event_id: e for e in self.workspace.events(pair_id)}
         for event in events:
             stored = known.get(event.event_id)

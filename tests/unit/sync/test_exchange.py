@@ -28,7 +28,7 @@ from mentorpair.errors import (
 )
 from mentorpair.storage.workspace import new_id
 from mentorpair.sync import update
-from mentorpair.sync.chain import sign_entry
+from mentorpair.sync.chain import ChainEntry, sign_entry
 from mentorpair.sync.exchange import NotPaired
 from tests.unit.domain.factory import shared_view
 from tests.unit.sync.conftest import Person, pair_up
@@ -463,3 +463,20 @@ def test_a_deeply_nested_payload_is_refused_not_crashed(paired):
         amira.vault.identity(), Role.MENTEE, partner_keys, pair_id, 1, payload
     )
     refused(ben, data)
+
+
+def test_one_change_twice_in_a_chain_is_refused(paired):
+    amira, ben, pair_id = paired
+    note = add_note(amira, pair_id, "Session")
+    amira.ws.record(pair_id, EventKind.NOTE_EDITED, note_id=note, text="again",
+                    base=amira.ws.state(pair_id).notes[note].revision)  # fmt: skip
+    edit = amira.ws.events(pair_id)[-1]
+
+    def twice(doc: dict[str, Any]) -> None:
+        # The same edit linked again, correctly chained and signed: only the
+        # duplicate id gives it away.
+        last = ChainEntry.from_dict(doc["entries"][-1])
+        again, _ = sign_entry(amira.vault.identity(), last.seq + 1, last.hash(), edit)
+        doc["entries"].append(again.to_dict())
+
+    assert refused(ben, _reseal(amira, pair_id, twice)) == UpdateRefused.default_message
