@@ -264,6 +264,25 @@ class Pairing:
                 {"c": int(confirmed), "p": pair_id},
             )
 
+    def disconnect(self, pair_id: str) -> None:
+        """Forget the partner's keys: nothing more is sent to them or taken from them.
+
+        For a safety code that did not match: the keys may be a stranger's. The
+        pair and everything that arrived so far stay; the pair is "only on this
+        computer" again until a new invitation is answered. The shared folder
+        choice stays, and the person's own chain is sent again in full to
+        whoever is connected next.
+        """
+        with self._db.transaction() as db:
+            db.execute("DELETE FROM partner_keys WHERE pair_id = :p", {"p": pair_id})
+            db.execute("DELETE FROM chain WHERE pair_id = :p AND mine = 0", {"p": pair_id})
+            db.execute(
+                "UPDATE sync_state SET updates_received = 0, partner_has = 0, partner_got = 0,"
+                " sent_head = 0, sent_ack = 0, sent_confirmed = 0 WHERE pair_id = :p",
+                {"p": pair_id},
+            )
+        log.info("partner keys forgotten")
+
     def note_partner_confirmation(self, db: Database, pair_id: str, digest: str | None) -> None:
         """Record what the partner's latest update said about the safety code."""
         link = self.link(pair_id)

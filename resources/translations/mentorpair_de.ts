@@ -3395,8 +3395,12 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Die Codes stimmen nicht überein</translation>
     </message>
     <message>
-        <source>Do not share anything more through this connection: the invitation or the answer may have been swapped on its way. Make a new invitation, send it a different way (or hand it over in person), and compare the code again.</source>
-        <translation>Teilen Sie über diese Verbindung nichts mehr: Die Einladung oder die Antwort wurde unterwegs vielleicht ausgetauscht. Erstellen Sie eine neue Einladung, senden Sie sie auf einem anderen Weg (oder übergeben Sie sie persönlich) und vergleichen Sie den Code erneut.</translation>
+        <source>Someone may have swapped the invitation or the answer on its way. Disconnect now: nothing more is sent to these keys or taken from them, and what you have stays. Then make a new invitation, send it a different way (or hand it over in person), and compare the code again.
+
+Disconnect from these keys?</source>
+        <translation>Vielleicht hat jemand die Einladung oder die Antwort unterwegs ausgetauscht. Trennen Sie jetzt die Verbindung: Dann wird nichts mehr an diese Schlüssel gesendet oder von ihnen angenommen, und was Sie haben, bleibt. Erstellen Sie danach eine neue Einladung, senden Sie sie auf einem anderen Weg (oder übergeben Sie sie persönlich) und vergleichen Sie den Code erneut.
+
+Von diesen Schlüsseln trennen?</translation>
     </message>
     <message>
         <source>Choose the folder you share only with {0}</source>

@@ -154,17 +154,26 @@ def test_a_damaged_invitation_is_refused_in_plain_words(qtbot, alice, bob):
     assert bob.ws.pairs() == []
 
 
-def test_it_does_not_match_takes_back_the_confirmation_and_explains(qtbot, alice, bob, monkeypatch):
+def test_it_does_not_match_offers_to_disconnect_and_explains(qtbot, alice, bob, monkeypatch):
     pair = new_pair(alice, "Dr Bashir Ahmed")
     pair_up(qtbot, alice, bob, pair)
     alice.tab.match_button.click()
-    warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.Cancel
+
+    def question(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    alice.tab.mismatch_button.click()  # changed her mind: nothing happens
+    assert alice.sync.pairing.link(pair).status is PairingStatus.UNVERIFIED
+    assert "make a new invitation" in asked[0]
+    answer = QMessageBox.StandardButton.Yes
     alice.tab.mismatch_button.click()
-    assert not alice.sync.pairing.link(pair).confirmed_by_me
-    assert alice.tab.match_button.isEnabled()
-    assert "Do not share anything more" in warned[0]
-    assert "Make a new invitation" in warned[0]
+    assert alice.sync.pairing.link(pair).status is PairingStatus.LOCAL
+    assert alice.sync.pairing.partner(pair) is None
+    assert alice.tab.invite_button.isVisible()
 
 
 def test_keys_changed_asks_before_taking_new_keys(qtbot, alice, bob, tmp_path, monkeypatch):

@@ -391,18 +391,23 @@ class PartnerTab(PairTab):
         self.sync.link_changed(self.context.pair_id)
 
     def code_does_not_match(self) -> None:
-        """Take back any confirmation and explain what to do instead."""
-        self.sync.pairing.confirm(self.context.pair_id, False)
-        self.sync.link_changed(self.context.pair_id)
-        QMessageBox.warning(
+        """Offer to disconnect from keys that may be a stranger's, and say what to do next."""
+        answer = QMessageBox.question(
             self,
             self.tr("The codes do not match"),
             self.tr(
-                "Do not share anything more through this connection: the invitation or the "
-                "answer may have been swapped on its way. Make a new invitation, send it a "
-                "different way (or hand it over in person), and compare the code again."
+                "Someone may have swapped the invitation or the answer on its way. Disconnect "
+                "now: nothing more is sent to these keys or taken from them, and what you "
+                "have stays. Then make a new invitation, send it a different way (or hand it "
+                "over in person), and compare the code again.\n\nDisconnect from these keys?"
             ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
         )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.sync.pairing.disconnect(self.context.pair_id)
+        self.sync.link_changed(self.context.pair_id)
 
     # ------------------------------------------------------------- files and folder
     def export_update(self) -> None:

@@ -173,3 +173,27 @@ def test_joining_twice_answers_again_without_change(people):
     assert len(ben.ws.pairs()) == 1
     amira.x.pairing.accept(amira.x.pairing.read(again))
     assert amira.x.pairing.link(pair_id).status is PairingStatus.UNVERIFIED
+
+
+def test_disconnecting_after_a_mismatch_stops_all_exchange_until_paired_again(people):
+    from mentorpair.errors import UpdateNotForMe
+    from mentorpair.sync.exchange import NotPaired
+
+    amira, ben, _ = people
+    pair_id = pair_up(amira, ben)
+    stale = ben.x.export(pair_id)
+    amira.x.pairing.disconnect(pair_id)
+    assert amira.x.pairing.link(pair_id).status is PairingStatus.LOCAL
+    with pytest.raises(NotPaired):
+        amira.x.export(pair_id)
+    with pytest.raises(UpdateNotForMe):
+        amira.x.import_update(stale)
+    assert amira.ws.has_pair(pair_id)  # the pair and its history stay
+    # Pairing again through a fresh invitation works, with the full history resent.
+    invitation = amira.x.pairing.invite(pair_id)
+    amira.x.pairing.accept(
+        amira.x.pairing.read(ben.x.pairing.join(ben.x.pairing.read(invitation), "A"))
+    )
+    ben.x.import_update(amira.x.export(pair_id))
+    amira.x.import_update(ben.x.export(pair_id))
+    assert amira.x.pairing.link(pair_id).status is PairingStatus.UNVERIFIED
