@@ -6,7 +6,8 @@ neutral marker ``[removed]``:
 
 * names it is given (own, partner's, the "never send" list), case-insensitively,
   with possessives ("Amara's") and the sensible parts of a longer name;
-* e-mail addresses and URLs (also bare ``nhs.uk``-style domains);
+* e-mail addresses (also spelled out: "jane at nhs dot net") and URLs (also
+  bare ``nhs.uk``-style domains);
 * phone numbers, found by Google's libphonenumber (the ``phonenumbers`` port)
   for the UK and a few other regions, plus any run of 7 or more digits, which
   also covers GMC (7 digits) and NHS numbers (10, often 3-3-4);
@@ -66,6 +67,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # URLs and e-mail addresses first: they contain digits and dots.
         r"(?:https?|ftp)://\S+|www\.\S+",
         r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+",
+        # Spelled out against harvesters: "jane.smith at nhs dot net", "j [at] nhs [dot] uk".
+        r"[\w.+'-]+\s*[(\[]?\s*\bat\b\s*[)\]]?\s*[\w-]+"
+        r"(?:\s*[(\[]?\s*\bdot\b\s*[)\]]?\s*[\w-]+)+",
         r"(?<![\w.@])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|uk|ac\.uk|nhs\.uk|io|info|co"
         r"|ie|eu|de|fr|us|ca|au|in|me|ly|app|dev)(?:/\S*)?(?![\w-])",
         # NMC PIN: two digits, a letter, four digits, a letter.
