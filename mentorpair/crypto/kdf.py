@@ -9,10 +9,13 @@ the parameters are the ones the vault was made with.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
@@ -153,3 +156,42 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
 
 #: New vaults get their parameters from here; tests swap in ``minimum_params``.
 default_params: Callable[[], KdfParams] = calibrate
+
+
+#: The KDF's name in a key file's ``kdf`` object.
+KDF_NAME = "argon2id"
+_DOCUMENT_FIELDS = {"name", "memory_kib", "iterations", "lanes", "salt"}
+
+
+def params_to_document(params: KdfParams) -> dict[str, Any]:
+    """The ``kdf`` object of a key file (the vault's, the scheme coordinator's)."""
+    return {
+        "name": KDF_NAME,
+        "memory_kib": params.memory_kib,
+        "iterations": params.iterations,
+        "lanes": params.lanes,
+        "salt": base64.b64encode(params.salt).decode("ascii"),
+    }
+
+
+def params_from_document(doc: object) -> KdfParams:
+    """Read a ``kdf`` object strictly: exactly its fields, whole numbers, base64 salt.
+
+    Bounds are not checked here (see :func:`check_params`), so the caller can
+    call a file damaged before it calls its settings unsafe.
+
+    Raises:
+        ValueError: anything is missing, extra or of the wrong type.
+    """
+    if not isinstance(doc, dict) or set(doc) != _DOCUMENT_FIELDS or doc["name"] != KDF_NAME:
+        raise ValueError("not a kdf object")
+    numbers = [doc[key] for key in ("memory_kib", "iterations", "lanes")]
+    if any(not isinstance(n, int) or isinstance(n, bool) for n in numbers):
+        raise ValueError("kdf settings must be whole numbers")
+    if not isinstance(doc["salt"], str):
+        raise ValueError("salt must be base64 text")
+    try:
+        salt = base64.b64decode(doc["salt"], validate=True)
+    except binascii.Error:
+        raise ValueError("salt is not base64") from None
+    return KdfParams(memory_kib=numbers[0], iterations=numbers[1], lanes=numbers[2], salt=salt)

@@ -60,10 +60,8 @@ FORMAT = "mentorpair-scheme-key"
 VERSION = 1
 KEY_EXTENSION = ".mpschemekey"
 MAX_SIZE = 64 * 1024
-KDF_NAME = "argon2id"
 WRAP_NAME = "chacha20-poly1305"
 _TOP_FIELDS = {"format", "version", "scheme_id", "kdf", "wrap"}
-_KDF_FIELDS = {"name", "memory_kib", "iterations", "lanes", "salt"}
 _WRAP_FIELDS = {"name", "nonce", "sealed_key"}
 _SCHEME_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -102,13 +100,7 @@ class SchemeKeyFile:
             "format": FORMAT,
             "version": VERSION,
             "scheme_id": self.scheme_id,
-            "kdf": {
-                "name": KDF_NAME,
-                "memory_kib": self.kdf.memory_kib,
-                "iterations": self.kdf.iterations,
-                "lanes": self.kdf.lanes,
-                "salt": _b64(self.kdf.salt),
-            },
+            "kdf": kdf.params_to_document(self.kdf),
             "wrap": {"name": WRAP_NAME},
         }
 
@@ -171,22 +163,14 @@ class SchemeKeyFile:
             kdf_doc, wrap_doc = doc["kdf"], doc["wrap"]
             if (
                 set(doc) != _TOP_FIELDS
-                or not isinstance(kdf_doc, dict)
                 or not isinstance(wrap_doc, dict)
-                or set(kdf_doc) != _KDF_FIELDS
                 or set(wrap_doc) != _WRAP_FIELDS
-                or kdf_doc["name"] != KDF_NAME
                 or wrap_doc["name"] != WRAP_NAME
                 or not isinstance(doc["scheme_id"], str)
                 or not _SCHEME_ID.fullmatch(doc["scheme_id"])
             ):
                 raise _corrupt()
-            params = KdfParams(
-                memory_kib=_int(kdf_doc["memory_kib"]),
-                iterations=_int(kdf_doc["iterations"]),
-                lanes=_int(kdf_doc["lanes"]),
-                salt=_unb64(kdf_doc["salt"]),
-            )
+            params = kdf.params_from_document(kdf_doc)
             sealed = WrappedKey(_unb64(wrap_doc["nonce"]), _unb64(wrap_doc["sealed_key"]))
         except (KeyError, TypeError, ValueError, binascii.Error):
             raise _corrupt() from None
@@ -321,9 +305,3 @@ def _unb64(value: object) -> bytes:
     if not isinstance(value, str):
         raise TypeError("expected a string")
     return base64.b64decode(value, validate=True)
-
-
-def _int(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError("expected a whole number")
-    return value

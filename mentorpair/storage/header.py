@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentorpair.crypto.kdf import SALT_LENGTH, KdfParams
+from mentorpair.crypto.kdf import SALT_LENGTH, KdfParams, params_from_document, params_to_document
 from mentorpair.crypto.keywrap import NONCE_LENGTH, WrappedKey
 from mentorpair.errors import CorruptFile, MadeByNewerVersion
 from mentorpair.storage.atomic import atomic_write
@@ -37,9 +37,7 @@ FORMAT = "mentorpair-vault-key"
 VERSION = 1
 #: A real header is under 1 KiB; refuse to read anything much larger.
 MAX_SIZE = 64 * 1024
-KDF_NAME = "argon2id"
 _TOP_FIELDS = {"format", "version", "vault_id", "kdf", "wrap"}
-_KDF_FIELDS = {"name", "memory_kib", "iterations", "lanes", "salt"}
 _WRAP_FIELDS = {"name", "nonce", "wrapped_key"}
 _VAULT_ID = re.compile(r"[0-9a-f]{32}")
 #: A sealed 256-bit key plus its 16-byte Poly1305 tag.
@@ -70,13 +68,7 @@ class VaultHeader:
             "format": FORMAT,
             "version": VERSION,
             "vault_id": self.vault_id.hex(),
-            "kdf": {
-                "name": KDF_NAME,
-                "memory_kib": self.kdf.memory_kib,
-                "iterations": self.kdf.iterations,
-                "lanes": self.kdf.lanes,
-                "salt": _b64(self.kdf.salt),
-            },
+            "kdf": params_to_document(self.kdf),
             "wrap": {"name": WRAP_NAME},
         }
 
@@ -124,22 +116,14 @@ class VaultHeader:
             # Exactly our fields: an unknown one would be unauthenticated baggage.
             if (
                 set(doc) != _TOP_FIELDS
-                or not isinstance(kdf_doc, dict)
                 or not isinstance(wrap_doc, dict)
-                or set(kdf_doc) != _KDF_FIELDS
                 or set(wrap_doc) != _WRAP_FIELDS
-                or kdf_doc["name"] != KDF_NAME
                 or wrap_doc["name"] != WRAP_NAME
                 or not _VAULT_ID.fullmatch(_str(doc["vault_id"]))
             ):
                 raise _corrupt()
             vault_id = bytes.fromhex(doc["vault_id"])
-            kdf = KdfParams(
-                memory_kib=_int(kdf_doc["memory_kib"]),
-                iterations=_int(kdf_doc["iterations"]),
-                lanes=_int(kdf_doc["lanes"]),
-                salt=_unb64(kdf_doc["salt"]),
-            )
+            kdf = params_from_document(kdf_doc)
             wrapped = WrappedKey(
                 nonce=_unb64(wrap_doc["nonce"]), ciphertext=_unb64(wrap_doc["wrapped_key"])
             )
@@ -193,10 +177,4 @@ def _unb64(value: object) -> bytes:
 def _str(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("expected a string")
-    return value
-
-
-def _int(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError("expected an integer")
     return value

@@ -200,3 +200,22 @@ def test_real_calibration_meets_the_floor():
     chosen = calibrate(target_seconds=0.05)
     check_params(chosen)
     assert chosen.memory_kib * chosen.iterations >= kdf.MIN_COST_PRODUCT
+
+
+def test_settings_round_trip_through_a_key_file_document_and_nothing_else_passes():
+    from mentorpair.crypto.kdf import params_from_document, params_to_document
+
+    params = kdf.minimum_params()
+    doc = params_to_document(params)
+    assert params_from_document(doc) == params
+    for change in (
+        {"name": "scrypt"},
+        {"lanes": True},
+        {"iterations": "3"},
+        {"salt": "not base64!"},
+        {"extra": 1},
+    ):
+        with pytest.raises(ValueError):
+            params_from_document({**doc, **change})
+    with pytest.raises(ValueError):
+        params_from_document([doc])
