@@ -215,7 +215,7 @@ def test_settings_round_trip_through_a_key_file_document_and_nothing_else_passes
         {"salt": "not base64!"},
         {"extra": 1},
     ):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=r"kdf|salt"):
             params_from_document({**doc, **change})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a kdf object"):
         params_from_document([doc])
