@@ -48,6 +48,7 @@ def test_every_tab_of_a_full_pair_is_named_and_reachable(qtbot, settings):
     from mentorpair.demo import DemoSession
 
     from mentorpair.ui.main_window import MainWindow
+    from mentorpair.ui.pair.base import PairTab
 
     with DemoSession() as session:
         window = MainWindow(
@@ -60,12 +61,14 @@ def test_every_tab_of_a_full_pair_is_named_and_reachable(qtbot, settings):
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         for number, name in enumerate(view.pages, start=1):
-            # Ctrl+1 … Ctrl+6 reach every tab from the keyboard.
+            # Ctrl+1 … Ctrl+8 reach every tab from the keyboard.
             view.tabs.setCurrentIndex(0)
             qtbot.keyClick(view.tabs, str(number), Qt.KeyboardModifier.ControlModifier)
             assert view.tabs.currentWidget() is view.pages[name], name
             assert interactive_widgets(view.pages[name]), name
             assert unnamed(view.pages[name]) == [], name
+            # The base refresh does nothing: a tab must show its own state.
+            assert type(view.pages[name]).refresh is not PairTab.refresh, name
         window.switch_demo_side()
         mentor_view = window.workspace.pair_view
         assert mentor_view is not None

@@ -340,7 +340,7 @@ def test_empty_state_explains_what_to_do(make_tab):
     tab = make_tab()
     assert tab.list_stack.currentWidget() is tab.list_empty
     assert "Ctrl+N" in tab.list_empty.text()
-    assert tab.editor_stack.currentWidget() is tab.placeholder
+    assert tab.editor_stack.currentWidget() is tab.no_note_hint
 
 
 def test_ctrl_n_opens_the_new_note_dialog(qtbot, make_tab):

@@ -98,8 +98,11 @@ class PairTab(QWidget):
         self.context = context
 
     def refresh(self) -> None:
-        """Re-read the pair's state and show it."""
-        raise NotImplementedError
+        """Re-read the pair's state and show it; every tab overrides this.
+
+        ``tests/ui/test_accessibility.py`` checks that each tab does, so a tab
+        that forgot cannot show a stale pair silently.
+        """
 
     def set_presenter(self, on: bool) -> None:
         """Presenter mode changed (``context.presenter`` already holds ``on``)."""

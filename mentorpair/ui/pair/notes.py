@@ -187,11 +187,11 @@ class NotesTab(PairTab):
 
     def _build_editor(self) -> QWidget:
         self.editor_stack = QStackedWidget(self)
-        self.placeholder = QLabel(self.editor_stack)
-        self.placeholder.setObjectName("hint")
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setMargin(24)
+        self.no_note_hint = QLabel(self.editor_stack)
+        self.no_note_hint.setObjectName("hint")
+        self.no_note_hint.setWordWrap(True)
+        self.no_note_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_note_hint.setMargin(24)
         editor = QWidget(self.editor_stack)
 
         self.banner = KindBanner(editor)
@@ -254,7 +254,7 @@ class NotesTab(PairTab):
         layout.addWidget(self.modes, 1)
         layout.addLayout(bottom)
         self.editor = editor
-        self.editor_stack.addWidget(self.placeholder)
+        self.editor_stack.addWidget(self.no_note_hint)
         self.editor_stack.addWidget(editor)
         return self.editor_stack
 
@@ -480,8 +480,8 @@ class NotesTab(PairTab):
             text = self.tr("There is nothing to show here.")
         else:
             text = self.tr("Your notes open here. Press Ctrl+N to write the first one.")
-        self.placeholder.setText(text)
-        self.editor_stack.setCurrentWidget(self.placeholder)
+        self.no_note_hint.setText(text)
+        self.editor_stack.setCurrentWidget(self.no_note_hint)
 
     # ------------------------------------------------------------- saving
     def save(self) -> bool:
