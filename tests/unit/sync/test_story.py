@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,10 @@ from tests.unit.domain.factory import shared_view
 from tests.unit.sync.conftest import Person
 
 
-def test_pair_by_files_exchange_by_hand_and_by_folder_and_end_identical(people, tmp_path: Path):
+def test_pair_by_files_exchange_by_hand_and_by_folder_and_end_identical(
+    people, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.DEBUG)
     amira, ben, carol = people
     mail = tmp_path / "mail"
     mail.mkdir()
@@ -68,6 +72,12 @@ def test_pair_by_files_exchange_by_hand_and_by_folder_and_end_identical(people, 
     assert "My worries" not in [n.title for n in ben.ws.state(pair_id).notes.values()]
     assert amira.x.pairing.link(pair_id).status is PairingStatus.VERIFIED
     assert ben.x.pairing.link(pair_id).status is PairingStatus.VERIFIED
+    # Secrets never reach the log: no name, title, text, path or code.
+    logged = caplog.text
+    assert caplog.records  # the exchange did log (counts and kinds)
+    for secret in ("Consultant interview", "My worries", "only for me", "Session 1",
+                   "We agreed three actions", "Amira", "Ben", "Nextcloud", code[:11]):  # fmt: skip
+        assert secret not in logged, secret
 
 
 def _carol_pretending(carol: Person, amira: Person, pair_id: str) -> bytes:
