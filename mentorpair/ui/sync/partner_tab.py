@@ -85,7 +85,7 @@ class PartnerTab(PairTab):
         self._build_folder(content, column)
         self._build_private(content, column)
         column.addStretch(1)
-        self.transfer = FileTransfer(self)
+        self.transfer = FileTransfer(self, self)
         sync.folder_checked.connect(self._on_folder_checked)
         sync.busy_changed.connect(self._on_busy)
         self.refresh()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton, QWidget
 
 from mentorpair.crypto.random import random_bytes
 from mentorpair.errors import KnownError
@@ -26,25 +26,60 @@ from mentorpair.sync.update import check_size, read_file
 from mentorpair.ui.sync.wording import changes_words
 
 if TYPE_CHECKING:
-    from mentorpair.ui.sync.controller import Progress, _Job
-    from mentorpair.ui.sync.partner_tab import PartnerTab
+    from mentorpair.ui.pair.base import PairContext
+    from mentorpair.ui.sync.controller import Progress, SyncController, _Job
 
-__all__ = ["PROGRESS_FROM_BYTES", "FileTransfer"]
+__all__ = ["PROGRESS_FROM_BYTES", "FileTransfer", "TransferHost"]
 
 #: Files from this size on show a progress dialog while they are imported.
 PROGRESS_FROM_BYTES = 1 << 20
+
+
+class TransferHost(Protocol):
+    """What the file flows need from the tab that shows them.
+
+    A protocol rather than the Partner tab itself, so this module does not
+    import the tab that imports it.
+    """
+
+    @property
+    def sync(self) -> SyncController:
+        """The vault's sync controller, which runs the background jobs."""
+        ...
+
+    @property
+    def context(self) -> PairContext:
+        """The pair the tab shows."""
+        ...
+
+    @property
+    def partner(self) -> str:
+        """The partner's name, as the pair shows it."""
+        ...
+
+    def say(self, text: str, ok: bool) -> None:
+        """Show the outcome of an import or export beside its buttons."""
+        ...
+
+    def refresh(self) -> None:
+        """Show the pair's state again after a change."""
+        ...
 
 
 class FileTransfer(QObject):
     """The file flows of one Partner tab.
 
     Attributes:
+        tab: the tab that shows the outcomes.
+        dialog_parent: the widget the file and progress dialogs belong to.
         progress: the open progress dialog, while a large file is handled.
     """
 
-    def __init__(self, tab: PartnerTab) -> None:
-        super().__init__(tab)
+    def __init__(self, tab: TransferHost, dialog_parent: QWidget) -> None:
+        """Serve ``tab``; ``dialog_parent`` owns the file and progress dialogs."""
+        super().__init__(dialog_parent)
         self.tab = tab
+        self.dialog_parent = dialog_parent
         self.progress: QProgressDialog | None = None
 
     @property
@@ -74,7 +109,7 @@ class FileTransfer(QObject):
         # A name like the shared folder's: it says nothing about who or what.
         suggested = content_name(random_bytes(32))
         path, _filter = QFileDialog.getSaveFileName(
-            self.tab,
+            self.dialog_parent,
             self.tr("Save the update for {0}").format(self.tab.partner),
             suggested,
             self.tr("mentorpair updates (*.mpu);;All files (*)"),
@@ -119,7 +154,7 @@ class FileTransfer(QObject):
         if self._busy():
             return
         path, _filter = QFileDialog.getOpenFileName(
-            self.tab,
+            self.dialog_parent,
             self.tr("Open an update from {0}").format(self.tab.partner),
             "",
             self.tr("mentorpair updates (*.mpu);;All files (*)"),
@@ -168,7 +203,7 @@ class FileTransfer(QObject):
             self.tr("Cancel"),
             0,
             1000,
-            self.tab,
+            self.dialog_parent,
         )
         cancel = QPushButton(self.tr("Cancel"), dialog)
         cancel.setAccessibleName(self.tr("Cancel the import"))
