@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from mentorpair.demo_data import fill_demo
+from mentorpair.demo import fill_demo
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import MeetingMode, Role
 from mentorpair.domain.rules import RuleViolation

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from mentorpair.demo_data import fill_demo
+from mentorpair.demo import fill_demo
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.domain.rules import RuleViolation

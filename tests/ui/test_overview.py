@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from mentorpair.demo_data import fill_demo
+from mentorpair.demo import fill_demo
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from tests.ui.conftest import interactive_widgets, show_tab

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorpair.demo_data import fill_demo
+from mentorpair.demo import fill_demo
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import GoalStatus, NoteKind, Role
 from mentorpair.storage.vault import Vault
