@@ -5,6 +5,11 @@ file could try to weaken them, and a damaged file could ask for absurd memory.
 :func:`check_params` therefore refuses anything outside fixed bounds *before*
 any derivation runs; the header's authentication (see ``keywrap``) then proves
 the parameters are the ones the vault was made with.
+
+Two floors, on purpose: what we *write* for a new key file (at least 3 passes
+over at least 64 MiB, :func:`check_new_params`) and what we still *open*
+(memory × passes at least 64 MiB × 3, so a vault made by 0.1 with 256 MiB and
+one pass keeps opening until its passphrase is next changed).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ __all__ = [
     "MIN_MEMORY_KIB",
     "KdfParams",
     "calibrate",
+    "check_new_params",
     "check_params",
     "derive_kek",
     "minimum_params",
@@ -50,9 +56,19 @@ MAX_COST_PRODUCT = 256 * 1024 * MAX_ITERATIONS
 LANES = 4
 MAX_LANES = 16
 
+#: Every key file we write gets at least this many passes, whatever the machine:
+#: RFC 9106's second recommended option is t=3, and fewer passes let an attacker
+#: trade memory for time more cheaply.
+NEW_MIN_ITERATIONS = 3
+
 #: What new vaults aim for: 256 MiB, passes chosen so one unlock takes ~0.5 s.
 TARGET_MEMORY_KIB = 256 * 1024
 TARGET_SECONDS = 0.5
+#: If three passes at 256 MiB would take longer than this (an old laptop), we
+#: use less memory rather than fewer passes or a long wait at every unlock.
+MAX_SECONDS = 2.0
+#: The memory sizes tried, largest first; the last is the floor.
+_MEMORY_STEPS_KIB = (TARGET_MEMORY_KIB, 128 * 1024, MIN_MEMORY_KIB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +117,21 @@ def check_params(params: KdfParams) -> None:
         )
 
 
+def check_new_params(params: KdfParams) -> None:
+    """Refuse to write a key file below the floor for new ones.
+
+    :func:`check_params` still opens older, cheaper mixes; this is the
+    stricter rule for what we make now.
+
+    Raises:
+        ValueError: fewer than 3 passes or less than 64 MiB; a bug, never the
+            person's doing.
+    """
+    check_params(params)
+    if params.iterations < NEW_MIN_ITERATIONS or params.memory_kib < MIN_MEMORY_KIB:
+        raise ValueError(f"new key files need at least {NEW_MIN_ITERATIONS} passes and 64 MiB")
+
+
 def derive_kek(passphrase: str, params: KdfParams) -> SecretKey:
     """Derive the key-encryption key from a passphrase.
 
@@ -132,11 +163,13 @@ def minimum_params() -> KdfParams:
 
 
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
-    """Choose parameters for a new vault on this machine.
+    """Choose parameters for a new vault (or a new passphrase) on this machine.
 
-    Times one pass at 256 MiB and picks the number of passes that takes about
-    ``target_seconds``, never below the floor profile. A machine that cannot
-    spare 256 MiB gets the floor profile.
+    Times one pass at 256 MiB, then keeps 256 MiB unless three passes would
+    take more than :data:`MAX_SECONDS` (then 128 MiB, else the 64 MiB floor),
+    and picks as many passes as take about ``target_seconds``: never fewer
+    than 3, never more than 16. A machine that cannot spare 256 MiB gets the
+    floor profile (64 MiB, 3 passes).
     """
     salt = random_bytes(SALT_LENGTH)
     try:
@@ -147,10 +180,21 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
         one_pass = max(time.perf_counter() - start, 1e-6)
     except MemoryError:
         return minimum_params()
-    # Nearest, not floor: 0.3 s per pass should give 2 passes (0.6 s), not 1 (0.3 s).
-    iterations = max(1, min(MAX_ITERATIONS, round(target_seconds / one_pass)))
-    params = KdfParams(memory_kib=TARGET_MEMORY_KIB, iterations=iterations, lanes=LANES, salt=salt)
-    check_params(params)
+    # A pass costs about the same per MiB at any size, so scale the one timing.
+    memory_kib = next(
+        (
+            m
+            for m in _MEMORY_STEPS_KIB
+            if NEW_MIN_ITERATIONS * one_pass * m / TARGET_MEMORY_KIB <= MAX_SECONDS
+        ),
+        MIN_MEMORY_KIB,
+    )
+    per_pass = one_pass * memory_kib / TARGET_MEMORY_KIB
+    # Nearest, not floor: 0.11 s a pass gives 5 passes (0.55 s), not 4 (0.44 s).
+    wanted = round(target_seconds / per_pass)
+    iterations = max(NEW_MIN_ITERATIONS, min(MAX_ITERATIONS, wanted))
+    params = KdfParams(memory_kib=memory_kib, iterations=iterations, lanes=LANES, salt=salt)
+    check_new_params(params)
     return params
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 import types
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mentorpair.crypto import kdf
 from mentorpair.crypto.kdf import (
@@ -14,6 +18,7 @@ from mentorpair.crypto.kdf import (
     MIN_MEMORY_KIB,
     KdfParams,
     calibrate,
+    check_new_params,
     check_params,
     derive_kek,
     minimum_params,
@@ -25,6 +30,16 @@ FLOOR = KdfParams(memory_kib=MIN_MEMORY_KIB, iterations=3, lanes=4, salt=SALT)
 #: Argon2id("correct horse battery staple", SALT, 64 MiB, t=3, p=4), pinned: if
 #: it changes, no existing vault opens any more.
 FLOOR_VECTOR = "853b272a44db1421c02962669a55eb0994f3cab385ed1c4c79253eee19bab49e"
+
+
+class _NoArgon2:
+    """Argon2id that does no work, for calibration under a fake clock."""
+
+    def __init__(self, **kwargs: object) -> None:
+        pass
+
+    def derive(self, material: bytes) -> bytes:
+        return bytes(32)
 
 
 @pytest.fixture
@@ -166,20 +181,72 @@ def test_calibrate_picks_passes_for_the_target_time(argon2_calls, monkeypatch):
 
 
 def test_calibrate_rounds_to_the_nearest_pass_count(argon2_calls, monkeypatch):
-    fake_clock(monkeypatch, 0.0, 0.3)  # 0.3 s a pass: 2 passes (0.6 s) is nearer 0.5 s than 1
-    assert calibrate(target_seconds=0.5).iterations == 2
+    fake_clock(monkeypatch, 0.0, 0.11)  # 5 passes (0.55 s) is nearer 0.5 s than 4 (0.44 s)
+    assert calibrate(target_seconds=0.5).iterations == 5
 
 
-def test_calibrate_on_a_slow_machine_stays_within_bounds(argon2_calls, monkeypatch):
-    fake_clock(monkeypatch, 0.0, 30.0)  # one pass takes 30 s: one pass still beats the floor
+def test_calibrate_never_picks_fewer_than_three_passes(argon2_calls, monkeypatch):
+    # 0.3 s a pass: the nearest count to 0.5 s would be 2; the floor for new files is 3.
+    fake_clock(monkeypatch, 0.0, 0.3)
+    chosen = calibrate(target_seconds=0.5)
+    assert (chosen.memory_kib, chosen.iterations) == (256 * 1024, 3)
+
+
+def test_calibrate_on_a_slowish_machine_uses_less_memory_not_fewer_passes(
+    argon2_calls, monkeypatch
+):
+    fake_clock(monkeypatch, 0.0, 1.0)  # 3 passes at 256 MiB: 3 s; at 128 MiB: 1.5 s
     chosen = calibrate()
-    assert chosen.iterations == 1
+    assert (chosen.memory_kib, chosen.iterations) == (128 * 1024, 3)
+
+
+def test_calibrate_on_a_slow_machine_gets_the_floor_profile(argon2_calls, monkeypatch):
+    fake_clock(monkeypatch, 0.0, 30.0)  # one pass takes 30 s
+    chosen = calibrate()
+    assert (chosen.memory_kib, chosen.iterations, chosen.lanes) == (MIN_MEMORY_KIB, 3, 4)
     check_params(chosen)
 
 
-def test_calibrate_on_a_fast_machine_caps_passes(argon2_calls, monkeypatch):
-    fake_clock(monkeypatch, 0.0, 0.0)  # immeasurably fast
-    assert calibrate().iterations == kdf.MAX_ITERATIONS
+@settings(max_examples=300, deadline=None)
+@given(
+    one_pass=st.floats(min_value=0.0, max_value=120.0, allow_nan=False),
+    target=st.floats(min_value=0.0, max_value=30.0, allow_nan=False),
+)
+def test_calibration_never_writes_below_the_floor_whatever_the_clock(one_pass, target):
+    """The promise in SECURITY.md: new key files get >= 3 passes over >= 64 MiB."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(kdf, "Argon2id", _NoArgon2)
+        fake_clock(monkeypatch, 0.0, one_pass)
+        chosen = calibrate(target_seconds=target)
+    check_new_params(chosen)
+    assert chosen.iterations >= 3
+    assert chosen.memory_kib >= MIN_MEMORY_KIB
+    assert chosen.memory_kib * chosen.iterations >= kdf.MIN_COST_PRODUCT
+
+
+def test_the_app_makes_new_key_files_with_calibrate():
+    # tests/conftest.py swaps in minimum_params for speed; a fresh interpreter shows
+    # what the app itself uses for new vaults, passphrase changes and scheme keys.
+    check = "from mentorpair.crypto import kdf; assert kdf.default_params is kdf.calibrate"
+    subprocess.run([sys.executable, "-c", check], check=True)
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        params(memory_kib=256 * 1024, iterations=1),
+        params(memory_kib=128 * 1024, iterations=2),
+    ],
+    ids=["256MiB-t1", "128MiB-t2"],
+)
+def test_older_cheaper_mixes_still_open_but_are_never_written(below):
+    check_params(below)  # a vault made by 0.1 keeps opening
+    with pytest.raises(ValueError, match="at least 3 passes"):
+        check_new_params(below)
+
+
+def test_the_floor_profile_may_be_written():
+    check_new_params(minimum_params())
 
 
 def test_calibrate_falls_back_to_the_floor_without_memory(monkeypatch):
@@ -198,7 +265,8 @@ def test_calibrate_falls_back_to_the_floor_without_memory(monkeypatch):
 @pytest.mark.slow
 def test_real_calibration_meets_the_floor():
     chosen = calibrate(target_seconds=0.05)
-    check_params(chosen)
+    check_new_params(chosen)
+    assert chosen.iterations >= 3
     assert chosen.memory_kib * chosen.iterations >= kdf.MIN_COST_PRODUCT
 
 
