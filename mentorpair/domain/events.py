@@ -8,13 +8,21 @@ own and to merge: bodies name the things they touch by id, never by position.
 Bodies are JSON-compatible dicts; dates are ISO strings. The encoding in
 :meth:`Event.to_dict` is versioned with the vault schema and documented in
 ``docs/formats/events.md``.
+
+Every event also carries a *stamp* that orders it by causality, never by a
+clock on someone's desk: ``origin`` (the device that made it), ``seq`` (its
+place in that device's chain of shared events, 0 for what never leaves the
+machine), ``seen`` (how far the device had got in every other chain of the
+pair) and ``clock`` (a Lamport clock: one more than anything it had seen).
+``at`` is kept for people to read, and breaks ties only between changes
+that did not know of each other.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from types import MappingProxyType
@@ -22,7 +30,16 @@ from typing import Any
 
 from mentorpair.domain.model import Role
 
-__all__ = ["Event", "EventKind", "MalformedEvent"]
+__all__ = ["MAX_CLOCK", "Event", "EventKind", "MalformedEvent", "SortKey"]
+
+#: Clocks, sequence numbers and positions stay exact in every JSON reader.
+MAX_CLOCK = 2**53 - 1
+#: How many other chains one event may say it has seen (devices of a pair).
+MAX_SEEN = 64
+_ORIGIN_LENGTH = 32  # hex digits of a device id
+
+#: The fold's total order: (clock, never-shared, at, event id).
+SortKey = tuple[int, bool, datetime, str]
 
 
 class MalformedEvent(ValueError):
@@ -69,8 +86,15 @@ class Event:
         pair_id: the pair it belongs to.
         author: the role of the person who made the change.
         kind: what kind of change.
-        at: when, in UTC.
+        at: when, in UTC, by the author's clock: for display only.
         body: the change's fields (read-only).
+        clock: Lamport clock: 1 + the highest clock of any shared change the
+            author's device held (0: recorded before causal stamps existed).
+        origin: the device that made it (32 hex digits; "" before stamps).
+        seq: its place in the origin's chain of shared changes (1, 2, …);
+            0 for a change that never leaves the machine.
+        seen: for each *other* chain of the pair, the last ``seq`` the
+            author's device held when it made this change.
     """
 
     event_id: str
@@ -79,21 +103,41 @@ class Event:
     kind: EventKind
     at: datetime
     body: Mapping[str, Any]
+    clock: int = 0
+    origin: str = ""
+    seq: int = 0
+    seen: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Always a private deep copy: a dict or list the caller keeps (an agenda
         # order, or a proxy of their own dict) must not change the event later.
         object.__setattr__(self, "body", MappingProxyType(copy.deepcopy(dict(self.body))))
+        object.__setattr__(self, "seen", MappingProxyType(dict(self.seen)))
         if self.at.tzinfo is None:
             raise MalformedEvent("event time must carry a time zone")
+        _check_stamp(self)
 
     @property
-    def sort_key(self) -> tuple[datetime, str]:
-        """Total order used by the fold: time, then id to break ties identically everywhere."""
-        return (self.at, self.event_id)
+    def sort_key(self) -> SortKey:
+        """The fold's total order, identical on every device.
+
+        Causality first (the Lamport clock), so a change always comes after
+        everything its author had seen, whatever the clocks on their desks
+        said. A change that never leaves the machine comes after the shared
+        ones of the same clock (it was made after seeing them). Between
+        changes that did not know of each other, the displayed time and then
+        the id decide: any fixed rule would do, and this one reads naturally.
+        """
+        return (self.clock, self.seq == 0, self.at, self.event_id)
+
+    def saw(self, origin: str, seq: int) -> bool:
+        """Whether this change's author had seen entry ``seq`` of chain ``origin``."""
+        if origin == self.origin and origin:
+            return self.seq == 0 or seq < self.seq
+        return self.seen.get(origin, 0) >= seq
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible encoding (storage and, later, sync)."""
+        """The JSON-compatible encoding (storage and sync; ``docs/formats/events.md``)."""
         return {
             "id": self.event_id,
             "pair": self.pair_id,
@@ -101,6 +145,10 @@ class Event:
             "kind": self.kind.value,
             "at": self.at.astimezone(UTC).isoformat(timespec="microseconds"),
             "body": copy.deepcopy(dict(self.body)),
+            "clock": self.clock,
+            "origin": self.origin,
+            "seq": self.seq,
+            "seen": dict(self.seen),
         }
 
     @classmethod
@@ -111,6 +159,9 @@ class Event:
             body = data["body"]
             if not isinstance(body, Mapping):
                 raise MalformedEvent("body must be an object")
+            seen = data.get("seen", {})
+            if not isinstance(seen, Mapping):
+                raise MalformedEvent("seen must be an object")
             return cls(
                 event_id=_str(data["id"]),
                 pair_id=_str(data["pair"]),
@@ -118,9 +169,48 @@ class Event:
                 kind=EventKind(data["kind"]),
                 at=at,
                 body=body,
+                clock=_count(data.get("clock", 0)),
+                origin=_origin(data.get("origin", "")),
+                seq=_count(data.get("seq", 0)),
+                seen=seen,
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise MalformedEvent(f"malformed event: {type(exc).__name__}") from None
+
+    def restamped(self, clock: int, origin: str, seq: int, seen: Mapping[str, int]) -> Event:
+        """The same change with a causal stamp (vault migration and recording)."""
+        return Event(
+            self.event_id, self.pair_id, self.author, self.kind, self.at, self.body,
+            clock, origin, seq, seen,
+        )  # fmt: skip
+
+
+def _check_stamp(event: Event) -> None:
+    """Refuse a stamp no honest device makes: counts out of range, odd ids, self-seen."""
+    _count(event.clock)
+    _count(event.seq)
+    _origin(event.origin)
+    if len(event.seen) > MAX_SEEN:
+        raise MalformedEvent("seen names too many chains")
+    for origin, seq in event.seen.items():
+        if not _origin(origin) or origin == event.origin or _count(seq) == 0:
+            raise MalformedEvent("seen must name other chains with positions")
+    if event.seq and not (event.origin and event.clock):
+        raise MalformedEvent("a shared change needs its origin and clock")
+
+
+def _count(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_CLOCK:
+        raise MalformedEvent("counts must be whole numbers from 0 to 2^53 - 1")
+    return value
+
+
+def _origin(value: object) -> str:
+    if not isinstance(value, str) or (
+        value and (len(value) != _ORIGIN_LENGTH or value.strip("0123456789abcdef"))
+    ):
+        raise MalformedEvent("origin must be a device id")
+    return value
 
 
 def _str(value: object) -> str:

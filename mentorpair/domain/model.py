@@ -7,8 +7,10 @@ is a snapshot that can be shared between threads and compared in tests.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import overload
 from enum import StrEnum
 
 __all__ = [
@@ -19,11 +21,13 @@ __all__ = [
     "Goal",
     "GoalChange",
     "GoalStatus",
+    "History",
     "Meeting",
     "MeetingMode",
     "Milestone",
     "Note",
     "NoteKind",
+    "NoteVersion",
     "Role",
     "Suggestion",
 ]
@@ -165,6 +169,49 @@ class GoalChange:
     description: str
 
 
+class History(Sequence["GoalChange"]):
+    """A read-only view of the first entries of a goal's growing list of changes.
+
+    The fold appends to one list per goal and hands each new ``Goal`` a view
+    of its prefix, so a change costs O(1) instead of a copy of the history.
+    Compares equal to a tuple of the same changes.
+    """
+
+    __slots__ = ("_items", "_length")
+
+    def __init__(self, items: list[GoalChange], length: int | None = None) -> None:
+        self._items = items
+        self._length = len(items) if length is None else length
+
+    @overload
+    def __getitem__(self, index: int) -> GoalChange: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[GoalChange, ...]: ...
+    def __getitem__(self, index: int | slice) -> GoalChange | tuple[GoalChange, ...]:
+        if isinstance(index, slice):
+            return tuple(self._items[: self._length])[index]
+        if not -self._length <= index < self._length:
+            raise IndexError("history index out of range")
+        return self._items[index % self._length]
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[GoalChange]:
+        return iter(self._items[: self._length])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"History({tuple(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Goal:
     """A goal owned by the mentee."""
@@ -177,7 +224,18 @@ class Goal:
     status: GoalStatus = GoalStatus.PROPOSED
     progress: int = 0  # percent
     milestones: tuple[Milestone, ...] = ()
-    history: tuple[GoalChange, ...] = ()
+    history: Sequence[GoalChange] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NoteVersion:
+    """A version of a note that crossed another edit: kept until someone settles it."""
+
+    revision: str
+    title: str
+    text: str
+    author: Role
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +245,12 @@ class Note:
     Attributes:
         revision: the event that wrote the current text; an edit names it as
             its base, so two edits of the same revision are a conflict.
-        conflict: the other version's text when two edits collided; a person
-            chooses, by editing the note again.
+        conflicts: every version that lost when edits crossed (two, three or
+            more people or devices editing the same revision), oldest first;
+            a person settles them by an edit that says it resolves them.
+        edited_by: who wrote the current version (None: as created).
+        deleted_by: someone deleted the note while someone else edited it;
+            it was kept so no words were lost, and this says who deleted it.
     """
 
     note_id: str
@@ -201,7 +263,14 @@ class Note:
     revision: str
     meeting_id: str | None = None
     goal_id: str | None = None
-    conflict: str | None = None
+    conflicts: tuple[NoteVersion, ...] = ()
+    edited_by: Role | None = None
+    deleted_by: Role | None = None
+
+    @property
+    def conflict(self) -> str | None:
+        """The text of the newest version that crossed this one, if any (see ``conflicts``)."""
+        return self.conflicts[-1].text if self.conflicts else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,35 @@ wrong person is refused on every device, not merely hidden by the UI.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import Protocol
 
 from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import NoteKind, Role
 
-if TYPE_CHECKING:
-    from mentorpair.domain.state import PairState
+__all__ = ["MENTEE_ONLY", "KnowsNotes", "RuleViolation", "check_permission", "is_shareable"]
 
-__all__ = ["MENTEE_ONLY", "RuleViolation", "check_permission", "is_shareable"]
+
+class KnowsNotes(Protocol):
+    """What the rules need of a pair's state (``domain.state.PairState`` has it).
+
+    A protocol rather than an import keeps the rules below the state: the
+    state applies the rules, the rules never reach into the state.
+    """
+
+    @property
+    def my_role(self) -> Role:
+        """The role of the person whose copy this is."""
+        ...
+
+    @property
+    def created_at(self) -> datetime | None:
+        """When this copy of the pair was made (None before)."""
+        ...
+
+    def note_origin(self, note_id: str) -> tuple[NoteKind, Role] | None:
+        """The kind and author of a note, also after it was deleted."""
+        ...
 
 
 class RuleViolation(ValueError):
@@ -44,11 +64,14 @@ MENTOR_ONLY = frozenset({EventKind.SUGGESTION_ADDED})
 LOCAL_ONLY = frozenset({EventKind.PAIR_CREATED, EventKind.ENDING_REASON})
 
 
-def check_permission(event: Event, state: PairState) -> None:
-    """Raise :class:`RuleViolation` unless ``event.author`` may make this change."""
+def check_permission(event: Event, state: KnowsNotes) -> None:
+    """Raise :class:`RuleViolation` unless ``event.author`` may make this change.
+
+    Only the author's *role* counts here, never what happened meanwhile: the
+    same change is allowed or refused on every device. (What a change means
+    next to others, e.g. after the relationship ended, is the fold's call.)
+    """
     kind, author = event.kind, event.author
-    if state.ending is not None and kind is not EventKind.ENDING_REASON:
-        raise RuleViolation("This mentoring relationship has ended; its record is read-only.")
     if kind in MENTEE_ONLY and author is not Role.MENTEE:
         raise RuleViolation("Only the mentee can change the agenda and the goals.")
     if kind in MENTOR_ONLY and author is not Role.MENTOR:
@@ -67,7 +90,7 @@ def check_permission(event: Event, state: PairState) -> None:
         raise RuleViolation("This change can only be made on this computer.")
 
 
-def is_shareable(event: Event, state: PairState) -> bool:
+def is_shareable(event: Event, state: KnowsNotes) -> bool:
     """Whether ``event`` may ever be sent to the partner.
 
     Private notes, reflections (and every edit of them) and facts about this

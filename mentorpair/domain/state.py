@@ -1,18 +1,36 @@
 """A pair's current state, derived from its events and nothing else.
 
-:func:`fold` sorts events by ``(at, event_id)`` and applies them one by one, so
-the same set of events gives the same state whatever order they arrived in
-(the sync issue relies on this). An event that breaks a rule or is malformed
-is skipped and listed in :attr:`PairState.rejected`; it changes nothing.
+:func:`fold` sorts events by their causal stamp (:attr:`Event.sort_key`:
+Lamport clock, then the displayed time and id between changes that did not
+know of each other) and applies them one by one, so the same set of events
+gives the same state whatever order they arrived in, on every device. A new
+event that sorts after everything applied so far is simply applied to the
+cached state (:meth:`PairState.take`), which is how a vault keeps up with a
+long history at the cost of the change, not of the history.
+
+Changes that crossed each other are never refused for it; each case has one
+rule, the same everywhere (``docs/formats/events.md``, *Crossed changes*):
+
+* an edit of a note the other deleted brings it back, marked ``deleted_by``;
+* a delete of a note that was edited meanwhile keeps it, marked the same;
+* crossed edits (text or title, two or more) keep every losing version;
+* a confirmation of an earlier agreement version counts for that version;
+* after the relationship ended, a change made by someone who had seen the
+  ending is refused; one made before they knew is kept and listed in
+  :attr:`PairState.unaware_of_ending`.
+
+An event that is malformed or breaks a role rule is skipped and listed in
+:attr:`PairState.rejected`; it changes nothing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from mentorpair.domain.events import Event, EventKind, MalformedEvent
+from mentorpair.domain.events import Event, EventKind, MalformedEvent, SortKey
 from mentorpair.domain.model import (
     DEFAULT_CATEGORIES,
     Action,
@@ -22,17 +40,22 @@ from mentorpair.domain.model import (
     Goal,
     GoalChange,
     GoalStatus,
+    History,
     Meeting,
     MeetingMode,
     Milestone,
     Note,
     NoteKind,
+    NoteVersion,
     Role,
     Suggestion,
 )
 from mentorpair.domain.rules import RuleViolation, check_permission
 
-__all__ = ["PairState", "fold"]
+__all__ = ["FoldKey", "PairState", "fold", "fold_order"]
+
+#: :func:`fold_order`'s key: this copy's creation first, then the causal order.
+FoldKey = tuple[bool, SortKey]
 
 E = TypeVar("E")
 
@@ -51,6 +74,15 @@ class PairState:
         agreement, meetings, agenda, suggestions, goals, notes, actions,
         categories, ending: the derived state.
         rejected: (event id, reason) for events that were refused.
+        agreement_versions: every agreement version by revision, each with
+            the roles that confirmed it (also after a newer one replaced it).
+        deleted_notes: the last version of each deleted note (an edit that
+            crossed the delete brings it back).
+        unaware_of_ending: changes made after the relationship ended by
+            someone who did not know yet; kept, and shown as such.
+        heads: for each chain (device), its last position and clock held.
+        max_clock: the highest clock of any shared change held.
+        last_key: the fold key of the last event taken.
     """
 
     def __init__(self, pair_id: str) -> None:
@@ -68,8 +100,18 @@ class PairState:
         self.categories: tuple[str, ...] = DEFAULT_CATEGORIES
         self.ending: Ending | None = None
         self.rejected: list[tuple[str, str]] = []
-        self.last_key: tuple[datetime, str] | None = None
+        self.agreement_versions: dict[str, Agreement] = {}
+        self.deleted_notes: dict[str, Note] = {}
+        self.unaware_of_ending: list[str] = []
+        self.heads: dict[str, tuple[int, int]] = {}
+        self.max_clock = 0
+        self.last_key: FoldKey | None = None
         self._note_origin: dict[str, tuple[NoteKind, Role]] = {}
+        self._ending_mark: tuple[str, int] | None = None
+        self._item_meeting: dict[str, str] = {}
+        self._removed_items: dict[str, AgendaItem] = {}
+        self._goal_history: dict[str, list[GoalChange]] = {}
+        self._note_versions: dict[str, tuple[int, int]] = {}
 
     # ------------------------------------------------------------- queries
     def note_origin(self, note_id: str) -> tuple[NoteKind, Role] | None:
@@ -96,12 +138,51 @@ class PairState:
         """The agenda of one meeting, in the mentee's order."""
         return list(self.agenda.get(meeting_id, []))
 
+    def earlier_confirmations(self) -> list[tuple[Role, Agreement]]:
+        """Confirmations of agreement versions that a newer one replaced.
+
+        A partner who confirmed the terms while the other changed them
+        offline: the confirmation counts for the version they saw, and the
+        agreement says so instead of refusing it.
+        """
+        current = self.agreement.revision if self.agreement else None
+        found = []
+        for revision, version in self.agreement_versions.items():
+            if revision == current:
+                continue
+            for role in sorted(version.confirmed_by):
+                found.append((role, version))
+        return found
+
+    def sees_after(self, event: Event) -> bool:
+        """Whether ``event`` sorts after everything taken so far (so it can be applied)."""
+        return self.last_key is None or fold_order(event) > self.last_key
+
     @property
     def read_only(self) -> bool:
         """True once the relationship has ended."""
         return self.ending is not None
 
     # ------------------------------------------------------------- applying
+    def take(self, event: Event) -> bool:
+        """Take the next event in fold order: apply it, or list it as rejected.
+
+        Its position and clock count as held either way (a refused change
+        still happened, and later changes were stamped after it).
+        """
+        if event.seq:
+            seq, clock = self.heads.get(event.origin, (0, 0))
+            self.heads[event.origin] = (max(seq, event.seq), max(clock, event.clock))
+        self.max_clock = max(self.max_clock, event.clock)
+        key = fold_order(event)
+        self.last_key = key if self.last_key is None else max(self.last_key, key)
+        try:
+            self.apply(event)
+        except (RuleViolation, MalformedEvent) as exc:
+            self.rejected.append((event.event_id, str(exc)))
+            return False
+        return True
+
     def apply(self, event: Event) -> None:
         """Apply one event, or raise without changing anything.
 
@@ -114,9 +195,27 @@ class PairState:
         if event.kind is not EventKind.PAIR_CREATED and self.created_at is None:
             raise RuleViolation("The pair does not exist yet.")
         check_permission(event, self)
+        unaware = False
+        if self.ending is not None and event.kind is not EventKind.ENDING_REASON:
+            if self._knew_of_ending(event):
+                raise RuleViolation("This mentoring relationship has ended; its record is read-only.")
+            unaware = True
         handler = _HANDLERS[event.kind]
         handler(self, event, event.body)
-        self.last_key = event.sort_key
+        if unaware:
+            self.unaware_of_ending.append(event.event_id)
+
+    def _knew_of_ending(self, event: Event) -> bool:
+        """Whether the author of ``event`` had seen the ending when they made it.
+
+        Decided by the event's own stamp (what its device had seen), never by
+        clocks: a change made before the news arrived is kept wherever the
+        clocks put it, and one made after is refused however it is dated.
+        Changes from before causal stamps follow the old rule: refused.
+        """
+        if self._ending_mark is None or not event.origin:
+            return True
+        return event.saw(*self._ending_mark)
 
     def _require_meeting(self, meeting_id: str) -> Meeting:
         meeting = self.meetings.get(meeting_id)
@@ -131,24 +230,21 @@ class PairState:
         return goal
 
 
-def fold_order(event: Event) -> tuple[bool, datetime, str]:
-    """The canonical order: this copy's PAIR_CREATED first, then by time and id.
+def fold_order(event: Event) -> FoldKey:
+    """The canonical order: this copy's PAIR_CREATED first, then the causal order.
 
     PAIR_CREATED says whose copy this is; it is never shared, and a partner
     may well have started writing before this copy was made, so it opens the
-    history whatever its time.
+    history whatever its stamp.
     """
-    return (event.kind is not EventKind.PAIR_CREATED, *event.sort_key)
+    return (event.kind is not EventKind.PAIR_CREATED, event.sort_key)
 
 
 def fold(pair_id: str, events: Iterable[Event]) -> PairState:
-    """Build a pair's state from its events, in their canonical order."""
+    """Build a pair's state from its events, in their canonical order (O(n log n))."""
     state = PairState(pair_id)
     for event in sorted(events, key=fold_order):
-        try:
-            state.apply(event)
-        except (RuleViolation, MalformedEvent) as exc:
-            state.rejected.append((event.event_id, str(exc)))
+        state.take(event)
     return state
 
 
@@ -227,7 +323,11 @@ def _pair_created(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
 
 
 def _ended(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
-    s.ending = Ending(at=e.at, by=e.author, summary=_text(b, "summary", MAX_TEXT))
+    summary = _text(b, "summary", MAX_TEXT)
+    if s.ending is not None:
+        return  # both ended it without knowing of each other: the first ending stands
+    s.ending = Ending(at=e.at, by=e.author, summary=summary)
+    s._ending_mark = (e.origin, e.seq) if e.origin and e.seq else None
 
 
 def _ending_reason(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
@@ -252,16 +352,25 @@ def _agreement_set(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
         # Whoever sets the terms agrees to them.
         confirmed_by=frozenset({e.author}),
     )
+    s.agreement_versions[e.event_id] = s.agreement
 
 
 def _agreement_confirmed(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
-    if s.agreement is None or _id(b, "revision") != s.agreement.revision:
+    revision = _id(b, "revision")
+    version = s.agreement_versions.get(revision)
+    if version is None:
+        raise RuleViolation("That version of the agreement does not exist.")
+    if e.origin and s.agreement is not None and revision != s.agreement.revision:
+        # Confirmed while the other changed the terms: it counts for the version
+        # its author saw (earlier_confirmations), not for the new one.
+        s.agreement_versions[revision] = dataclasses.replace(
+            version, confirmed_by=version.confirmed_by | {e.author}
+        )
+        return
+    if s.agreement is None or revision != s.agreement.revision:
         raise RuleViolation("The agreement changed since; confirm the current version.")
-    a = s.agreement
-    s.agreement = Agreement(
-        a.revision, a.frequency, a.starts_on, a.review_on, a.modes, a.confidentiality,
-        a.limits, a.no_fault_ending, a.confirmed_by | {e.author},
-    )  # fmt: skip
+    s.agreement = dataclasses.replace(version, confirmed_by=version.confirmed_by | {e.author})
+    s.agreement_versions[revision] = s.agreement
 
 
 def _meeting_fields(b: Mapping[str, Any], base: Meeting | None, meeting_id: str) -> Meeting:
@@ -323,11 +432,14 @@ def _item_fields(b: Mapping[str, Any], base: AgendaItem) -> AgendaItem:
 
 
 def _find_item(s: PairState, item_id: str) -> tuple[list[AgendaItem], int]:
-    for items in s.agenda.values():
-        for index, item in enumerate(items):
-            if item.item_id == item_id:
-                return items, index
-    raise RuleViolation("That agenda item does not exist.")
+    meeting_id = s._item_meeting.get(item_id)
+    if meeting_id is None:
+        raise RuleViolation("That agenda item does not exist.")
+    items = s.agenda[meeting_id]
+    for index, item in enumerate(items):
+        if item.item_id == item_id:
+            return items, index
+    raise AssertionError("agenda index out of step")  # pragma: no cover - a bug
 
 
 def _check_goal_link(s: PairState, item: AgendaItem) -> None:
@@ -340,7 +452,7 @@ def _item_added(
 ) -> None:
     meeting = s._require_meeting(_id(b, "meeting_id"))
     item_id = _id(b, "item_id")
-    if any(i.item_id == item_id for items in s.agenda.values() for i in items):
+    if item_id in s._item_meeting or item_id in s._removed_items:
         raise RuleViolation("That agenda item exists already.")
     base = AgendaItem(item_id, meeting.meeting_id, "", from_suggestion=suggestion)
     item = _item_fields({"title": "", **b}, base)
@@ -348,18 +460,33 @@ def _item_added(
         raise MalformedEvent("title must not be empty")
     _check_goal_link(s, item)
     s.agenda.setdefault(meeting.meeting_id, []).append(item)
+    s._item_meeting[item_id] = meeting.meeting_id
 
 
 def _item_updated(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
-    items, index = _find_item(s, _id(b, "item_id"))
+    item_id = _id(b, "item_id")
+    removed = s._removed_items.get(item_id)
+    if removed is not None:
+        # Edited on one device while removed on another: the edit brings it back.
+        item = _item_fields(b, removed)
+        _check_goal_link(s, item)
+        del s._removed_items[item_id]
+        s.agenda.setdefault(item.meeting_id, []).append(item)
+        s._item_meeting[item_id] = item.meeting_id
+        return
+    items, index = _find_item(s, item_id)
     item = _item_fields(b, items[index])
     _check_goal_link(s, item)
     items[index] = item
 
 
 def _item_removed(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
-    items, index = _find_item(s, _id(b, "item_id"))
-    del items[index]
+    item_id = _id(b, "item_id")
+    if item_id in s._removed_items and e.origin:
+        return  # removed on two devices: once is enough
+    items, index = _find_item(s, item_id)
+    s._removed_items[item_id] = items.pop(index)
+    del s._item_meeting[item_id]
 
 
 def _reordered(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
@@ -396,7 +523,11 @@ def _suggestion_added(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
 def _suggestion_decided(status: str) -> Callable[[PairState, Event, Mapping[str, Any]], None]:
     def handle(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
         sug = s.suggestions.get(_id(b, "suggestion_id"))
-        if sug is None or sug.status != "open":
+        if sug is None:
+            raise RuleViolation("That suggestion does not exist.")
+        if sug.status != "open":
+            if e.origin:
+                return  # decided on two devices at once: the first decision stands
             raise RuleViolation("That suggestion was already dealt with.")
         if status == "accepted":
             _item_added(
@@ -448,11 +579,12 @@ def _goal_fields(b: Mapping[str, Any], g: Goal) -> Goal:
     )
 
 
-def _with_history(goal: Goal, change: GoalChange) -> Goal:
-    return Goal(
-        goal.goal_id, goal.title, goal.description, goal.category, goal.target,
-        goal.status, goal.progress, goal.milestones, (*goal.history, change),
-    )  # fmt: skip
+def _with_history(s: PairState, goal: Goal, change: GoalChange) -> Goal:
+    # One growing list per goal, and each Goal holds a read-only view of its
+    # prefix: a change costs O(1), not a copy of the whole history.
+    history = s._goal_history.setdefault(goal.goal_id, [])
+    history.append(change)
+    return dataclasses.replace(goal, history=History(history))
 
 
 def _describe(old: Goal, new: Goal) -> str:
@@ -484,13 +616,13 @@ def _goal_created(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
     goal = _goal_fields({"title": "", **b}, Goal(goal_id, ""))
     if not goal.title.strip():
         raise MalformedEvent("title must not be empty")
-    s.goals[goal_id] = _with_history(goal, GoalChange(e.at, e.author, "goal created"))
+    s.goals[goal_id] = _with_history(s, goal, GoalChange(e.at, e.author, "goal created"))
 
 
 def _goal_updated(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
     old = s._require_goal(_id(b, "goal_id"))
     new = _goal_fields(b, old)
-    s.goals[old.goal_id] = _with_history(new, GoalChange(e.at, e.author, _describe(old, new)))
+    s.goals[old.goal_id] = _with_history(s, new, GoalChange(e.at, e.author, _describe(old, new)))
 
 
 def _milestone_added(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
@@ -510,7 +642,7 @@ def _milestone_added(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
         g.history,
     )
     s.goals[g.goal_id] = _with_history(
-        updated, GoalChange(e.at, e.author, f"milestone added: {milestone.title}")
+        s, updated, GoalChange(e.at, e.author, f"milestone added: {milestone.title}")
     )
 
 
@@ -540,7 +672,9 @@ def _milestone_updated(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
         stones,
         g.history,
     )
-    s.goals[g.goal_id] = _with_history(updated, GoalChange(e.at, e.author, f"{what}: {new.title}"))
+    s.goals[g.goal_id] = _with_history(
+        s, updated, GoalChange(e.at, e.author, f"{what}: {new.title}")
+    )
 
 
 def _note_created(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
@@ -560,27 +694,83 @@ def _note_created(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
         revision=e.event_id, meeting_id=meeting_id, goal_id=goal_id,
     )  # fmt: skip
     s._note_origin[note_id] = (kind, e.author)
+    s._note_versions[e.event_id] = (hash(s.notes[note_id].title), hash(s.notes[note_id].text))
 
 
 def _note_edited(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
-    note = s.notes.get(_id(b, "note_id"))
+    note_id = _id(b, "note_id")
+    note = s.notes.get(note_id)
+    deleted_by = None
     if note is None:
-        raise RuleViolation("That note does not exist.")
+        # Edited while someone deleted it: the words come back, marked.
+        note = s.deleted_notes.get(note_id)
+        if note is None or not e.origin:
+            raise RuleViolation("That note does not exist.")
+        deleted_by = note.deleted_by
     title = _text(b, "title") if "title" in b else note.title
     text = _text(b, "text", MAX_TEXT) if "text" in b else note.text
     base = _id(b, "base")
-    # Two edits of the same revision collided: the later one (in the canonical
-    # order) becomes the text, the earlier one is kept for a person to choose.
-    conflict = note.text if base != note.revision and note.text != text else None
-    s.notes[note.note_id] = Note(
-        note.note_id, note.kind, note.author, title, text, note.created_at, e.at,
-        e.event_id, note.meeting_id, note.goal_id, conflict,
+    resolve = _bool(b, "resolve") if "resolve" in b else not e.origin
+    conflicts = note.conflicts
+    if base != note.revision and _overwrites(s, note, base, b, title, text):
+        # Crossed edits (made from the same version, or from one that another
+        # edit replaced): the later one in the fold order becomes the text and
+        # every other version is kept for a person to settle.
+        loser = NoteVersion(
+            note.revision, note.title, note.text, note.edited_by or note.author, note.updated_at
+        )
+        conflicts = (*conflicts, loser)
+    elif base == note.revision and resolve:
+        # The author saw the current version and chose: crossed versions and
+        # the deletion notice are settled. A plain edit (autosave while the
+        # conflict shows) keeps them, so no one's words vanish unseen.
+        conflicts, deleted_by = (), None
+    if deleted_by is None and not resolve:
+        deleted_by = note.deleted_by
+    s.deleted_notes.pop(note_id, None)
+    s._note_versions[e.event_id] = (hash(title), hash(text))
+    s.notes[note_id] = dataclasses.replace(
+        note, title=title, text=text, updated_at=e.at, revision=e.event_id,
+        conflicts=conflicts, edited_by=e.author, deleted_by=deleted_by,
     )  # fmt: skip
 
 
+def _overwrites(
+    s: PairState, note: Note, base: str, b: Mapping[str, Any], title: str, text: str
+) -> bool:
+    """Whether a crossed edit replaces words that someone else changed since its base.
+
+    An edit names the fields it sets; crossing an edit of *another* field (a
+    new title while the partner rewrote the text) loses nothing, so only a
+    field that changed since the base and is now set to something else
+    counts. Versions are compared by fingerprint, so the fold keeps no old
+    text in memory.
+    """
+    before = s._note_versions.get(base)
+    for index, (key, new) in enumerate((("title", title), ("text", text))):
+        current = note.title if key == "title" else note.text
+        if key not in b or new == current:
+            continue
+        if before is None or before[index] != hash(current):
+            return True
+    return False
+
+
 def _note_deleted(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
-    if s.notes.pop(_id(b, "note_id"), None) is None:
+    note_id = _id(b, "note_id")
+    note = s.notes.get(note_id)
+    if note is None:
+        if e.origin and note_id in s.deleted_notes:
+            return  # deleted on both sides: once is enough
         raise RuleViolation("That note does not exist.")
+    base = _opt_id(b, "base")
+    if base is not None and (base != note.revision or note.conflicts):
+        # The deleter had not seen the latest words (or crossed versions wait
+        # to be settled): keep the note and say who wanted it gone.
+        s.notes[note_id] = dataclasses.replace(note, deleted_by=e.author)
+        return
+    del s.notes[note_id]
+    s.deleted_notes[note_id] = dataclasses.replace(note, deleted_by=e.author)
 
 
 def _action_fields(b: Mapping[str, Any], a: Action) -> Action:

@@ -88,8 +88,13 @@ def fingerprint(state: PairState, *, rejected: bool = False) -> tuple[Any, ...]:
     return tuple(
         (name, _canon(value))
         for name, value in sorted(vars(state).items())
-        if rejected or name != "rejected"
+        if (rejected or name != "rejected") and name not in _BOOKKEEPING
     )
+
+
+#: Where the fold stands in the history, not what the pair holds: a refused
+#: change still moves these on (it happened, and later ones come after it).
+_BOOKKEEPING = frozenset({"last_key", "heads", "max_clock"})
 
 
 def shared_view(state: PairState) -> tuple[Any, ...]:

@@ -81,6 +81,10 @@ def test_the_encoding_has_exactly_the_documented_fields():
         "kind": "goal.created",
         "at": "2025-03-03T09:00:00.000000+00:00",
         "body": {"goal_id": "g1", "title": "Fellowship"},
+        "clock": 0,
+        "origin": "",
+        "seq": 0,
+        "seen": {},
     }
 
 

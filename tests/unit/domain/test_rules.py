@@ -42,6 +42,7 @@ def base(my_role: Role = MENTEE) -> Log:
     log.meeting("m1")
     log.goal("g1")
     log.add(K.MILESTONE_ADDED, MENTEE, goal_id="g1", milestone_id="ms1", title="Outline")
+    log.item("i0")  # so a reorder that puts i1 first changes something
     log.item("i1")
     for suggestion_id in ("s1", "s2"):
         log.add(
