@@ -11,6 +11,7 @@ Modules:
     keywrap: sealing the vault key under the key-encryption key.
     subkeys: HKDF with purpose strings.
     identity: a person's signing and key-agreement keys and their fingerprint.
+    signing: Ed25519 keys of a scheme and of a collector (no person's identity).
     hybrid: sealing to a public key (HPKE, ML-KEM-768 + X25519).
     digest: SHA-256 for hash chains and content names.
     stream: a long body in authenticated 64 KiB chunks (STREAM, as in age).

@@ -5,6 +5,13 @@ it to every pair. It holds nothing secret: the scheme's name, the
 coordinator's public key, the reporting periods, the group-size thresholds and
 the questions. The format is in ``docs/formats/feedback.md``.
 
+Version 2 adds the scheme's own signing key and a signature over everything
+else, so a pair that imported the file once can refuse a copy with a swapped
+key or weaker thresholds (:func:`check_replacement`), and optionally names a
+*collector*: someone other than the coordinator who receives the files and
+passes them on only in batches (``feedback/collector.py``). Version 1 files
+(unsigned, no collector) are still read.
+
 The parser is strict (exact fields, sizes, caps) because a pair imports files
 that came by e-mail: anything off is refused with a plain message before it
 reaches the vault.
@@ -19,29 +26,35 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from mentorpair.crypto import signing
 from mentorpair.crypto.hybrid import PUBLIC_LENGTH
 from mentorpair.crypto.random import random_bytes
-from mentorpair.errors import CorruptFile, MadeByNewerVersion
+from mentorpair.crypto.signing import SigningKey
+from mentorpair.errors import CorruptFile, KnownError, MadeByNewerVersion
 from mentorpair.storage.oserrors import translate_os_errors
 
 __all__ = [
+    "AGGREGATION_BATCH",
     "DEFAULT_MIN_COMMENTS",
     "DEFAULT_MIN_GROUP",
     "FORMAT",
     "MAX_FILE_SIZE",
     "MAX_TEXT_TOTAL",
     "VERSION",
+    "Collector",
     "InvalidScheme",
     "Period",
     "Question",
     "QuestionType",
     "Scheme",
+    "SchemeReplacementRefused",
+    "check_replacement",
     "default_questions",
     "load_scheme",
     "new_scheme",
@@ -51,7 +64,17 @@ __all__ = [
 ]
 
 FORMAT = "mentorpair-scheme"
-VERSION = 1
+VERSION = 2
+#: Signatures over a scheme file start with this purpose string.
+SIGNATURE_PURPOSE = b"mentorpair/v2/scheme"
+#: The only aggregation mode so far: the collector releases whole files in
+#: batches. A later two-party mode (Prio3 under DAP) gets its own name here.
+AGGREGATION_BATCH = "batch"
+AGGREGATION_MODES = (AGGREGATION_BATCH,)
+MAX_COLLECTOR_NAME = 120
+MAX_DROP_FOLDER = 500
+#: Hex digits of the key code: 80 bits.
+KEY_CODE_DIGITS = 20
 EXTENSION = ".mpscheme"
 #: A real scheme file is a few KiB; anything far larger is refused unread.
 MAX_FILE_SIZE = 256 * 1024
@@ -82,6 +105,8 @@ _TOP_FIELDS = {
     "min_comments",
     "questions",
 }
+_TOP_FIELDS_V2 = _TOP_FIELDS | {"signing_key", "collector", "drop_folder", "signature"}
+_COLLECTOR_FIELDS = {"name", "key", "signing_key", "aggregation"}
 _PERIOD_FIELDS = {"id", "label", "opens", "closes"}
 _SCHEME_ID = re.compile(r"[0-9a-f]{32}")
 _PERIOD_ID = re.compile(r"[A-Za-z0-9-]{1,20}")
@@ -96,6 +121,43 @@ class InvalidScheme(CorruptFile):
         "This scheme file is damaged or is not a mentorpair scheme file, so it was not "
         "imported. Please ask the scheme's coordinator to send it again."
     )
+
+
+class SchemeReplacementRefused(KnownError):
+    """A scheme file with a known scheme id but another key or weaker protection."""
+
+    default_message = (
+        "This scheme file has the same scheme as one you already imported, but it is "
+        "signed with a different key or protects answers less, so it was not imported. "
+        "It may not come from your coordinator: call them and compare the key code. "
+        "Nothing was changed."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Collector:
+    """The person who receives feedback files and releases them only in batches.
+
+    Attributes:
+        name: how people see them ("Freedom to Speak Up Guardian").
+        key: their hybrid public key (HPKE); the outer layer of a file is sealed to it.
+        signing_key: their Ed25519 public key; it signs every batch they release.
+        aggregation: how they pass answers on; only ``"batch"`` so far.
+    """
+
+    name: str
+    key: bytes = field(repr=False)
+    signing_key: bytes = field(repr=False)
+    aggregation: str = AGGREGATION_BATCH
+
+    def to_json(self) -> dict[str, Any]:
+        """The collector as it stands in the scheme file."""
+        return {
+            "name": self.name,
+            "key": _b64(self.key),
+            "signing_key": _b64(self.signing_key),
+            "aggregation": {"mode": self.aggregation},
+        }
 
 
 class QuestionType(StrEnum):
@@ -165,6 +227,11 @@ class Scheme:
         coordinator_key: the coordinator's hybrid public key (1216 bytes).
         min_group: scores are reported only for groups at least this large.
         min_comments: comments are reported only when at least this many people wrote one.
+        version: 1 (unsigned, no collector) or 2.
+        signing_key: the scheme's Ed25519 public key (version 2; empty in version 1).
+        collector: who receives the files, if the scheme names one.
+        drop_folder: a folder the scheme asks people to put files in ("" if none).
+        signature: over every other field (version 2; empty in version 1).
     """
 
     scheme_id: str
@@ -174,6 +241,11 @@ class Scheme:
     min_group: int
     min_comments: int
     questions: tuple[Question, ...]
+    version: int = 1
+    signing_key: bytes = field(default=b"", repr=False)
+    collector: Collector | None = None
+    drop_folder: str = ""
+    signature: bytes = field(default=b"", repr=False)
 
     def open_period(self, today: date) -> Period | None:
         """The period collecting answers on ``today``, if any (periods never overlap)."""
@@ -188,27 +260,51 @@ class Scheme:
         return next((q for q in self.questions if q.question_id == question_id), None)
 
     def key_code(self) -> str:
-        """A short code for the coordinator's key, to compare by phone ("3F9A-12C4-7B0E").
+        """A code for the scheme's key, to compare by phone ("3F9A-12C4-7B0E-55D1-A0C2").
 
-        Two scheme files with the same name but different keys show different
-        codes, so a forged scheme file stands out.
+        80 bits (20 hex digits): finding another key with the same code costs
+        about 2^80 tries. In version 2 it is the signing key's, which vouches
+        for everything else in the file; in version 1 the coordinator's key
+        (the first 12 digits are what older versions showed).
         """
-        digest = hashlib.sha256(self.coordinator_key).hexdigest()[:12].upper()
-        return "-".join(digest[i : i + 4] for i in range(0, 12, 4))
+        if self.signing_key:
+            digest = hashlib.sha256(b"mentorpair/v2/key-code\0" + self.signing_key).hexdigest()
+        else:
+            digest = hashlib.sha256(self.coordinator_key).hexdigest()
+        code = digest[:KEY_CODE_DIGITS].upper()
+        return "-".join(code[i : i + 4] for i in range(0, KEY_CODE_DIGITS, 4))
 
-    def to_json(self) -> str:
-        """The scheme file's text (UTF-8 JSON)."""
-        doc = {
+    def pinned_key(self) -> bytes:
+        """The key a pair remembers on first import: the signing key, else the coordinator's."""
+        return self.signing_key or self.coordinator_key
+
+    def _document(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version,
             "scheme_id": self.scheme_id,
             "name": self.name,
-            "coordinator_key": base64.b64encode(self.coordinator_key).decode("ascii"),
+            "coordinator_key": _b64(self.coordinator_key),
             "periods": [p.to_json() for p in self.periods],
             "min_group": self.min_group,
             "min_comments": self.min_comments,
             "questions": [q.to_json() for q in self.questions],
         }
+        if self.version >= 2:
+            doc["signing_key"] = _b64(self.signing_key)
+            doc["collector"] = None if self.collector is None else self.collector.to_json()
+            doc["drop_folder"] = self.drop_folder or None
+        return doc
+
+    def signed_bytes(self) -> bytes:
+        """What the signature covers: every field but the signature, canonical JSON."""
+        return _canonical(self._document())
+
+    def to_json(self) -> str:
+        """The scheme file's text (UTF-8 JSON)."""
+        doc = self._document()
+        if self.version >= 2:
+            doc["signature"] = _b64(self.signature)
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -219,12 +315,22 @@ def new_scheme(
     questions: Sequence[Question] | None = None,
     min_group: int = DEFAULT_MIN_GROUP,
     min_comments: int = DEFAULT_MIN_COMMENTS,
+    *,
+    signer: SigningKey | None = None,
+    collector: Collector | None = None,
+    drop_folder: str = "",
 ) -> Scheme:
     """A new scheme with a random id, checked by the same rules as an imported file.
+
+    With ``signer`` the scheme is version 2 and signed; without, it is an
+    unsigned version 1 scheme (no collector, no drop folder), as older
+    versions made.
 
     Raises:
         InvalidScheme: a setting is out of range; the message says which.
     """
+    if signer is None and (collector is not None or drop_folder):
+        raise ValueError("a collector or drop folder needs a signed (version 2) scheme")
     scheme = Scheme(
         scheme_id=random_bytes(16).hex(),
         name=name.strip(),
@@ -233,9 +339,52 @@ def new_scheme(
         min_group=min_group,
         min_comments=min_comments,
         questions=tuple(default_questions() if questions is None else questions),
+        version=1 if signer is None else VERSION,
+        signing_key=b"" if signer is None else signer.public_bytes(),
+        collector=collector,
+        drop_folder=drop_folder.strip(),
     )
+    if signer is not None:
+        scheme = replace(scheme, signature=signer.sign(SIGNATURE_PURPOSE, scheme.signed_bytes()))
     _validate(scheme)
     return scheme
+
+
+def check_replacement(known: Scheme, new: Scheme) -> None:
+    """Refuse a re-imported scheme file that does not come from the same key or protects less.
+
+    The first import pins the key (:meth:`Scheme.pinned_key`); a version 1
+    file may be replaced by a version 2 file with the same coordinator key
+    (that is how a scheme moves to signed files), never the other way round.
+    A collector once named cannot be removed or swapped, and the thresholds
+    may only rise.
+
+    Raises:
+        SchemeReplacementRefused: with a plain warning.
+    """
+    if known.scheme_id != new.scheme_id:
+        raise ValueError("not the same scheme")
+    same_key = known.pinned_key() == new.pinned_key() or (
+        known.version == 1 and new.version >= 2 and known.coordinator_key == new.coordinator_key
+    )
+    if not same_key or new.version < known.version:
+        raise SchemeReplacementRefused()
+    if new.min_group < known.min_group or new.min_comments < known.min_comments:
+        raise SchemeReplacementRefused(
+            "This scheme file would show the coordinator smaller groups than the copy you "
+            "already imported, so it was not imported. Please ask your coordinator about it. "
+            "Nothing was changed."
+        )
+    if known.collector is not None and (
+        new.collector is None
+        or (new.collector.key, new.collector.signing_key)
+        != (known.collector.key, known.collector.signing_key)
+    ):
+        raise SchemeReplacementRefused(
+            "This scheme file no longer sends feedback through the same collector as the "
+            "copy you already imported, so it was not imported. Please ask your coordinator "
+            "about it. Nothing was changed."
+        )
 
 
 def default_questions() -> tuple[Question, ...]:
@@ -332,10 +481,10 @@ def parse_scheme(data: bytes | str) -> Scheme:
             "This scheme file was made by a newer version of mentorpair. Please update "
             "the app to use it."
         )
-    if set(doc) != _TOP_FIELDS:
+    if set(doc) != (_TOP_FIELDS if version == 1 else _TOP_FIELDS_V2):
         raise InvalidScheme()
     try:
-        key = base64.b64decode(_str(doc["coordinator_key"]), validate=True)
+        key = _unb64(doc["coordinator_key"])
         periods = doc["periods"]
         questions = doc["questions"]
         if not isinstance(periods, list) or not isinstance(questions, list):
@@ -348,10 +497,27 @@ def parse_scheme(data: bytes | str) -> Scheme:
             min_group=_int(doc["min_group"]),
             min_comments=_int(doc["min_comments"]),
             questions=parse_questions(questions),
+            version=version,
         )
-    except (TypeError, ValueError, binascii.Error):
+        if version >= 2:
+            drop = doc["drop_folder"]
+            scheme = replace(
+                scheme,
+                signing_key=_unb64(doc["signing_key"]),
+                collector=None if doc["collector"] is None else _collector(doc["collector"]),
+                drop_folder="" if drop is None else _str(drop),
+                signature=_unb64(doc["signature"]),
+            )
+    except (TypeError, ValueError, KeyError, binascii.Error):
         raise InvalidScheme() from None
     _validate(scheme)
+    if version >= 2 and not signing.verify(
+        scheme.signing_key, SIGNATURE_PURPOSE, scheme.signed_bytes(), scheme.signature
+    ):
+        raise InvalidScheme(
+            "This scheme file was changed after the coordinator made it, so it was not "
+            "imported. Please ask the scheme's coordinator to send it again."
+        )
     return scheme
 
 
@@ -395,6 +561,20 @@ def parse_period_spec(spec: str) -> Period:
     return Period(parts[0], label, opens, closes)
 
 
+def _collector(item: object) -> Collector:
+    if not isinstance(item, dict) or set(item) != _COLLECTOR_FIELDS:
+        raise ValueError("collector fields")
+    aggregation = item["aggregation"]
+    if not isinstance(aggregation, dict) or set(aggregation) != {"mode"}:
+        raise ValueError("aggregation")
+    return Collector(
+        name=_str(item["name"]),
+        key=_unb64(item["key"]),
+        signing_key=_unb64(item["signing_key"]),
+        aggregation=_str(aggregation["mode"]),
+    )
+
+
 def _period(item: object) -> Period:
     if not isinstance(item, dict) or set(item) != _PERIOD_FIELDS:
         raise ValueError("period fields")
@@ -427,6 +607,7 @@ def _validate(scheme: Scheme) -> None:
     """Every rule a scheme must meet, imported or newly made."""
     if not _SCHEME_ID.fullmatch(scheme.scheme_id) or len(scheme.coordinator_key) != PUBLIC_LENGTH:
         raise InvalidScheme()
+    _validate_version_2(scheme)
     if not _clean_text(scheme.name, MAX_NAME):
         raise InvalidScheme(f"The scheme's name must be 1 to {MAX_NAME} characters on one line.")
     low, high = MIN_GROUP_RANGE
@@ -440,6 +621,41 @@ def _validate(scheme: Scheme) -> None:
         )
     _validate_periods(scheme.periods)
     _validate_questions(scheme.questions)
+
+
+def _validate_version_2(scheme: Scheme) -> None:
+    if scheme.version == 1:
+        if scheme.signing_key or scheme.signature or scheme.collector or scheme.drop_folder:
+            raise InvalidScheme()
+        return
+    if len(scheme.signing_key) != signing.PUBLIC_LENGTH or len(scheme.signature) not in (
+        0,
+        signing.SIGNATURE_LENGTH,
+    ):
+        raise InvalidScheme()
+    if scheme.drop_folder and not _clean_text(scheme.drop_folder, MAX_DROP_FOLDER):
+        raise InvalidScheme(
+            f"The drop folder must be written on one line, up to {MAX_DROP_FOLDER} characters."
+        )
+    collector = scheme.collector
+    if collector is None:
+        return
+    if collector.aggregation not in AGGREGATION_MODES:
+        # A mode we do not know yet is a newer scheme, not a damaged one.
+        raise MadeByNewerVersion(
+            "This scheme file was made by a newer version of mentorpair. Please update "
+            "the app to use it."
+        )
+    if (
+        len(collector.key) != PUBLIC_LENGTH
+        or len(collector.signing_key) != signing.PUBLIC_LENGTH
+        or not _clean_text(collector.name, MAX_COLLECTOR_NAME)
+    ):
+        raise InvalidScheme()
+    if collector.key == scheme.coordinator_key or collector.signing_key == scheme.signing_key:
+        raise InvalidScheme(
+            "The collector must be someone other than the coordinator, with keys of their own."
+        )
 
 
 def _validate_periods(periods: Iterable[Period]) -> None:
@@ -511,6 +727,18 @@ def _int(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError("expected a whole number")
     return value
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: object) -> bytes:
+    return base64.b64decode(_str(value), validate=True)
+
+
+def _canonical(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _str(value: object) -> str:

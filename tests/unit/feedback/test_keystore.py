@@ -107,7 +107,7 @@ def test_damaged_files_are_refused_before_any_derivation(created, tmp_path, monk
 
 def test_newer_version(created, tmp_path):
     doc = json.loads(created.key_path.read_text())
-    doc["version"] = 2
+    doc["version"] = 3
     path = tmp_path / "new.mpschemekey"
     path.write_text(json.dumps(doc))
     with pytest.raises(MadeByNewerVersion):

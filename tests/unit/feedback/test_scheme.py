@@ -81,9 +81,10 @@ def test_overlapping_periods_are_refused(keypair):
         make_scheme(keypair, periods=[PERIOD_H1, late])
 
 
-def test_key_code_is_short_and_depends_on_the_key(keypair, other_keypair):
+def test_key_code_carries_80_bits_and_depends_on_the_key(keypair, other_keypair):
     a, b = make_scheme(keypair), make_scheme(other_keypair)
-    assert len(a.key_code()) == 14 and a.key_code().count("-") == 2
+    assert len(a.key_code()) == 24 and a.key_code().count("-") == 4
+    assert len(a.key_code().replace("-", "")) * 4 == 80
     assert a.key_code() != b.key_code()
 
 
@@ -99,7 +100,7 @@ def test_period_spec():
 
 def test_newer_version_says_so(scheme):
     doc = doc_of(scheme)
-    doc["version"] = 2
+    doc["version"] = 3
     with pytest.raises(MadeByNewerVersion, match="newer version of mentorpair"):
         parse_scheme(json.dumps(doc))
 
