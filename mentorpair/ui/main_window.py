@@ -412,7 +412,9 @@ class MainWindow(QMainWindow):
         """Open Preferences (only while unlocked: it shows vault contents)."""
         if self.vault is None:
             return
-        dialog = PreferencesDialog(self.vault, self.settings, self)
+        workspace = self.workspace.workspace
+        partners = [p.partner_name for p in workspace.pairs()] if workspace else []
+        dialog = PreferencesDialog(self.vault, self.settings, self, partner_names=partners)
         dialog.applied.connect(self._on_preferences_applied)
         self._preferences = dialog
         dialog.finished.connect(lambda _code: self._forget_preferences(dialog))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,14 +46,24 @@ class PreferencesDialog(QDialog):
 
     Signals:
         applied(): settings or the display name changed; the window refreshes.
+
+    Attributes:
+        partner_names: the partners' names, which a new passphrase must not lean on.
     """
 
     applied = Signal()
 
-    def __init__(self, vault: Vault, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        settings: Settings,
+        parent: QWidget | None = None,
+        partner_names: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.settings = settings
+        self.partner_names = list(partner_names)
         self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(520)
         self.tabs = QTabWidget(self)
@@ -183,7 +195,7 @@ class PreferencesDialog(QDialog):
         box = QGroupBox(self.tr("Change passphrase"), page)
         self.current = PassphraseField(self.tr("Current passphrase"), box)
         self.new = PassphraseField(self.tr("New passphrase"), box)
-        self.meter = StrengthMeter(lambda: [self.vault.display_name()], box)
+        self.meter = StrengthMeter(lambda: [self.vault.display_name(), *self.partner_names], box)
         self.confirm = PassphraseField(self.tr("Confirm new passphrase"), box)
         self.passphrase_message = QLabel(box)
         self.passphrase_message.setWordWrap(True)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorpair.domain.passphrase import Strength, assess
+from mentorpair.domain.passphrase import MIN_LENGTH, Hint, Strength, assess
 
 __all__ = ["PassphraseField", "StrengthMeter", "buddy_label", "warning_box"]
 
@@ -71,11 +71,16 @@ class PassphraseField(QWidget):
 
 
 #: Red to green; readable on light and dark backgrounds, with the label saying it in words.
-_METER_COLOURS = ("#c62828", "#e65100", "#f9a825", "#2e7d32", "#1b5e20")
+# Only 4 is accepted, so only 4 is green.
+_METER_COLOURS = ("#c62828", "#e65100", "#ef6c00", "#f9a825", "#2e7d32")
 
 
 class StrengthMeter(QWidget):
-    """A bar and a sentence that judge a new passphrase as it is typed."""
+    """A bar and a sentence that judge a new passphrase as it is typed.
+
+    The sentence is a plain QLabel, so a screen reader reads it as it changes;
+    the bar carries the same sentence as its description.
+    """
 
     def __init__(self, personal: Callable[[], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,14 +109,60 @@ class StrengthMeter(QWidget):
         colour = _METER_COLOURS[self.strength.score]
         self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         if not passphrase:
-            text = self.tr("Use four or five unrelated words: easy to remember, hard to guess.")
+            text = self._advice(self.strength)
         elif self.strength.acceptable:
-            text = self.tr("Strength: {0}.").format(self.strength.label)
+            text = self.tr("Strength: {0}.").format(self._label(self.strength.score))
         else:
-            text = self.tr("Strength: {0}. {1}").format(self.strength.label, self.strength.advice)
+            text = self.tr("Strength: {0}. {1}").format(
+                self._label(self.strength.score), self._advice(self.strength)
+            )
         self.label.setText(text)
         self.bar.setAccessibleDescription(text)
         return self.strength
+
+    def _label(self, score: int) -> str:
+        """The score in the person's language (domain/passphrase.py has the English)."""
+        return (
+            self.tr("Very weak"),
+            self.tr("Weak"),
+            self.tr("Fair"),
+            self.tr("Nearly there"),
+            self.tr("Strong"),
+        )[score]
+
+    def _advice(self, strength: Strength) -> str:
+        """The domain's hint in the person's language."""
+        hint = strength.hint
+        if hint is Hint.START:
+            return self.tr(
+                "Use four or more ordinary words that have nothing to do with you: "
+                "no names, dates or places."
+            )
+        if hint is Hint.TOO_SHORT:
+            return self.tr(
+                "Use at least {0} characters: four or more ordinary, unrelated words work well."
+            ).format(MIN_LENGTH)
+        if hint is Hint.PERSONAL:
+            return self.tr(
+                "Leave out your own name and your partner's: people who know you would try "
+                "them first."
+            )
+        if hint is Hint.COMMON:
+            return self.tr(
+                "Common passwords, keyboard rows and repeated letters are guessed first. "
+                "Use ordinary, unrelated words instead."
+            )
+        if hint is Hint.NAMES_DATES:
+            return self.tr(
+                "Names, dates and years are guessed early. Use ordinary words that have "
+                "nothing to do with you instead."
+            )
+        if hint is Hint.MORE_WORDS:
+            return self.tr(
+                "Add another ordinary word that has nothing to do with the others "
+                "(words so far: {0}). Four or more usually make it strong."
+            ).format(strength.words)
+        return ""
 
 
 def warning_box(text: str, parent: QWidget | None = None) -> QFrame:

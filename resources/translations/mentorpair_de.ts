@@ -4424,16 +4424,56 @@ Von diesen Schlüsseln trennen?</translation>
         <translation>Stärke der Passphrase</translation>
     </message>
     <message>
-        <source>Use four or five unrelated words: easy to remember, hard to guess.</source>
-        <translation>Verwenden Sie vier oder fünf Wörter, die nichts miteinander zu tun haben: leicht zu merken, schwer zu erraten.</translation>
-    </message>
-    <message>
         <source>Strength: {0}.</source>
         <translation>Stärke: {0}.</translation>
     </message>
     <message>
         <source>Strength: {0}. {1}</source>
         <translation>Stärke: {0}. {1}</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>Sehr schwach</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Schwach</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Mäßig</translation>
+    </message>
+    <message>
+        <source>Nearly there</source>
+        <translation>Fast geschafft</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>Use four or more ordinary words that have nothing to do with you: no names, dates or places.</source>
+        <translation>Verwenden Sie vier oder mehr gewöhnliche Wörter, die nichts mit Ihnen zu tun haben: keine Namen, Daten oder Orte.</translation>
+    </message>
+    <message>
+        <source>Use at least {0} characters: four or more ordinary, unrelated words work well.</source>
+        <translation>Verwenden Sie mindestens {0} Zeichen: Vier oder mehr gewöhnliche Wörter, die nichts miteinander zu tun haben, eignen sich gut.</translation>
+    </message>
+    <message>
+        <source>Leave out your own name and your partner&apos;s: people who know you would try them first.</source>
+        <translation>Lassen Sie Ihren eigenen Namen und den Ihres Gegenübers weg: Wer Sie kennt, probiert diese zuerst aus.</translation>
+    </message>
+    <message>
+        <source>Common passwords, keyboard rows and repeated letters are guessed first. Use ordinary, unrelated words instead.</source>
+        <translation>Gängige Passwörter, Tastaturreihen und wiederholte Buchstaben werden zuerst erraten. Verwenden Sie stattdessen gewöhnliche Wörter, die nichts miteinander zu tun haben.</translation>
+    </message>
+    <message>
+        <source>Names, dates and years are guessed early. Use ordinary words that have nothing to do with you instead.</source>
+        <translation>Namen, Daten und Jahreszahlen werden früh erraten. Verwenden Sie stattdessen gewöhnliche Wörter, die nichts mit Ihnen zu tun haben.</translation>
+    </message>
+    <message>
+        <source>Add another ordinary word that has nothing to do with the others (words so far: {0}). Four or more usually make it strong.</source>
+        <translation>Fügen Sie ein weiteres gewöhnliches Wort hinzu, das nichts mit den anderen zu tun hat (Wörter bisher: {0}). Mit vier oder mehr ist sie meist stark.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 from mentorpair.crypto.identity import fingerprint
+from mentorpair.crypto.kdf import KdfParams
+from mentorpair.domain.model import Role
 from mentorpair.storage.vault import Vault
+from mentorpair.storage.workspace import Workspace
 from tests.ui.conftest import PASSPHRASE, unlock
 
 from mentorpair.ui.settings import Settings, ThemeChoice
@@ -84,3 +87,52 @@ def test_weak_new_passphrase_is_not_offered(make_window, existing_vault):
     dialog.new.edit.setText("letmein")
     dialog.confirm.edit.setText("letmein")
     assert not dialog.change_button.isEnabled()
+
+
+def test_a_score_3_new_passphrase_is_not_offered_and_the_advice_says_why(
+    make_window, existing_vault
+):
+    _window, dialog = open_preferences(make_window, existing_vault)
+    dialog.current.edit.setText(PASSPHRASE)
+    dialog.new.edit.setText("weather glacier")  # zxcvbn: 3, about 4 x 10^8 guesses
+    dialog.confirm.edit.setText("weather glacier")
+    assert dialog.meter.strength.score == 3
+    assert not dialog.change_button.isEnabled()
+    assert "words so far: 2" in dialog.meter.label.text()
+    dialog.new.edit.setText("weather glacier pickle")
+    dialog.confirm.edit.setText("weather glacier pickle")
+    assert dialog.change_button.isEnabled()
+
+
+def test_a_new_passphrase_built_on_the_partners_name_is_refused(make_window, existing_vault):
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        Workspace(vault).create_pair(Role.MENTEE, "Dr Ottoline Brackenbury")
+    _window, dialog = open_preferences(make_window, existing_vault)
+    assert dialog.partner_names == ["Dr Ottoline Brackenbury"]
+    phrase = "ottoline brackenbury garden river"
+    dialog.current.edit.setText(PASSPHRASE)
+    dialog.new.edit.setText(phrase)
+    dialog.confirm.edit.setText(phrase)
+    assert not dialog.change_button.isEnabled()
+    assert "your partner's" in dialog.meter.label.text()
+
+
+def test_an_existing_weak_vault_still_opens_and_gets_the_new_floor_on_change(
+    make_window, vault_folder, qtbot
+):
+    # As a vault made by 0.1 might be: a score-3 passphrase and one pass at 256 MiB.
+    old = "bicycle thunder"
+    one_pass = KdfParams(memory_kib=256 * 1024, iterations=1, lanes=4, salt=bytes(range(16)))
+    Vault.create(vault_folder, old, "Dr Amara Okafor", params=lambda: one_pass).close()
+    window = make_window(vault_folder)
+    unlock(qtbot, window, old)  # unlocking never judges strength
+    assert window.vault is not None
+    assert window.vault.kdf_params.iterations == 1
+    window.show_preferences()
+    dialog = window._preferences
+    dialog.current.edit.setText(old)
+    dialog.new.edit.setText(NEW_PASSPHRASE)
+    dialog.confirm.edit.setText(NEW_PASSPHRASE)
+    dialog.change_button.click()
+    qtbot.waitUntil(lambda: "changed" in dialog.passphrase_message.text(), timeout=10_000)
+    assert window.vault.kdf_params.iterations >= 3

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAccessible
+
+from mentorpair.domain.passphrase import ADVICE, Hint, Strength
 from mentorpair.storage.vault import Vault
 from tests.ui.conftest import NAME, PASSPHRASE
 
-from mentorpair.ui import workers
+from mentorpair.ui import i18n, workers
 
 
 def fill(page, name=NAME, passphrase=PASSPHRASE, confirm=PASSPHRASE):
@@ -68,3 +71,78 @@ def test_creation_shows_progress_and_blocks_double_submit(qtbot, make_window, va
     assert workers.pending_count() == 1
     qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
     assert not page.busy.isVisible()
+
+
+def test_a_score_3_passphrase_is_refused_with_a_word_count_hint(make_window, vault_folder):
+    # zxcvbn scores "bicycle thunder" 3 (about 10^8 guesses): no longer enough.
+    page = make_window(vault_folder).welcome_page
+    fill(page, passphrase="bicycle thunder", confirm="bicycle thunder")
+    assert page.meter.strength.score == 3
+    assert not page.create_button.isEnabled()
+    assert page.meter.label.text() == (
+        "Strength: Nearly there. Add another ordinary word that has nothing to do with the "
+        "others (words so far: 2). Four or more usually make it strong."
+    )
+    fill(page, passphrase="bicycle thunder lantern", confirm="bicycle thunder lantern")
+    assert page.meter.strength.score == 4
+    assert page.create_button.isEnabled()
+    assert page.meter.label.text() == "Strength: Strong."
+
+
+def test_a_passphrase_built_on_ones_own_name_is_refused(make_window, vault_folder):
+    page = make_window(vault_folder).welcome_page
+    phrase = "amara okafor garden river"
+    fill(page, passphrase=phrase, confirm=phrase)
+    assert not page.create_button.isEnabled()
+    assert "Leave out your own name" in page.meter.label.text()
+    # The same words with someone else's name typed in are fine: it is the name that matters.
+    fill(page, name="Dr Sam Patel", passphrase=phrase, confirm=phrase)
+    assert page.create_button.isEnabled()
+
+
+def test_the_advice_before_typing_says_how_to_reach_strong(make_window, vault_folder):
+    page = make_window(vault_folder).welcome_page
+    assert page.meter.label.text() == (
+        "Use four or more ordinary words that have nothing to do with you: "
+        "no names, dates or places."
+    )
+
+
+def test_a_screen_reader_reads_the_strength_and_the_advice(make_window, vault_folder):
+    page = make_window(vault_folder).welcome_page
+    fill(page, passphrase="bicycle thunder", confirm="bicycle thunder")
+    said = page.meter.label.text()
+    assert "Nearly there" in said and "words so far: 2" in said
+    label = QAccessible.queryAccessibleInterface(page.meter.label)
+    assert label is not None
+    assert label.text(QAccessible.Text.Name) == said
+    bar = QAccessible.queryAccessibleInterface(page.meter.bar)
+    assert bar is not None
+    assert bar.text(QAccessible.Text.Name) == "Passphrase strength"
+    assert bar.text(QAccessible.Text.Description) == said
+
+
+def test_every_hint_the_domain_gives_is_shown_in_the_same_words(make_window, vault_folder):
+    # The meter translates the domain's hints; in English it must say exactly what they say.
+    meter = make_window(vault_folder).welcome_page.meter
+    for hint in Hint:
+        strength = Strength(0, "Very weak", hint, ADVICE[hint].format(words=3), False, 3, 1.0)
+        assert meter._advice(strength) == strength.advice
+
+
+def test_the_strength_and_advice_speak_german_when_german_is_chosen(
+    qapp, make_window, vault_folder
+):
+    page = make_window(vault_folder).welcome_page
+    i18n.apply_language(qapp, "de")
+    try:
+        fill(page, passphrase="bicycle thunder", confirm="bicycle thunder")
+        assert page.meter.label.text() == (
+            "Stärke: Fast geschafft. Fügen Sie ein weiteres gewöhnliches Wort hinzu, das "
+            "nichts mit den anderen zu tun hat (Wörter bisher: 2). Mit vier oder mehr ist "
+            "sie meist stark."
+        )
+        fill(page, passphrase="", confirm="")
+        assert "keine Namen, Daten oder Orte" in page.meter.label.text()
+    finally:
+        i18n.remove_language(qapp)
