@@ -28,10 +28,10 @@ def test_private_bytes_round_trip_and_repr_hides_key() -> None:
     again = SigningKey.from_private_bytes(key.private_bytes())
     assert again.public_bytes() == key.public_bytes()
     assert key.private_bytes().hex() not in repr(key)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="wrong size"):
         SigningKey.from_private_bytes(b"short")
 
 
 def test_purpose_must_not_contain_the_separator() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="purpose"):
         SigningKey.generate().sign(b"a\0b", b"x")
