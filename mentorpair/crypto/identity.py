@@ -40,6 +40,7 @@ MLKEM768_PUBLIC_LENGTH = 1184
 SIGNATURE_LENGTH = 64
 
 FINGERPRINT_VERSION = b"\x00\x01"
+DEVICE_DOMAIN = b"mentorpair/v2/device-id\x00"
 FINGERPRINT_DOMAIN = b"mentorpair/v1/identity-fingerprint"
 #: Signal's count: enough to make a brute-force search for a look-alike costly.
 FINGERPRINT_ITERATIONS = 5200
@@ -74,6 +75,15 @@ class PublicIdentity:
     def encoded(self) -> bytes:
         """All three keys in one fixed-layout byte string."""
         return self.signing + self.agreement + self.kem
+
+    @property
+    def device_id(self) -> str:
+        """This key's chain id in a pair's log (32 hex digits; ``docs/formats/sync.md``).
+
+        Derived from the signing key, so a change can only be credited to the
+        device whose key signed it, and a rejected key's changes are found by it.
+        """
+        return hashlib.sha256(DEVICE_DOMAIN + self.signing).digest()[:16].hex()
 
     def hpke_public_key(self) -> hpke.MLKEM768X25519PublicKey:
         """The hybrid key partners seal messages to."""

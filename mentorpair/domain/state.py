@@ -170,18 +170,23 @@ class PairState:
         Its position and clock count as held either way (a refused change
         still happened, and later changes were stamped after it).
         """
+        try:
+            self.apply(event)
+        except (RuleViolation, MalformedEvent) as exc:
+            self.rejected.append((event.event_id, str(exc)))
+            self.take_applied(event)
+            return False
+        self.take_applied(event)
+        return True
+
+    def take_applied(self, event: Event) -> None:
+        """Count ``event`` as held: its chain position, clock and place in the order."""
         if event.seq:
             seq, clock = self.heads.get(event.origin, (0, 0))
             self.heads[event.origin] = (max(seq, event.seq), max(clock, event.clock))
         self.max_clock = max(self.max_clock, event.clock)
         key = fold_order(event)
         self.last_key = key if self.last_key is None else max(self.last_key, key)
-        try:
-            self.apply(event)
-        except (RuleViolation, MalformedEvent) as exc:
-            self.rejected.append((event.event_id, str(exc)))
-            return False
-        return True
 
     def apply(self, event: Event) -> None:
         """Apply one event, or raise without changing anything.

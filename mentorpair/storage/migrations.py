@@ -15,10 +15,12 @@ every later version is tested against a real file from each earlier one
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from mentorpair.crypto.identity import Identity
 from mentorpair.errors import MadeByNewerVersion
 from mentorpair.storage.database import Database
 
@@ -162,11 +164,95 @@ def _v1_2(db: Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS never_send (name TEXT PRIMARY KEY) STRICT")
 
 
+def _v1_3(db: Database) -> None:
+    # Sync format 2 (docs/formats/sync.md): every event carries its causal
+    # stamp, chains are per device (origin) instead of per side, and a
+    # partner's key can be rejected with all it signed (quarantined).
+    columns = {str(row[1]) for row in db.query("PRAGMA table_info(events)")}
+    for name, declaration in (
+        ("clock", "INTEGER NOT NULL DEFAULT 0"),
+        ("origin", "TEXT NOT NULL DEFAULT ''"),
+        ("seq", "INTEGER NOT NULL DEFAULT 0"),
+        ("seen", "TEXT NOT NULL DEFAULT '{}'"),
+        ("quarantined", "INTEGER NOT NULL DEFAULT 0"),
+    ):
+        if name not in columns:
+            db.execute(f"ALTER TABLE events ADD COLUMN {name} {declaration}")
+    db.execute("CREATE INDEX IF NOT EXISTS events_by_chain ON events (pair_id, origin, seq)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS chains ("
+        " pair_id TEXT NOT NULL, origin TEXT NOT NULL, seq INTEGER NOT NULL,"
+        " event_id TEXT NOT NULL UNIQUE, entry_hash BLOB NOT NULL, signature BLOB NOT NULL,"
+        " PRIMARY KEY (pair_id, origin, seq)) STRICT"
+    )
+    key_columns = {str(row[1]) for row in db.query("PRAGMA table_info(partner_keys)")}
+    if "pairing" not in key_columns:
+        # Digest of the invitation and acceptance that made this pairing;
+        # NULL for pairings made before format 2 (a digest of both keys stands in).
+        db.execute("ALTER TABLE partner_keys ADD COLUMN pairing BLOB")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS rejected_keys ("
+        " pair_id TEXT NOT NULL, origin TEXT NOT NULL, at TEXT NOT NULL,"
+        " PRIMARY KEY (pair_id, origin)) STRICT"
+    )
+    _stamp_unsent_events(db)
+    # Format-1 chains end here: what both sides hold stays as it is, and each
+    # side's format-2 chain starts at 1 with what the partner had not confirmed.
+    db.execute("DROP TABLE IF EXISTS chain")
+    db.execute(
+        "UPDATE sync_state SET partner_has = 0, sent_head = 0, sent_ack = 0, sent_confirmed = 0"
+    )
+
+
+def _stamp_unsent_events(db: Database) -> None:
+    """Give this person's shared events that the partner has not confirmed a chain position.
+
+    They travel again in format 2. Their clock stays 0 (as for everything
+    from before), so they keep their old place in every copy of the pair.
+    """
+    if not db.query_one("SELECT 1 FROM sqlite_master WHERE name = 'chain'"):
+        return  # already done (this step is re-run after an interruption)
+    row = db.query_one("SELECT signing_key, agreement_key, kem_seed FROM identity WHERE id = 1")
+    if row is None:
+        return
+    keys = Identity.from_private_bytes(bytes(row[0]), bytes(row[1]), bytes(row[2]))
+    origin = keys.public().device_id
+    pairs = db.query(
+        "SELECT e.pair_id, e.body FROM events e WHERE e.kind = 'pair.created' AND e.origin = ''"
+    )
+    for pair_id, body in pairs:
+        my_role = json.loads(body).get("my_role")
+        acked = db.query_one(
+            "SELECT partner_has FROM sync_state WHERE pair_id = :p", {"p": pair_id}
+        )
+        confirmed = {
+            str(r[0])
+            for r in db.query(
+                "SELECT event_id FROM chain WHERE pair_id = :p AND mine = 1 AND seq <= :s",
+                {"p": pair_id, "s": int(acked[0]) if acked else 0},
+            )
+        }
+        unsent = [
+            str(r[0])
+            for r in db.query(
+                "SELECT event_id FROM events WHERE pair_id = :p AND author = :me"
+                " AND shareable = 1 ORDER BY at, event_id",
+                {"p": pair_id, "me": my_role},
+            )
+            if str(r[0]) not in confirmed
+        ]
+        db.execute_many(
+            "UPDATE events SET origin = :o, seq = :s WHERE event_id = :e",
+            [{"o": origin, "s": n, "e": e} for n, e in enumerate(unsent, start=1)],
+        )
+
+
 #: Every schema version ever released, oldest first.
 STEPS: tuple[Step, ...] = (
     Step(SchemaVersion(1, 0), "vault metadata, profile and identity", _v1_0),
     Step(SchemaVersion(1, 1), "pair events and full-text search", _v1_1),
     Step(SchemaVersion(1, 2), "pairing, sync and feedback", _v1_2),
+    Step(SchemaVersion(1, 3), "causal stamps, per-device chains, rejected keys", _v1_3),
 )
 
 CURRENT = STEPS[-1].version

@@ -1,10 +1,13 @@
 """A person's pairs: their events in the vault, their derived state, and search.
 
-Every change goes through :meth:`Workspace.record`: it is checked against the
-pair's rules by applying it to the current state *first*, and only then stored,
-in one transaction together with its search entry. A refused change therefore
+Every change goes through :meth:`Workspace.record`: it is stamped (its place
+in the pair's causal order, ``domain/events.py``), checked against the pair's
+rules by applying it to the current state *first*, and only then stored, in
+one transaction together with its search entry. A refused change therefore
 stores nothing, and a failed write (disk full) leaves the state as it was on
-disk. State is cached per pair and rebuilt from the events when needed.
+disk. State is cached per pair and rebuilt from the events when needed;
+changes that arrive from elsewhere and come after everything held are applied
+to the cached state, so their cost does not grow with the history.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any
 from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import NoteKind, Role
 from mentorpair.domain.rules import RuleViolation, is_shareable
-from mentorpair.domain.state import PairState, fold
+from mentorpair.domain.state import PairState, fold, fold_order
 from mentorpair.storage.database import Database
 from mentorpair.storage.vault import Vault
 
@@ -75,6 +78,8 @@ class Workspace:
         self.vault = vault
         self._clock = clock
         self._states: dict[str, PairState] = {}
+        self._last_at: dict[str, datetime] = {}
+        self._origin: str | None = None
 
     @property
     def _db(self) -> Database:
@@ -113,6 +118,13 @@ class Workspace:
         """This workspace's clock (tests pass their own)."""
         return self._clock()
 
+    @property
+    def origin(self) -> str:
+        """This device's chain id: every change made here is stamped with it."""
+        if self._origin is None:
+            self._origin = self.vault.identity().public().device_id
+        return self._origin
+
     def has_pair(self, pair_id: str) -> bool:
         """Whether the pair exists in this vault."""
         row = self._db.query_one(
@@ -124,6 +136,7 @@ class Workspace:
     def forget(self, pair_id: str) -> None:
         """Drop the cached state of a pair (it is rebuilt from the stored events)."""
         self._states.pop(pair_id, None)
+        self._last_at.pop(pair_id, None)
 
     def state(self, pair_id: str) -> PairState:
         """The pair's current state (cached; rebuilt from events on first use)."""
@@ -132,10 +145,10 @@ class Workspace:
         return self._states[pair_id]
 
     def events(self, pair_id: str) -> list[Event]:
-        """All stored events of a pair, in canonical order."""
+        """All stored events of a pair that count (not those of a rejected key)."""
         rows = self._db.query(
-            "SELECT event_id, pair_id, author, kind, at, body FROM events"
-            " WHERE pair_id = :pair ORDER BY at, event_id",
+            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND quarantined = 0"
+            " ORDER BY clock, at, event_id",
             {"pair": pair_id},
         )
         return [_row_to_event(row) for row in rows]
@@ -143,11 +156,64 @@ class Workspace:
     def shareable_events(self, pair_id: str) -> list[Event]:
         """The events that may be sent to the partner (never a private note or reflection)."""
         rows = self._db.query(
-            "SELECT event_id, pair_id, author, kind, at, body FROM events"
-            " WHERE pair_id = :pair AND shareable = 1 ORDER BY at, event_id",
+            f"SELECT {_COLUMNS} FROM events"
+            " WHERE pair_id = :pair AND shareable = 1 AND quarantined = 0"
+            " ORDER BY clock, at, event_id",
             {"pair": pair_id},
         )
         return [_row_to_event(row) for row in rows]
+
+    def chain_events(self, pair_id: str, origin: str, after: int) -> list[Event]:
+        """One device's shared events after position ``after``, in chain order."""
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND origin = :o AND seq > :s"
+            " ORDER BY seq",
+            {"pair": pair_id, "o": origin, "s": after},
+        )
+        return [_row_to_event(row) for row in rows]
+
+    def clock_at(self, pair_id: str, origin: str, seq: int) -> int | None:
+        """The clock of entry ``seq`` of a device's chain, if this vault holds it."""
+        row = self._db.query_one(
+            "SELECT clock FROM events WHERE pair_id = :pair AND origin = :o AND seq = :s",
+            {"pair": pair_id, "o": origin, "s": seq},
+        )
+        return None if row is None else int(row[0])
+
+    def held(self, event_ids: Sequence[str]) -> dict[str, Event]:
+        """The events with these ids that this vault holds, in any pair."""
+        found: dict[str, Event] = {}
+        for start in range(0, len(event_ids), 500):
+            chunk = list(event_ids[start : start + 500])
+            marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+            rows = self._db.query(
+                f"SELECT {_COLUMNS} FROM events WHERE event_id IN ({marks})",  # noqa: S608
+                {f"i{n}": v for n, v in enumerate(chunk)},
+            )
+            found.update((str(r[0]), _row_to_event(r)) for r in rows)
+        return found
+
+    def quarantine(self, pair_id: str, origin: str) -> int:
+        """Take every change signed by one device key out of the pair's record.
+
+        For a key the person rejected ("It does not match"): what it signed
+        stays in the vault, marked, but no longer counts, is not searchable
+        and is never sent on, so both partners' records agree once the right
+        person is paired. Returns how many changes were set aside.
+        """
+        with self._db.transaction():
+            row = self._db.query_one(
+                "SELECT COUNT(*) FROM events WHERE pair_id = :p AND origin = :o"
+                " AND quarantined = 0",
+                {"p": pair_id, "o": origin},
+            )
+            self._db.execute(
+                "UPDATE events SET quarantined = 1 WHERE pair_id = :p AND origin = :o",
+                {"p": pair_id, "o": origin},
+            )
+            self.forget(pair_id)
+            self._reindex_pair(pair_id)
+        return int(row[0]) if row else 0
 
     # ------------------------------------------------------------- changes
     def record(self, pair_id: str, kind: EventKind, /, **body: Any) -> Event:
@@ -182,11 +248,28 @@ class Workspace:
         return events
 
     def _store(self, state: PairState, kind: EventKind, body: dict[str, Any]) -> Event:
-        event = Event(new_id(), state.pair_id, state.my_role, kind, self._next_time(state), body)
-        shareable = is_shareable(event, state)  # decided before the event changes the state
+        draft = Event(new_id(), state.pair_id, state.my_role, kind, self._next_time(state), body)
+        shareable = is_shareable(draft, state)  # decided before the event changes the state
+        event = self._stamp(state, draft, shareable)
         state.apply(event)
+        state.take_applied(event)
         self._insert(state, event, shareable)
         return event
+
+    def _stamp(self, state: PairState, event: Event, shareable: bool) -> Event:
+        """Give a change made here its place after everything this device holds.
+
+        A shared change gets the next position in this device's chain and a
+        clock one above every shared change held; one that never leaves gets
+        the current clock (it sorts after the shared changes of that clock).
+        Both record what this device had seen of every other chain.
+        """
+        me = self.origin
+        seen = {o: seq for o, (seq, _) in state.heads.items() if o != me}
+        if not shareable:
+            return event.restamped(state.max_clock, me, 0, seen)
+        seq = state.heads.get(me, (0, 0))[0] + 1
+        return event.restamped(state.max_clock + 1, me, seq, seen)
 
     def add_events(
         self,
@@ -217,20 +300,44 @@ class Workspace:
         Raises:
             RuleViolation: a new event is not allowed; nothing was stored.
         """
-        existing = self.events(pair_id)
-        known = {e.event_id for e in existing}
-        new = [e for e in events if e.event_id not in known]
-        if any(e.pair_id != pair_id for e in new):
+        if any(e.pair_id != pair_id for e in events):
             raise RuleViolation("These changes belong to a different pair.")
-        trial = fold(pair_id, existing + new)
+        held = self.held([e.event_id for e in events])
+        if any(h.pair_id != pair_id for h in held.values()):
+            raise RuleViolation("These changes reuse the id of a change in another pair.")
+        # Changes held from before causal stamps, now arriving stamped (both
+        # sides upgraded): they take the stamp, so every copy orders them alike.
+        adopted = [
+            e for e in events if e.event_id in held and not held[e.event_id].origin and e.origin
+        ]
+        new = sorted((e for e in events if e.event_id not in held), key=fold_order)
+        cached = self.state(pair_id)
+        if not adopted and all(cached.sees_after(e) for e in new):
+            trial = cached  # the usual case: new changes come after all we hold
+            self._states.pop(pair_id, None)
+            for event in new:
+                trial.take(event)
+        else:
+            stamped = {e.event_id: e for e in adopted}
+            existing = [stamped.get(e.event_id, e) for e in self.events(pair_id)]
+            trial = fold(pair_id, existing + new)
         refused = dict(trial.rejected)
         for event in new:
-            if event.event_id in refused:
+            if not received and event.event_id in refused:
                 raise RuleViolation(refused[event.event_id])
             if received and (event.author is trial.my_role or not is_shareable(event, trial)):
                 raise RuleViolation("These changes include something that is never shared.")
         try:
             with self._db.transaction():
+                for event in adopted:
+                    self._db.execute(
+                        "UPDATE events SET clock = :c, origin = :o, seq = :s, seen = :seen"
+                        " WHERE event_id = :id",
+                        {
+                            "c": event.clock, "o": event.origin, "s": event.seq,
+                            "seen": _seen_json(event), "id": event.event_id,
+                        },
+                    )  # fmt: skip
                 for index, event in enumerate(new, start=1):
                     # The folded state knows every note's kind, also of deleted ones.
                     self._insert(trial, event, is_shareable(event, trial))
@@ -247,8 +354,10 @@ class Workspace:
     def _insert(self, state: PairState, event: Event, shareable: bool) -> None:
         """Write one event and its search entry (inside the caller's transaction)."""
         self._db.execute(
-            "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body)"
-            " VALUES (:id, :pair, :author, :kind, :at, :shareable, :body)",
+            "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body,"
+            " clock, origin, seq, seen)"
+            " VALUES (:id, :pair, :author, :kind, :at, :shareable, :body,"
+            " :clock, :origin, :seq, :seen)",
             {
                 "id": event.event_id,
                 "pair": state.pair_id,
@@ -257,15 +366,33 @@ class Workspace:
                 "at": _iso(event.at),
                 "shareable": int(shareable),
                 "body": json.dumps(dict(event.body), ensure_ascii=False, sort_keys=True),
+                "clock": event.clock,
+                "origin": event.origin,
+                "seq": event.seq,
+                "seen": _seen_json(event),
             },
         )
         self._reindex(state, event)
 
     def _next_time(self, state: PairState) -> datetime:
-        """Now, but never before the last event: local changes keep their order."""
+        """Now, but after this device's last change: its own changes read in order.
+
+        Only this device's own times count, so a partner whose clock runs
+        years ahead never drags the times shown for changes made here.
+        """
+        pair_id = state.pair_id
+        last = self._last_at.get(pair_id)
+        if last is None:
+            row = self._db.query_one(
+                "SELECT MAX(at) FROM events WHERE pair_id = :p"
+                " AND (origin = :me OR (origin = '' AND author = :role))",
+                {"p": pair_id, "me": self.origin, "role": state.my_role.value},
+            )
+            last = datetime.fromisoformat(row[0]) if row and row[0] else None
         now = self._clock()
-        if state.last_key is not None and now <= state.last_key[0]:
-            now = state.last_key[0] + timedelta(microseconds=1)
+        if last is not None and now <= last:
+            now = last + timedelta(microseconds=1)
+        self._last_at[pair_id] = now
         return now
 
     def destroy_pair(self, pair_id: str) -> None:
@@ -325,6 +452,18 @@ class Workspace:
             },
         )
         return [SearchHit(r[0], r[1], r[2], r[4], r[5], bool(r[3])) for r in rows]
+
+    def _reindex_pair(self, pair_id: str) -> None:
+        """Rebuild a pair's search entries from its current state."""
+        self._db.execute(
+            "DELETE FROM search WHERE rowid IN"
+            " (SELECT fts_rowid FROM search_rows WHERE pair_id = :pair)",
+            {"pair": pair_id},
+        )
+        self._db.execute("DELETE FROM search_rows WHERE pair_id = :pair", {"pair": pair_id})
+        state = self.state(pair_id)
+        for event in self.events(pair_id):
+            self._reindex(state, event)
 
     def _reindex(self, state: PairState, event: Event) -> None:
         for kind, entity_id in _touched(event, state):
@@ -424,8 +563,15 @@ def _iso(at: datetime) -> str:
     return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+_COLUMNS = "event_id, pair_id, author, kind, at, body, clock, origin, seq, seen"
+
+
+def _seen_json(event: Event) -> str:
+    return json.dumps(dict(event.seen), sort_keys=True, separators=(",", ":"))
+
+
 def _row_to_event(row: tuple[Any, ...]) -> Event:
-    event_id, pair_id, author, kind, at, body = row
+    event_id, pair_id, author, kind, at, body, clock, origin, seq, seen = row
     return Event.from_dict(
         {
             "id": event_id,
@@ -434,5 +580,9 @@ def _row_to_event(row: tuple[Any, ...]) -> Event:
             "kind": kind,
             "at": at,
             "body": json.loads(body),
+            "clock": clock,
+            "origin": origin,
+            "seq": seq,
+            "seen": json.loads(seen),
         }
     )

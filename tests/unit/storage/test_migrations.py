@@ -128,11 +128,32 @@ def check_v1_2(vault: Vault) -> None:
     assert vault.db.query("SELECT name FROM never_send") == [("Fixture Colleague",)]
 
 
+def fill_v1_3(db: Database) -> None:
+    with db.transaction():
+        db.execute(
+            "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body,"
+            " clock, origin, seq, seen) VALUES (:id, :pair, 'mentee', 'goal.created',"
+            " '2025-04-01T09:00:00.000000+00:00', 1, :body, 7, :origin, 3, :seen)",
+            {
+                "id": "f" * 32, "pair": PAIR, "body": '{"goal_id": "g1", "title": "Fixture"}',
+                "origin": "a" * 32, "seen": '{"' + "b" * 32 + '":2}',
+            },
+        )  # fmt: skip
+
+
+def check_v1_3(vault: Vault) -> None:
+    from mentorpair.storage.workspace import Workspace
+
+    (event,) = Workspace(vault).chain_events(PAIR, "a" * 32, after=0)
+    assert (event.clock, event.seq, dict(event.seen)) == (7, 3, {"b" * 32: 2})
+
+
 #: One entry per step in STEPS: what that version added, and how to check it.
 VERSION_DATA: dict[SchemaVersion, VersionData] = {
     SchemaVersion(1, 0): VersionData(fill_v1_0, check_v1_0),
     SchemaVersion(1, 1): VersionData(fill_v1_1, check_v1_1),
     SchemaVersion(1, 2): VersionData(fill_v1_2, check_v1_2),
+    SchemaVersion(1, 3): VersionData(fill_v1_3, check_v1_3),
 }
 
 
