@@ -27,6 +27,7 @@ __all__ = [
     "UnsafeEnvironment",
     "UpdateAlreadyImported",
     "UpdateNotForMe",
+    "PartnerNeedsUpdate",
     "UpdateRefused",
     "UpdateTooEarly",
     "VaultAlreadyExists",
@@ -195,6 +196,16 @@ class UpdateAlreadyImported(UpdateRefused):
     default_message = (
         "You have already imported this update, or a newer one from your partner, so it "
         "was not imported again. Nothing was changed."
+    )
+
+
+class PartnerNeedsUpdate(UpdateRefused):
+    """The update was made by an older mentorpair whose format this version no longer reads."""
+
+    default_message = (
+        "This update was made by an older version of mentorpair. Your partner needs to "
+        "update mentorpair; their changes are kept on their computer and will arrive with "
+        "their next update. Nothing was changed."
     )
 
 

@@ -146,19 +146,21 @@ def _check_sync_and_feedback(marker: str) -> None:
     from mentorpair.crypto.identity import Identity
     from mentorpair.errors import UpdateNotForMe
     from mentorpair.feedback.scrub import Scrubber
-    from mentorpair.sync.update import open_update, seal_update
+    from mentorpair.sync.update import Sender, open_update, seal_update
 
     pair_id, payload = secrets.token_hex(16), f"self-check update {marker}".encode()
+    pairing = secrets.token_bytes(32)
     with _step("could not seal an update"):
         sender, recipient, stranger = (Identity.generate() for _ in range(3))
-        data = seal_update(sender, Role.MENTEE, recipient.public(), pair_id, 1, payload)
+        data = seal_update(sender, recipient.public(), pair_id, 1, payload, pairing)
         if payload in data:
             raise SelfCheckFailed("an update holds its content unencrypted")
-        opened = open_update(data, recipient, lambda _pair: (sender.public(), Role.MENTEE))
+        known = Sender(sender.public(), Role.MENTEE, pairing)
+        opened = open_update(data, recipient, lambda _pair: known)
     if opened.payload != payload:
         raise SelfCheckFailed("an update opened to something other than what was sealed")
     try:
-        open_update(data, stranger, lambda _pair: (sender.public(), Role.MENTEE))
+        open_update(data, stranger, lambda _pair: known)
     except UpdateNotForMe:
         pass
     else:

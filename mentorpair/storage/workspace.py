@@ -193,23 +193,24 @@ class Workspace:
             found.update((str(r[0]), _row_to_event(r)) for r in rows)
         return found
 
-    def quarantine(self, pair_id: str, origin: str) -> int:
+    def quarantine(self, pair_id: str, origin: str, *, restore: bool = False) -> int:
         """Take every change signed by one device key out of the pair's record.
 
         For a key the person rejected ("It does not match"): what it signed
         stays in the vault, marked, but no longer counts, is not searchable
         and is never sent on, so both partners' records agree once the right
-        person is paired. Returns how many changes were set aside.
+        person is paired. ``restore`` takes them back (the key was trusted
+        again). Returns how many changes were set aside (or taken back).
         """
         with self._db.transaction():
             row = self._db.query_one(
                 "SELECT COUNT(*) FROM events WHERE pair_id = :p AND origin = :o"
-                " AND quarantined = 0",
-                {"p": pair_id, "o": origin},
+                " AND quarantined = :was",
+                {"p": pair_id, "o": origin, "was": int(restore)},
             )
             self._db.execute(
-                "UPDATE events SET quarantined = 1 WHERE pair_id = :p AND origin = :o",
-                {"p": pair_id, "o": origin},
+                "UPDATE events SET quarantined = :q WHERE pair_id = :p AND origin = :o",
+                {"p": pair_id, "o": origin, "q": int(not restore)},
             )
             self.forget(pair_id)
             self._reindex_pair(pair_id)

@@ -1,55 +1,72 @@
-r"""Each author's shared events as a signed hash chain.
+r"""Each device's shared events as a signed hash chain, and what a receiver admits.
 
-Every event a person shares gets the next sequence number of their chain and
-the hash of the entry before it, and is signed with their Ed25519 key. The
-receiving side accepts an entry only as the direct successor of the last one
-it holds, so a missing, reordered, replayed or rolled-back update shows up as
-a broken chain instead of as a silently different history.
+Every event a device shares has its place in that device's chain (``seq``:
+1, 2, 3, …, given when it is recorded) and is linked to the entry before it
+and signed with the device's Ed25519 key when it is first exported. The
+receiver accepts an entry only as the direct successor of the last one it
+holds, so a missing, reordered, replayed or rolled-back update shows up as a
+broken chain instead of as a silently different history.
 
-An entry's hash (``docs/formats/sync.md``)::
+An entry's hash (format 2, ``docs/formats/sync.md``)::
 
-    SHA-256("mentorpair/v1/chain-entry\0" || pair id (16 bytes) || role (1 byte)
+    SHA-256("mentorpair/v2/chain-entry\0" || pair id (16 bytes) || origin (16 bytes)
             || seq (8 bytes, big-endian) || previous entry hash (32 bytes)
             || SHA-256(canonical JSON of the event))
 
 The first entry's previous hash is 32 zero bytes.
+
+:func:`verify_entries` is *admission*: it checks only what depends on the
+entries themselves and on the keys (signature, link, author and role,
+stamps that contradict their own chain), never what the receiver did
+meanwhile. What an admitted change means next to the others is the fold's
+business (``domain/state.py``), so an honest change is never refused for it.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from mentorpair.crypto.digest import DIGEST_LENGTH, sha256
 from mentorpair.crypto.identity import Identity, PublicIdentity
+from mentorpair.domain.canonical import NotCanonical, canonical_json
 from mentorpair.domain.events import Event, MalformedEvent
 from mentorpair.domain.model import Role
 from mentorpair.errors import UpdateRefused, UpdateTooEarly
 
-__all__ = ["GENESIS", "ChainEntry", "ChainHead", "canonical_event", "entry_hash", "sign_entry"]
+__all__ = [
+    "GENESIS",
+    "Author",
+    "ChainEntry",
+    "ChainHead",
+    "canonical_event",
+    "entry_hash",
+    "sign_entry",
+    "verify_entries",
+]
 
 GENESIS = bytes(DIGEST_LENGTH)
-_DOMAIN = b"mentorpair/v1/chain-entry\x00"
-ROLE_BYTES = {Role.MENTEE: b"\x00", Role.MENTOR: b"\x01"}
+_DOMAIN = b"mentorpair/v2/chain-entry\x00"
 
 
 def canonical_event(event: Event) -> bytes:
-    """The event's bytes as hashed and signed: sorted keys, no spaces, UTF-8."""
-    return json.dumps(
-        event.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    """The event's bytes as hashed and signed (``domain/canonical.py``).
+
+    Raises:
+        NotCanonical: the event holds a value outside the canonical subset.
+    """
+    return canonical_json(event.to_dict())
 
 
-def entry_hash(pair_id: str, author: Role, seq: int, prev: bytes, event: Event) -> bytes:
+def entry_hash(seq: int, prev: bytes, event: Event) -> bytes:
     """The hash that links the next entry to this one (and that the author signs)."""
     return sha256(
         _DOMAIN,
-        bytes.fromhex(pair_id),
-        ROLE_BYTES[author],
+        bytes.fromhex(event.pair_id),
+        bytes.fromhex(event.origin),
         seq.to_bytes(8, "big"),
         prev,
         sha256(canonical_event(event)),
@@ -65,22 +82,43 @@ class ChainHead:
 
 
 @dataclass(frozen=True, slots=True)
-class ChainEntry:
-    """One signed link: an event with its place in its author's chain."""
+class Author:
+    """A device the receiver accepts changes from: its keys and its person's role."""
 
-    seq: int
+    keys: PublicIdentity
+    role: Role
+
+    @property
+    def origin(self) -> str:
+        """The device's chain id."""
+        return self.keys.device_id
+
+
+@dataclass(frozen=True, slots=True)
+class ChainEntry:
+    """One signed link: an event with its place in its device's chain."""
+
     prev: bytes
     event: Event
     signature: bytes
 
+    @property
+    def seq(self) -> int:
+        """The entry's place in its chain (the event's ``seq``)."""
+        return self.event.seq
+
+    @property
+    def origin(self) -> str:
+        """The chain (device) it belongs to."""
+        return self.event.origin
+
     def hash(self) -> bytes:
         """This entry's hash."""
-        return entry_hash(self.event.pair_id, self.event.author, self.seq, self.prev, self.event)
+        return entry_hash(self.seq, self.prev, self.event)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form carried in an update."""
         return {
-            "seq": self.seq,
             "prev": self.prev.hex(),
             "event": self.event.to_dict(),
             "sig": base64.b64encode(self.signature).decode("ascii"),
@@ -90,93 +128,146 @@ class ChainEntry:
     def from_dict(cls, data: object) -> ChainEntry:
         """Decode :meth:`to_dict`, refusing anything malformed or non-canonical."""
         try:
-            if not isinstance(data, Mapping) or set(data) != {"seq", "prev", "event", "sig"}:
+            if not isinstance(data, Mapping) or set(data) != {"prev", "event", "sig"}:
                 raise ValueError("fields")
-            seq, prev_hex, event_doc = data["seq"], data["prev"], data["event"]
-            if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq < 2**62:
-                raise ValueError("seq")
-            prev = bytes.fromhex(prev_hex)
+            prev = bytes.fromhex(data["prev"])
             signature = base64.b64decode(data["sig"], validate=True)
+            event_doc = data["event"]
             if len(prev) != DIGEST_LENGTH or not isinstance(event_doc, Mapping):
                 raise ValueError("sizes")
             event = Event.from_dict(event_doc)
-            if event.to_dict() != dict(event_doc):
+            if event.seq < 1 or event.to_dict() != dict(event_doc):
                 raise ValueError("not canonical")
-        except (TypeError, ValueError, binascii.Error, MalformedEvent):
+            canonical_event(event)
+        except (TypeError, ValueError, binascii.Error, MalformedEvent, NotCanonical):
             raise UpdateRefused() from None
-        return cls(seq=seq, prev=prev, event=event, signature=signature)
+        return cls(prev=prev, event=event, signature=signature)
 
 
-def sign_entry(identity: Identity, seq: int, prev: bytes, event: Event) -> tuple[ChainEntry, bytes]:
-    """Link ``event`` after ``prev`` as entry ``seq`` of its author's chain, signed.
+def sign_entry(identity: Identity, prev: bytes, event: Event) -> tuple[ChainEntry, bytes]:
+    """Link ``event`` after ``prev`` in its device's chain, signed; return it and its hash."""
+    digest = entry_hash(event.seq, prev, event)
+    return ChainEntry(prev=prev, event=event, signature=identity.sign(digest)), digest
 
-    Returns the entry and its hash (what the next entry links to).
-    """
-    digest = entry_hash(event.pair_id, event.author, seq, prev, event)
-    return ChainEntry(seq=seq, prev=prev, event=event, signature=identity.sign(digest)), digest
+
+#: What the receiver holds of a chain: (seq) -> (entry hash, event), looked up lazily.
+HeldLookup = Callable[[str, int], "tuple[bytes, Event] | None"]
 
 
 def verify_entries(
     entries: list[ChainEntry],
     *,
     pair_id: str,
-    author: Role,
-    keys: PublicIdentity,
-    head: ChainHead,
-    known: Mapping[int, bytes],
+    authors: Mapping[str, Author],
+    heads: Mapping[str, ChainHead],
+    held: HeldLookup,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[ChainEntry, bytes]]:
-    """Check a run of the partner's entries against what this vault holds.
+    """Admit a run of entries: authentic, well linked, and consistent with their own chains.
 
     Args:
-        entries: the entries an update carries, in order.
+        entries: the entries an update carries, chain by chain, each in order.
         pair_id: the pair the update is for.
-        author: the partner's role: every entry must be theirs.
-        keys: the partner's public keys.
-        head: the last entry of theirs this vault holds.
-        known: hashes of entries this vault holds, by sequence number (only
-            those the update repeats are looked up).
+        authors: the devices this vault accepts changes from, by origin.
+        heads: how far this vault holds each chain.
+        held: looks up an entry this vault holds, by (origin, seq).
         progress: called with (entries checked, entries in all).
 
     Returns:
-        The new entries (after ``head``) with their hashes, in order.
+        The new entries (after each chain's head) with their hashes, in order.
 
     Raises:
         UpdateRefused: with the reason in plain words; nothing is stored.
+        UpdateTooEarly: an earlier update of that chain has not arrived yet.
     """
     new: list[tuple[ChainEntry, bytes]] = []
-    expected_prev = head.hash
+    last: dict[str, tuple[int, bytes, Event | None]] = {}
     for index, entry in enumerate(entries):
-        if entry.event.pair_id != pair_id:
+        event = entry.event
+        if event.pair_id != pair_id:
             raise UpdateRefused(
                 "This update contains changes of another pair, so it was not imported. "
                 "Nothing was changed."
             )
-        if entry.event.author is not author:
+        author = authors.get(entry.origin)
+        if author is None or event.author is not author.role:
             raise UpdateRefused(
-                "This update contains changes that claim to come from you rather than your "
-                "partner, so it was not imported. Nothing was changed."
+                "This update contains changes that were not made with your partner's keys, or "
+                "that claim to come from you, so it was not imported. Nothing was changed."
             )
-        if index and entry.seq != entries[index - 1].seq + 1:
-            raise UpdateRefused()
+        head = heads.get(entry.origin, ChainHead())
+        if entry.origin not in last:
+            if entry.seq - 1 > head.seq:
+                raise UpdateTooEarly()  # an earlier update of this chain has not arrived
+            before = held(entry.origin, entry.seq - 1) if entry.seq > 1 else None
+            last[entry.origin] = (
+                entry.seq - 1,
+                before[0] if before else GENESIS,
+                before[1] if before else None,
+            )
+        prev_seq, prev_hash, prev_event = last[entry.origin]
+        if entry.seq != prev_seq + 1:
+            raise UpdateRefused()  # entries of one chain must follow each other
         digest = entry.hash()
         if entry.seq <= head.seq:
-            if known.get(entry.seq) != digest:
+            known = held(entry.origin, entry.seq)
+            if known is None or known[0] != digest:
                 raise UpdateRefused(
                     "This update does not match what your partner sent before: their history "
                     "was changed or rolled back. It was not imported and nothing was changed. "
                     "Check with your partner."
                 )
+            last[entry.origin] = (entry.seq, digest, event)
             continue
-        if entry.seq != head.seq + len(new) + 1:
-            raise UpdateTooEarly()
-        if entry.prev != expected_prev or not keys.verifies(entry.signature, digest):
+        if entry.prev != prev_hash or not author.keys.verifies(entry.signature, digest):
             raise UpdateRefused(
                 "This update contains changes that your partner's keys did not sign, so it "
                 "was not imported. Nothing was changed."
             )
+        _check_stamp(event, prev_event, authors, heads, held)
         new.append((entry, digest))
-        expected_prev = digest
+        last[entry.origin] = (entry.seq, digest, event)
         if progress is not None and (index % 100 == 99 or index == len(entries) - 1):
             progress(index + 1, len(entries))
     return new
+
+
+def _check_stamp(
+    event: Event,
+    prev: Event | None,
+    authors: Mapping[str, Author],
+    heads: Mapping[str, ChainHead],
+    held: HeldLookup,
+) -> None:
+    """Refuse a stamp that contradicts the author's own chain or what they could have seen.
+
+    Along one chain the clock rises and what was seen only grows; a clock
+    must exceed that of every entry it says it saw. Entries of chains this
+    vault does not know (an earlier key of the partner) cannot be checked
+    and are left out of the check, never guessed.
+    """
+    stamped = event.clock > 0
+    if prev is not None:
+        if prev.clock > 0 and event.clock <= prev.clock:
+            raise _contradiction()
+        if any(event.seen.get(o, 0) < s for o, s in prev.seen.items()):
+            raise _contradiction()
+    for origin, seq in event.seen.items():
+        if origin not in authors and origin not in heads:
+            continue
+        if seq > heads.get(origin, ChainHead()).seq:
+            if origin in authors:
+                # They saw an entry of a chain we accept that has not reached us yet.
+                raise UpdateTooEarly()
+            raise _contradiction()  # they claim to have seen more of our own chain than exists
+        seen = held(origin, seq)
+        if stamped and seen is not None and seen[1].clock >= event.clock:
+            raise _contradiction()
+
+
+def _contradiction() -> UpdateRefused:
+    return UpdateRefused(
+        "This update contains changes whose order contradicts your partner's own earlier "
+        "changes, so it was not imported. Nothing was changed. Ask your partner to update "
+        "mentorpair and export again."
+    )

@@ -1,21 +1,26 @@
-"""Exporting updates for the partner and importing theirs.
+"""Exporting updates for the partner and importing theirs (format 2).
 
-Export links this person's new shareable events into their signed chain and
-seals every entry the partner has not acknowledged yet into one update file.
-Import opens an update, checks the signature, the update's number and every
-chain link *before* storing anything, then stores the new events, the links
-and the bookkeeping in one transaction: all of it, or nothing.
+Export signs this device's new shared events into its chain and seals every
+entry the partner has not acknowledged into one update file, but only once
+this person has confirmed the safety code for the partner's current keys;
+before that an update carries acknowledgements and the confirmation only.
+Import opens an update and *admits* its entries (signature, chain link,
+author's role, stamps consistent with their own chain) before storing
+anything, then stores the new events, the links and the bookkeeping in one
+transaction: all of it, or nothing. Whether a change still means something
+next to what happened meanwhile is never a reason to refuse it: the fold
+decides that, the same way on every device.
 
 The payload inside an update is JSON (``docs/formats/sync.md``)::
 
-    {"ack": {"seq": n, "hash": "<hex>"}, "got": m, "confirmed": "<hex>" | null,
-     "entries": [{"seq": …, "prev": …, "event": {…}, "sig": …}, …]}
+    {"ack": {"<origin>": {"seq": n, "hash": "<hex>"}, …}, "got": m,
+     "confirmed": "<hex>" | null, "entries": [{"prev": …, "event": {…}, "sig": …}, …]}
 
-``ack`` says how much of the recipient's own chain the sender holds, so the
-recipient's next update leaves it out; ``got`` is the number of the last
-update the sender received from the recipient, so the recipient can delete
-older files from a shared folder; ``confirmed`` says the sender compared
-the safety code for exactly these keys.
+``ack`` says how much of each chain the sender holds, so the recipient's
+next update leaves it out; ``got`` is the number of the last update the
+sender received from the recipient, so the recipient can delete older files
+from a shared folder; ``confirmed`` says the sender compared the safety code
+for exactly these keys.
 """
 
 from __future__ import annotations
@@ -25,17 +30,18 @@ import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from mentorpair.crypto.digest import DIGEST_LENGTH
-from mentorpair.domain.events import Event, EventKind
-from mentorpair.domain.rules import RuleViolation
+from mentorpair.domain.canonical import NotCanonical, check_depth
+from mentorpair.domain.events import MAX_CLOCK, Event, EventKind
+from mentorpair.domain.rules import LOCAL_ONLY, RuleViolation
 from mentorpair.errors import KnownError, UpdateAlreadyImported, UpdateRefused
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
 from mentorpair.sync.chain import (
     GENESIS,
+    Author,
     ChainEntry,
     ChainHead,
     canonical_event,
@@ -50,8 +56,6 @@ __all__ = ["CATEGORIES", "Exchange", "ImportSummary", "NotPaired", "category_of"
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
-#: How far ahead of this computer's clock a partner's change may be dated.
-FUTURE_TOLERANCE = timedelta(days=1)
 
 #: What an import reports, by kind of change (the UI words each one).
 CATEGORIES: dict[EventKind, str] = {
@@ -170,101 +174,81 @@ class Exchange:
         """How many updates this person made for the pair."""
         return self._state(pair_id).updates_sent
 
-    def head(self, pair_id: str, *, mine: bool) -> ChainHead:
-        """The last link of this person's (``mine``) or the partner's chain."""
+    def head(self, pair_id: str, origin: str) -> ChainHead:
+        """The last signed link of one device's chain that this vault holds."""
         row = self._db.query_one(
-            "SELECT seq, entry_hash FROM chain WHERE pair_id = :p AND mine = :m"
+            "SELECT seq, entry_hash FROM chains WHERE pair_id = :p AND origin = :o"
             " ORDER BY seq DESC LIMIT 1",
-            {"p": pair_id, "m": int(mine)},
+            {"p": pair_id, "o": origin},
         )
         return ChainHead() if row is None else ChainHead(int(row[0]), bytes(row[1]))
 
-    def _hash_at(self, pair_id: str, *, mine: bool, seq: int) -> bytes | None:
-        if seq == 0:
-            return GENESIS
-        row = self._db.query_one(
-            "SELECT entry_hash FROM chain WHERE pair_id = :p AND mine = :m AND seq = :s",
-            {"p": pair_id, "m": int(mine), "s": seq},
-        )
-        return None if row is None else bytes(row[0])
+    def _held(self, pair_id: str) -> Callable[[str, int], tuple[bytes, Event] | None]:
+        def lookup(origin: str, seq: int) -> tuple[bytes, Event] | None:
+            row = self._db.query_one(
+                "SELECT entry_hash FROM chains WHERE pair_id = :p AND origin = :o AND seq = :s",
+                {"p": pair_id, "o": origin, "s": seq},
+            )
+            if row is None:
+                return None
+            events = self.workspace.chain_events(pair_id, origin, after=seq - 1)
+            return (bytes(row[0]), events[0]) if events and events[0].seq == seq else None
 
-    def _hashes(self, pair_id: str, first: int, last: int) -> dict[int, bytes]:
-        """The partner's entry hashes from ``first`` to ``last``, by sequence number."""
-        rows = self._db.query(
-            "SELECT seq, entry_hash FROM chain WHERE pair_id = :p AND mine = 0"
-            " AND seq BETWEEN :a AND :b",
-            {"p": pair_id, "a": first, "b": last},
+        return lookup
+
+    def _my_last_seq(self, pair_id: str) -> int:
+        row = self._db.query_one(
+            "SELECT MAX(seq) FROM events WHERE pair_id = :p AND origin = :o",
+            {"p": pair_id, "o": self.workspace.origin},
         )
-        return {int(seq): bytes(digest) for seq, digest in rows}
+        return int(row[0]) if row and row[0] is not None else 0
 
     def unsent(self, pair_id: str) -> int:
         """How many of this person's shared changes the partner does not hold yet."""
-        linked_unacknowledged = self.head(pair_id, mine=True).seq - self.partner_has(pair_id)
-        return self._unlinked_count(pair_id) + linked_unacknowledged
-
-    def _unlinked_count(self, pair_id: str) -> int:
-        """This person's shareable events not yet signed into their chain."""
-        row = self._db.query_one(
-            "SELECT COUNT(*) FROM events WHERE pair_id = :p AND shareable = 1 AND author = :me"
-            " AND event_id NOT IN (SELECT event_id FROM chain WHERE pair_id = :p AND mine = 1)",
-            {"p": pair_id, "me": self.workspace.state(pair_id).my_role.value},
-        )
-        return int(row[0]) if row else 0
+        return max(0, self._my_last_seq(pair_id) - self.partner_has(pair_id))
 
     def has_news(self, pair_id: str) -> bool:
         """Whether an update now would tell the partner anything they lack.
 
-        New changes of this person, a changed acknowledgement of the partner's
-        changes, or a changed safety-code confirmation; else writing a file
-        would only make the two apps answer each other forever.
+        New shared changes of this person (once they may be shared), a
+        changed acknowledgement of the partner's changes, or a changed
+        safety-code confirmation; else writing a file would only make the two
+        apps answer each other forever.
         """
         sent = self._state(pair_id)
-        new_mine = self._unlinked_count(pair_id) > 0 or (
-            self.head(pair_id, mine=True).seq > sent.sent_head
+        partner = self.pairing.partner(pair_id)
+        theirs = self.head(pair_id, partner.keys.device_id).seq if partner else 0
+        new_mine = self.pairing.may_share(pair_id) and self._my_last_seq(pair_id) > max(
+            sent.sent_head, sent.partner_has
         )
         return (
             new_mine
-            or self.head(pair_id, mine=False).seq != sent.sent_ack
+            or theirs != sent.sent_ack
             or (self.pairing.confirmation(pair_id) is not None) != sent.sent_confirmed
         )
 
-    def _unlinked_events(self, pair_id: str, me: str) -> list[Event]:
-        linked = {
-            r[0]
-            for r in self._db.query(
-                "SELECT event_id FROM chain WHERE pair_id = :p AND mine = 1", {"p": pair_id}
-            )
-        }
-        return [
-            e
-            for e in self.workspace.shareable_events(pair_id)
-            if e.author.value == me and e.event_id not in linked
-        ]
-
     def _link_mine(self, db: Database, pair_id: str) -> ChainHead:
-        """Sign this person's new shareable events into their chain; return its head."""
-        head = self.head(pair_id, mine=True)
-        me = self.workspace.state(pair_id).my_role.value
-        new = self._unlinked_events(pair_id, me)
+        """Sign this device's new shared events into its chain; return its head.
+
+        Only the events after the last link are read: the cost is the change's.
+        """
+        me = self.workspace.origin
+        head = self.head(pair_id, me)
+        new = self.workspace.chain_events(pair_id, me, after=head.seq)
         if not new:
             return head
         identity = self.workspace.vault.identity()
         rows = []
         for event in new:
-            entry, digest = sign_entry(identity, head.seq + 1, head.hash, event)
-            head = ChainHead(entry.seq, digest)
+            entry, digest = sign_entry(identity, head.hash, event)
+            head = ChainHead(event.seq, digest)
             rows.append(
-                {
-                    "p": pair_id,
-                    "s": entry.seq,
-                    "e": event.event_id,
-                    "h": head.hash,
-                    "sig": entry.signature,
-                }
-            )
+                {"p": pair_id, "o": me, "s": event.seq, "e": event.event_id, "h": digest,
+                 "sig": entry.signature}
+            )  # fmt: skip
         db.execute_many(
-            "INSERT INTO chain (pair_id, mine, seq, event_id, entry_hash, signature)"
-            " VALUES (:p, 1, :s, :e, :h, :sig)",
+            "INSERT INTO chains (pair_id, origin, seq, event_id, entry_hash, signature)"
+            " VALUES (:p, :o, :s, :e, :h, :sig)",
             rows,
         )
         return head
@@ -273,23 +257,38 @@ class Exchange:
     def export(self, pair_id: str, progress: Progress | None = None) -> bytes:
         """Seal everything the partner has not acknowledged into one update file's bytes.
 
+        Counts as sent at once; the shared folder uses :meth:`prepare` and
+        :meth:`Prepared.commit` so that nothing counts as sent before the
+        file is safely in the folder.
+
+        Raises:
+            NotPaired: there are no partner keys yet.
+        """
+        prepared = self.prepare(pair_id, progress)
+        prepared.commit()
+        return prepared.data
+
+    def prepare(self, pair_id: str, progress: Progress | None = None) -> Prepared:
+        """Seal an update, reserving its number; what it carries counts only on commit.
+
         Raises:
             NotPaired: there are no partner keys yet.
         """
         partner = self.pairing.partner(pair_id)
         if partner is None:
             raise NotPaired()
-        keys, _partner_role = partner
-        my_role = self.workspace.state(pair_id).my_role
+        me = self.workspace.origin
+        sharing = self.pairing.may_share(pair_id)
         with self._db.transaction() as db:
-            head = self._link_mine(db, pair_id)
+            head = self._link_mine(db, pair_id) if sharing else self.head(pair_id, me)
             sync = self._state(pair_id)
-            entries = self._entries_after(pair_id, sync.partner_has)
-            ack = self.head(pair_id, mine=False)
+            entries = self._entries_after(pair_id, sync.partner_has) if sharing else []
+            theirs = self.head(pair_id, partner.keys.device_id)
             confirmed = self.pairing.confirmation(pair_id)
+            ack = {partner.keys.device_id: theirs} if theirs.seq else {}
             payload = json.dumps(
                 {
-                    "ack": {"seq": ack.seq, "hash": ack.hash.hex()},
+                    "ack": {o: {"seq": h.seq, "hash": h.hash.hex()} for o, h in ack.items()},
                     "got": sync.updates_received,
                     "confirmed": confirmed,
                     "entries": [e.to_dict() for e in entries],
@@ -298,56 +297,70 @@ class Exchange:
                 ensure_ascii=False,
             ).encode("utf-8")
             seq = sync.updates_sent + 1
-            data = seal_update(
-                self.workspace.vault.identity(), my_role, keys, pair_id, seq, payload, progress
-            )
-            self._put_state(
-                db,
-                pair_id,
-                updates_sent=seq,
-                sent_head=head.seq,
-                sent_ack=ack.seq,
-                sent_confirmed=int(confirmed is not None),
-            )
-        log.info("update exported with %d change(s)", len(entries))
-        return data
+            # The number is used up even if the file never arrives: a number
+            # is never sealed twice with different content.
+            self._put_state(db, pair_id, updates_sent=seq)
+        data = seal_update(
+            self.workspace.vault.identity(), partner.keys, pair_id, seq, payload,
+            partner.pairing, progress,
+        )  # fmt: skip
+        sent = {
+            "sent_head": head.seq if sharing else sync.sent_head,
+            "sent_ack": theirs.seq,
+            "sent_confirmed": int(confirmed is not None),
+        }
+
+        def commit() -> None:
+            with self._db.transaction() as db:
+                self._put_state(db, pair_id, **sent)
+            log.info("update of %d change(s) counted as sent", len(entries))
+
+        return Prepared(data, seq, len(entries), commit)
 
     def _entries_after(self, pair_id: str, seq: int) -> list[ChainEntry]:
+        me = self.workspace.origin
         rows = self._db.query(
-            "SELECT seq, signature, event_id, entry_hash FROM chain"
-            " WHERE pair_id = :p AND mine = 1 AND seq > :s ORDER BY seq",
-            {"p": pair_id, "s": seq},
+            "SELECT seq, signature, entry_hash FROM chains"
+            " WHERE pair_id = :p AND origin = :o AND seq > :s ORDER BY seq",
+            {"p": pair_id, "o": me, "s": seq},
         )
-        events = {e.event_id: e for e in self.workspace.events(pair_id)}
-        prev = self._hash_at(pair_id, mine=True, seq=seq) or GENESIS
+        events = {e.seq: e for e in self.workspace.chain_events(pair_id, me, after=seq)}
+        prev = GENESIS
+        if seq:
+            row = self._db.query_one(
+                "SELECT entry_hash FROM chains WHERE pair_id = :p AND origin = :o AND seq = :s",
+                {"p": pair_id, "o": me, "s": seq},
+            )
+            prev = bytes(row[0]) if row else GENESIS
         entries = []
-        for entry_seq, signature, event_id, digest in rows:
-            # The stored hash was computed when the entry was signed.
-            entries.append(ChainEntry(int(entry_seq), prev, events[event_id], bytes(signature)))
+        for entry_seq, signature, digest in rows:
+            entries.append(ChainEntry(prev, events[int(entry_seq)], bytes(signature)))
             prev = bytes(digest)
         return entries
 
     # ------------------------------------------------------------- import
-    def _check_new_events(self, pair_id: str, events: list[Event]) -> None:
-        """Refuse changes dated far ahead, or reusing the id of a different change.
+    def _check_held(self, pair_id: str, events: list[Event]) -> None:
+        """Refuse changes that contradict one this vault holds under the same id.
 
-        A change dated years ahead would push every later change of this
-        person past it (local changes never go back in time); an id this vault
-        already holds for other content would leave two versions of one change.
+        The same change again is fine (it is skipped), and so is one held
+        from before causal stamps that now arrives stamped (it takes the
+        stamp); different content under a held id would leave two versions
+        of one change.
         """
-        limit = self.workspace.now() + FUTURE_TOLERANCE
-        if any(event.at > limit for event in events):
-            raise UpdateRefused(
-                "This update has changes dated in the future, so it was not imported. "
-                "Nothing was changed. Ask your partner to check the date and time on their "
-                "computer, then to export again."
-            )
-        if len({event.event_id for event in events}) != len(events):
-            raise UpdateRefused()  # one change twice in one chain: a forgery or a bug
-        known = {e.event_id: e for e in self.workspace.events(pair_id)}
+        held = self.workspace.held([e.event_id for e in events])
         for event in events:
-            stored = known.get(event.event_id)
-            if stored is not None and canonical_event(stored) != canonical_event(event):
+            stored = held.get(event.event_id)
+            if stored is None:
+                continue
+            if stored.pair_id != pair_id:
+                raise UpdateRefused(
+                    "This update reuses the id of a change that belongs to another pair, so it "
+                    "was not imported. Nothing was changed."
+                )
+            plain = stored if stored.origin else stored.restamped(
+                event.clock, event.origin, event.seq, event.seen
+            )
+            if canonical_event(plain) != canonical_event(event):
                 raise UpdateRefused(
                     "This update contains a change that contradicts one you already have, so "
                     "it was not imported. Nothing was changed."
@@ -357,8 +370,7 @@ class Exchange:
         """Check and store one update from a partner.
 
         ``progress`` gets (done, 100): opening is the first tenth, checking the
-        chain the next three, storing the rest (the slow part: the rules and
-        the search index run for every change).
+        chain the next three, storing the rest.
 
         Raises:
             UpdateRefused (and its kinds): with the reason; nothing was stored.
@@ -372,26 +384,32 @@ class Exchange:
         if opened.seq <= sync.updates_received:
             raise UpdateAlreadyImported()
         payload = _parse_payload(opened.payload)
-        keys, partner_role = self.pairing.partner(pair_id) or (None, None)
-        if keys is None or partner_role is None:
+        partner = self.pairing.partner(pair_id)
+        if partner is None:
             raise UpdateRefused()
+        me = self.workspace.origin
+        author = Author(partner.keys, partner.role)
         entries = [ChainEntry.from_dict(item) for item in payload["entries"]]
-        head = self.head(pair_id, mine=False)
-        repeated = [e.seq for e in entries if e.seq <= head.seq]
-        known = self._hashes(pair_id, min(repeated), max(repeated)) if repeated else {}
+        heads = {me: self.head(pair_id, me), author.origin: self.head(pair_id, author.origin)}
         new = verify_entries(
             entries,
             pair_id=pair_id,
-            author=partner_role,
-            keys=keys,
-            head=head,
-            known=known,
+            authors={author.origin: author},
+            heads=heads,
+            held=self._held(pair_id),
             progress=_stage(progress, 10, 40),
         )
-        self._check_new_events(pair_id, [entry.event for entry, _ in new])
-        ack_seq, ack_hash = payload["ack"]
-        my_head = self.head(pair_id, mine=True)
-        if ack_seq > my_head.seq or self._hash_at(pair_id, mine=True, seq=ack_seq) != ack_hash:
+        events = [entry.event for entry, _ in new]
+        if any(e.kind in LOCAL_ONLY for e in events):
+            raise UpdateRefused(
+                "This update was not imported: These changes include something that is never "
+                "shared. Nothing was changed."
+            )
+        self._check_held(pair_id, events)
+        ack = payload["ack"].get(me)
+        ack_seq, ack_hash = ack if ack is not None else (0, GENESIS)
+        mine = heads[me]
+        if ack_seq > mine.seq or self._hash_at(pair_id, me, ack_seq) != ack_hash:
             raise UpdateRefused(
                 "This update does not match what you sent your partner before, so it was not "
                 "imported. Nothing was changed. If you restored your vault from a backup, "
@@ -400,35 +418,26 @@ class Exchange:
 
         def bookkeeping(db: Database) -> None:
             db.execute_many(
-                "INSERT INTO chain (pair_id, mine, seq, event_id, entry_hash, signature)"
-                " VALUES (:p, 0, :s, :e, :h, :sig)",
+                "INSERT INTO chains (pair_id, origin, seq, event_id, entry_hash, signature)"
+                " VALUES (:p, :o, :s, :e, :h, :sig)",
                 [
-                    {
-                        "p": pair_id,
-                        "s": entry.seq,
-                        "e": entry.event.event_id,
-                        "h": digest,
-                        "sig": entry.signature,
-                    }
+                    {"p": pair_id, "o": entry.origin, "s": entry.seq,
+                     "e": entry.event.event_id, "h": digest, "sig": entry.signature}
                     for entry, digest in new
                 ],
-            )
+            )  # fmt: skip
             self._put_state(
                 db,
                 pair_id,
                 updates_received=opened.seq,
-                partner_has=ack_seq,
+                partner_has=max(ack_seq, 0),
                 partner_got=min(payload["got"], sync.updates_sent),
             )
             self.pairing.note_partner_confirmation(db, pair_id, payload["confirmed"])
 
         try:
             added = self.workspace.add_events(
-                pair_id,
-                [entry.event for entry, _ in new],
-                received=True,
-                also=bookkeeping,
-                progress=_stage(progress, 40, 100),
+                pair_id, events, received=True, also=bookkeeping, progress=_stage(progress, 40, 100)
             )
         except RuleViolation as exc:
             raise UpdateRefused(
@@ -439,6 +448,32 @@ class Exchange:
         counts = Counter(category_of(e.kind) for e in added)
         log.info("update imported with %d new change(s)", len(added))
         return ImportSummary(pair_id, dict(counts), ack_seq)
+
+    def _hash_at(self, pair_id: str, origin: str, seq: int) -> bytes | None:
+        if seq == 0:
+            return GENESIS
+        row = self._db.query_one(
+            "SELECT entry_hash FROM chains WHERE pair_id = :p AND origin = :o AND seq = :s",
+            {"p": pair_id, "o": origin, "s": seq},
+        )
+        return None if row is None else bytes(row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A sealed update whose content counts as sent only after :attr:`commit`.
+
+    Attributes:
+        data: the file's bytes.
+        seq: its update number (already reserved).
+        changes: how many shared changes it carries.
+        commit: record that it is safely on its way.
+    """
+
+    data: bytes
+    seq: int
+    changes: int
+    commit: Callable[[], None]
 
 
 def _stage(progress: Progress | None, start: int, end: int) -> Progress | None:
@@ -456,25 +491,30 @@ def _stage(progress: Progress | None, start: int, end: int) -> Progress | None:
 def _parse_payload(raw: bytes) -> dict[str, Any]:
     """The update's JSON, checked field by field (sizes were capped before)."""
     try:
+        check_depth(raw)
         doc = json.loads(raw.decode("utf-8"))
         if not isinstance(doc, dict) or set(doc) != {"ack", "got", "confirmed", "entries"}:
             raise ValueError("fields")
-        ack = doc["ack"]
-        if not isinstance(ack, dict) or set(ack) != {"seq", "hash"}:
+        acks: dict[str, tuple[int, bytes]] = {}
+        if not isinstance(doc["ack"], dict) or len(doc["ack"]) > 64:
             raise ValueError("ack")
-        seq, digest = ack["seq"], bytes.fromhex(ack["hash"])
-        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
-            raise ValueError("ack seq")
-        if len(digest) != DIGEST_LENGTH:
-            raise ValueError("ack hash")
+        for origin, ack in doc["ack"].items():
+            if not isinstance(ack, dict) or set(ack) != {"seq", "hash"}:
+                raise ValueError("ack")
+            seq, digest = ack["seq"], bytes.fromhex(ack["hash"])
+            if not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq <= MAX_CLOCK:
+                raise ValueError("ack seq")
+            if len(digest) != DIGEST_LENGTH or len(origin) != 32:
+                raise ValueError("ack hash")
+            acks[origin] = (seq, digest)
         got = doc["got"]
-        if not isinstance(got, int) or isinstance(got, bool) or got < 0:
+        if not isinstance(got, int) or isinstance(got, bool) or not 0 <= got <= MAX_CLOCK:
             raise ValueError("got")
         confirmed = doc["confirmed"]
         if confirmed is not None and not isinstance(confirmed, str):
             raise ValueError("confirmed")
         if not isinstance(doc["entries"], list):
             raise ValueError("entries")
-    except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError, NotCanonical):
         raise UpdateRefused() from None
-    return {"ack": (seq, digest), "got": got, "confirmed": confirmed, "entries": doc["entries"]}
+    return {"ack": acks, "got": got, "confirmed": confirmed, "entries": doc["entries"]}

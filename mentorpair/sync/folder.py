@@ -10,8 +10,15 @@ OneDrive, Dropbox). The rules that keep such engines happy:
 * A file is written under a hidden temporary name and renamed when complete.
 * Anything else (``*.sync-conflict-*`` copies, ``.part``/``.tmp`` downloads,
   other people's files) does not match the name pattern and is left alone.
-* Each side deletes only its own files, once the partner has received them
-  (or a newer one).
+* Each side deletes only its own files: once the partner has received them,
+  and as soon as it writes a newer one (which carries all an older one did),
+  so the folder holds about one file per side however long a partner is away.
+* Persist, then send: an update counts as sent only once its file is safely
+  in the folder. Its name is journalled first, so a write cut short by a full
+  disk or a killed process is cleaned up (the file and its temporary
+  ``.<name>.*.tmp``) and its content goes again on the next pass.
+* What the app remembers about file names is bounded by what is in the
+  folder: a name that is gone is forgotten.
 * The live vault must never be inside the shared folder (nor the folder
   inside the vault): the app refuses such a folder.
 """
@@ -31,6 +38,7 @@ from mentorpair.crypto.digest import sha256
 from mentorpair.errors import (
     FolderRefused,
     KnownError,
+    PartnerNeedsUpdate,
     UpdateAlreadyImported,
     UpdateNotForMe,
     UpdateTooEarly,
@@ -142,37 +150,90 @@ class SharedFolder:
         if folder is None:
             return report
         self._check(folder)
+        self._recover(pair_id, folder)
         handled = self._handled(pair_id)
-        arrivals = self._arrivals(folder, handled)
+        present, arrivals = self._scan(folder, handled)
+        self._forget_gone(pair_id, present)
         for index, (name, path) in enumerate(arrivals):
             self._import_one(pair_id, name, path, report)
             if progress is not None:
                 progress(index + 1, len(arrivals))
         report.removed = self._tidy(pair_id, folder)
         if self.exchange.pairing.partner(pair_id) is not None and self.exchange.has_news(pair_id):
-            data = self.exchange.export(pair_id)
-            name = content_name(data)
-            atomic_write(folder / name, data)
-            self._remember(pair_id, name, f"sent:{self.exchange.updates_sent(pair_id)}")
-            report.written = name
-            log.info("update written to the shared folder")
+            report.written = self._write(pair_id, folder)
+            report.removed += self._tidy(pair_id, folder, superseded=True)
         return report
 
-    def _handled(self, pair_id: str) -> set[str]:
-        rows = self._db.query("SELECT name FROM sync_files WHERE pair_id = :p", {"p": pair_id})
-        return {str(r[0]) for r in rows}
+    def _write(self, pair_id: str, folder: Path) -> str:
+        """Write one update: journal its name, write it, and only then count it as sent."""
+        prepared = self.exchange.prepare(pair_id)
+        name = content_name(prepared.data)
+        self._remember(pair_id, name, f"pending:{prepared.seq}")
+        atomic_write(folder / name, prepared.data)
+        with self._db.transaction():
+            prepared.commit()
+            self._remember(pair_id, name, f"sent:{prepared.seq}")
+        log.info("update written to the shared folder")
+        return name
 
-    def _arrivals(self, folder: Path, handled: set[str]) -> list[tuple[str, Path]]:
+    def _recover(self, pair_id: str, folder: Path) -> None:
+        """Clean up after a write that was cut short (full disk, killed process).
+
+        Its content never counted as sent, so it goes again in the next
+        update; the file (if it got there) and its temporary copy go now.
+        """
+        rows = self._db.query(
+            "SELECT name FROM sync_files WHERE pair_id = :p AND outcome LIKE 'pending:%'",
+            {"p": pair_id},
+        )
+        for (name,) in rows:
+            try:
+                with translate_os_errors():
+                    (folder / str(name)).unlink(missing_ok=True)
+                    for leftover in folder.glob(f".{name}.*.tmp"):
+                        leftover.unlink(missing_ok=True)
+            except KnownError:
+                continue  # the next pass tries again
+            self._forget(pair_id, str(name))
+
+    def _handled(self, pair_id: str) -> dict[str, str]:
+        rows = self._db.query(
+            "SELECT name, outcome FROM sync_files WHERE pair_id = :p", {"p": pair_id}
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def _scan(
+        self, folder: Path, handled: dict[str, str]
+    ) -> tuple[set[str], list[tuple[str, Path]]]:
+        """The update names present, and the new complete files among them."""
+        present: set[str] = set()
         found = []
         with translate_os_errors(), os.scandir(folder) as entries:
             for entry in entries:
-                if not is_update_name(entry.name) or entry.name in handled:
+                if not is_update_name(entry.name):
+                    continue
+                present.add(entry.name)
+                if entry.name in handled:
                     continue
                 info = entry.stat(follow_symlinks=False)
                 # Only complete files of a real update size; a growing download waits.
                 if stat.S_ISREG(info.st_mode) and info.st_size in SIZE_BUCKETS:
                     found.append((entry.name, Path(entry.path)))
-        return sorted(found)
+        return present, sorted(found)
+
+    def _forget_gone(self, pair_id: str, present: set[str]) -> None:
+        """Forget names no longer in the folder: the bookkeeping stays as small as the folder."""
+        gone = [
+            name
+            for name, outcome in self._handled(pair_id).items()
+            if name not in present and not outcome.startswith("pending:")
+        ]
+        if gone:
+            with self._db.transaction() as db:
+                db.execute_many(
+                    "DELETE FROM sync_files WHERE pair_id = :p AND name = :n",
+                    [{"p": pair_id, "n": name} for name in gone],
+                )
 
     def _import_one(self, pair_id: str, name: str, path: Path, report: FolderReport) -> None:
         try:
@@ -189,6 +250,12 @@ class SharedFolder:
         except UpdateAlreadyImported:
             self._remember(pair_id, name, "old")
             return
+        except PartnerNeedsUpdate as exc:
+            # A format-1 file of the partner's (ours are known by name and
+            # never opened): said once; it goes when the partner's app tidies.
+            self._remember(pair_id, name, "refused")
+            report.refused.append((name, exc.message))
+            return
         except UpdateNotForMe:
             # Our own update for the partner, or another pair's: not ours to read.
             self._remember(pair_id, name, "not-for-me")
@@ -203,16 +270,22 @@ class SharedFolder:
         self._remember(pair_id, name, "imported")
         report.imported.append(summary)
 
-    def _tidy(self, pair_id: str, folder: Path) -> int:
-        """Delete this person's files that the partner received (or a newer one)."""
+    def _tidy(self, pair_id: str, folder: Path, *, superseded: bool = False) -> int:
+        """Delete this person's files that the partner received, or that a newer one replaced.
+
+        ``superseded``: right after writing a new update, every older one of
+        this side goes (the new one carries all they did).
+        """
         partner_got = self.exchange.partner_got(pair_id)
+        newest = self.exchange.updates_sent(pair_id)
         removed = 0
         rows = self._db.query(
             "SELECT name, outcome FROM sync_files WHERE pair_id = :p AND outcome LIKE 'sent:%'",
             {"p": pair_id},
         )
         for name, outcome in rows:
-            if int(str(outcome).split(":", 1)[1]) > partner_got:
+            number = int(str(outcome).split(":", 1)[1])
+            if number > partner_got and not (superseded and number < newest):
                 continue
             try:
                 with translate_os_errors():
@@ -222,6 +295,12 @@ class SharedFolder:
             self._remember(pair_id, str(name), "sent-removed")
             removed += 1
         return removed
+
+    def _forget(self, pair_id: str, name: str) -> None:
+        with self._db.transaction() as db:
+            db.execute(
+                "DELETE FROM sync_files WHERE pair_id = :p AND name = :n", {"p": pair_id, "n": name}
+            )
 
     def _remember(self, pair_id: str, name: str, outcome: str) -> None:
         with self._db.transaction() as db:

@@ -4,6 +4,13 @@ A pair goes ``LOCAL`` (only here) → ``INVITED`` (an invitation was made) →
 ``UNVERIFIED`` (keys exchanged) → ``VERIFIED`` (both partners confirmed the
 same safety code). If the partner's keys are ever replaced the pair shows
 ``KEYS_CHANGED`` until this person confirms the new code.
+
+Nothing of the pair's content leaves this vault until this person has
+confirmed the safety code for the partner's current keys
+(:meth:`Pairing.may_share`): an intruder who answered an intercepted
+invitation first receives acknowledgements, never a note. "It does not
+match" (:meth:`Pairing.disconnect`) sets aside every change the rejected key
+signed, so the record is the same on both sides once the right person pairs.
 """
 
 from __future__ import annotations
@@ -15,7 +22,6 @@ from enum import StrEnum
 
 from mentorpair.crypto.digest import sha256
 from mentorpair.crypto.identity import PublicIdentity, safety_code
-from mentorpair.domain.model import Role
 from mentorpair.errors import InvitationRefused, KnownError
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
@@ -26,8 +32,9 @@ from mentorpair.sync.invitation import (
     make_invitation,
     read_document,
 )
+from mentorpair.sync.update import Sender
 
-__all__ = ["KeysChanged", "Pairing", "PairingStatus", "PartnerLink"]
+__all__ = ["KeysChanged", "Pairing", "PairingStatus", "PartnerLink", "pairing_digest"]
 
 log = logging.getLogger(__name__)
 
@@ -103,16 +110,28 @@ class Pairing:
             status = PairingStatus.UNVERIFIED
         return PartnerLink(status, keys, str(row[3]), mine, theirs, safety_code(self._me(), keys))
 
-    def partner(self, pair_id: str) -> tuple[PublicIdentity, Role] | None:
-        """The partner's keys and role, or None if the pair is not paired."""
+    def partner(self, pair_id: str) -> Sender | None:
+        """The partner's keys, role and pairing digest, or None if the pair is not paired."""
         row = self._db.query_one(
-            "SELECT signing, agreement, kem FROM partner_keys WHERE pair_id = :p",
+            "SELECT signing, agreement, kem, pairing FROM partner_keys WHERE pair_id = :p",
             {"p": pair_id},
         )
         if row is None or not self.workspace.has_pair(pair_id):
             return None
         keys = PublicIdentity(bytes(row[0]), bytes(row[1]), bytes(row[2]))
-        return keys, self.workspace.state(pair_id).my_role.other
+        pairing = bytes(row[3]) if row[3] is not None else legacy_digest(self._me(), keys)
+        return Sender(keys, self.workspace.state(pair_id).my_role.other, pairing)
+
+    def may_share(self, pair_id: str) -> bool:
+        """Whether the pair's content may go to the partner's current keys.
+
+        Only after this person compared the safety code for exactly these
+        keys: before, updates carry what pairing needs and nothing else.
+        """
+        row = self._db.query_one(
+            "SELECT confirmed_by_me FROM partner_keys WHERE pair_id = :p", {"p": pair_id}
+        )
+        return row is not None and bool(row[0])
 
     def confirmation(self, pair_id: str) -> str | None:
         """What an update tells the partner: the digest of the code I confirmed, if I did."""
@@ -177,18 +196,20 @@ class Pairing:
         current = self.link(doc.pair_id).keys
         if current is not None and current != doc.keys and not accept_new_keys:
             raise KeysChanged()
+        acceptance = make_acceptance(
+            self.workspace.vault.identity(), doc, self.workspace.vault.display_name()
+        )
+        digest = pairing_digest(doc.digest, read_document(acceptance).digest)
         try:
             with self._db.transaction():
                 if not known:
                     self.workspace.create_pair(doc.role.other, partner_name, pair_id=doc.pair_id)
-                self._store_keys(doc, accept_new_keys=accept_new_keys)
+                self._store_keys(doc, digest, accept_new_keys=accept_new_keys)
         except BaseException:
             self.workspace.forget(doc.pair_id)
             raise
         log.info("joined a pair from an invitation")
-        return make_acceptance(
-            self.workspace.vault.identity(), doc, self.workspace.vault.display_name()
-        )
+        return acceptance
 
     def accept(self, doc: PairingDocument, *, accept_new_keys: bool = False) -> str:
         """Take the partner's answer to this vault's invitation; return the pair id.
@@ -210,7 +231,8 @@ class Pairing:
                 "This answers an invitation that was not made in this vault, or one that "
                 "was already answered. Nothing was changed."
             )
-        if read_document(bytes(row[0]).decode()).digest != doc.answers:
+        invitation = read_document(bytes(row[0]).decode())
+        if invitation.digest != doc.answers:
             raise InvitationRefused(
                 "This answers an older invitation. Ask your partner to answer the newest "
                 "one you sent. Nothing was changed."
@@ -218,22 +240,37 @@ class Pairing:
         if self.workspace.state(doc.pair_id).my_role is not doc.role.other:
             raise InvitationRefused()
         with self._db.transaction():
-            self._store_keys(doc, accept_new_keys=accept_new_keys)
+            self._store_keys(
+                doc, pairing_digest(invitation.digest, doc.digest), accept_new_keys=accept_new_keys
+            )
             self._db.execute("DELETE FROM invitations WHERE pair_id = :p", {"p": doc.pair_id})
         log.info("invitation answered")
         return doc.pair_id
 
-    def _store_keys(self, doc: PairingDocument, *, accept_new_keys: bool) -> None:
+    def _store_keys(self, doc: PairingDocument, pairing: bytes, *, accept_new_keys: bool) -> None:
         current = self.link(doc.pair_id)
         if current.keys == doc.keys:
+            # The same partner answered again: this pairing is the one both hold now.
+            self._db.execute(
+                "UPDATE partner_keys SET pairing = :d WHERE pair_id = :p",
+                {"d": pairing, "p": doc.pair_id},
+            )
             return
         changed = current.keys is not None
         if changed and not accept_new_keys:
             raise KeysChanged()
+        if self.rejected(doc.pair_id, doc.keys.device_id):
+            # Paired again with a key this person once rejected: they now vouch
+            # for it, so what it signed counts again.
+            self._db.execute(
+                "DELETE FROM rejected_keys WHERE pair_id = :p AND origin = :o",
+                {"p": doc.pair_id, "o": doc.keys.device_id},
+            )
+            self.workspace.quarantine(doc.pair_id, doc.keys.device_id, restore=True)
         self._db.execute(
             "INSERT OR REPLACE INTO partner_keys (pair_id, signing, agreement, kem,"
-            " partner_name, confirmed_by_me, confirmed_by_partner, keys_changed, since)"
-            " VALUES (:p, :s, :a, :k, :n, 0, 0, :changed, :t)",
+            " partner_name, confirmed_by_me, confirmed_by_partner, keys_changed, since, pairing)"
+            " VALUES (:p, :s, :a, :k, :n, 0, 0, :changed, :t, :d)",
             {
                 "p": doc.pair_id,
                 "s": doc.keys.signing,
@@ -242,16 +279,22 @@ class Pairing:
                 "n": doc.name,
                 "changed": int(changed),
                 "t": _now(),
+                "d": pairing,
             },
         )
         if changed:
-            # A new vault on their side: their chain starts again, and they
-            # have none of our entries.
-            self._db.execute(
-                "DELETE FROM chain WHERE pair_id = :p AND mine = 0", {"p": doc.pair_id}
-            )
-            self._db.execute("DELETE FROM sync_state WHERE pair_id = :p", {"p": doc.pair_id})
+            # A new vault on their side: it has none of our entries, so our
+            # chain goes again in full. What their old keys signed stays (the
+            # person agreed the change was theirs). The shared folder stays.
+            self._reset_exchange(doc.pair_id)
             log.info("partner keys replaced")
+
+    def _reset_exchange(self, pair_id: str) -> None:
+        self._db.execute(
+            "UPDATE sync_state SET updates_received = 0, partner_has = 0, partner_got = 0,"
+            " sent_head = 0, sent_ack = 0, sent_confirmed = 0 WHERE pair_id = :p",
+            {"p": pair_id},
+        )
 
     # ------------------------------------------------------------- verifying
     def confirm(self, pair_id: str, confirmed: bool = True) -> None:
@@ -273,15 +316,31 @@ class Pairing:
         choice stays, and the person's own chain is sent again in full to
         whoever is connected next.
         """
+        keys = self.link(pair_id).keys
         with self._db.transaction() as db:
             db.execute("DELETE FROM partner_keys WHERE pair_id = :p", {"p": pair_id})
-            db.execute("DELETE FROM chain WHERE pair_id = :p AND mine = 0", {"p": pair_id})
-            db.execute(
-                "UPDATE sync_state SET updates_received = 0, partner_has = 0, partner_got = 0,"
-                " sent_head = 0, sent_ack = 0, sent_confirmed = 0 WHERE pair_id = :p",
-                {"p": pair_id},
-            )
-        log.info("partner keys forgotten")
+            self._reset_exchange(pair_id)
+            if keys is not None:
+                origin = keys.device_id
+                db.execute(
+                    "INSERT OR REPLACE INTO rejected_keys (pair_id, origin, at)"
+                    " VALUES (:p, :o, :t)",
+                    {"p": pair_id, "o": origin, "t": _now()},
+                )
+                db.execute(
+                    "DELETE FROM chains WHERE pair_id = :p AND origin = :o",
+                    {"p": pair_id, "o": origin},
+                )
+                set_aside = self.workspace.quarantine(pair_id, origin)
+                log.info("partner keys forgotten; %d change(s) set aside", set_aside)
+
+    def rejected(self, pair_id: str, origin: str) -> bool:
+        """Whether this person rejected the key behind ``origin`` for the pair."""
+        row = self._db.query_one(
+            "SELECT 1 FROM rejected_keys WHERE pair_id = :p AND origin = :o",
+            {"p": pair_id, "o": origin},
+        )
+        return row is not None
 
     def note_partner_confirmation(self, db: Database, pair_id: str, digest: str | None) -> None:
         """Record what the partner's latest update said about the safety code."""
@@ -291,6 +350,24 @@ class Pairing:
             "UPDATE partner_keys SET confirmed_by_partner = :c WHERE pair_id = :p",
             {"c": int(agreed), "p": pair_id},
         )
+
+
+def pairing_digest(invitation: str, acceptance: str) -> bytes:
+    """What binds updates to one pairing: the digests of its invitation and acceptance.
+
+    Both sides hold both documents' digests, and a new invitation makes a
+    new pairing, so an update from an earlier pairing of the same pair (or
+    re-sealed by someone who kept one) no longer verifies.
+    """
+    return sha256(
+        b"mentorpair/v2/pairing\x00", bytes.fromhex(invitation), bytes.fromhex(acceptance)
+    )
+
+
+def legacy_digest(mine: PublicIdentity, theirs: PublicIdentity) -> bytes:
+    """The pairing digest of a pair paired before format 2 (no documents were kept)."""
+    low, high = sorted((mine.encoded(), theirs.encoded()))
+    return sha256(b"mentorpair/v2/pairing-before-format-2\x00", low, high)
 
 
 def confirmation_digest(code: str) -> str:

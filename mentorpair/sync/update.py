@@ -1,25 +1,31 @@
 r"""The update file: what one partner sends the other, sealed end to end.
 
-Layout (all integers big-endian; ``docs/formats/sync.md`` has the details and
-test vectors)::
+Layout, format 2 (all integers big-endian; ``docs/formats/sync.md`` has the
+details and test vectors)::
 
     header   magic "MPUPDATE" (8) | version (2) | flags (2) | envelope length (4)
              | nonce (16)                                               32 bytes
     envelope HPKE seal to the recipient (ML-KEM-768 + X25519), info =
-             "mentorpair/v1/update\0" || header; sealing
-             file key (32) | pair id (16) | sender role (1) | update seq (8)
+             "mentorpair/v2/update\0" || header || recipient device id; sealing
+             file key (32) | pair id (16) | sender device id (16) | update seq (8)
              | Ed25519 signature by the sender (64)
     body     STREAM (ChaCha20-Poly1305, 64 KiB chunks) under
              HKDF(file key, salt = nonce, "mentorpair/v1/sync/update-body-key"),
-             associated data = header || pair id || role || update seq; sealing
+             associated data = the bindings below; sealing
              payload length (8) | payload (JSON) | zero padding
 
-The signature covers the header, pair id, role, update sequence and the
-SHA-256 of the body ciphertext, so nobody without the sender's signing key can
-make or alter an update, and only the recipient's private key opens it. The
-whole file is padded to one of a few sizes, and nothing outside the sealed
-parts says who wrote it or what it holds. Sizes are checked before any
-cryptography runs.
+    bindings = header || pair id || sender device id || update seq
+               || recipient device id || pairing digest
+
+The signature covers the bindings and the SHA-256 of the body ciphertext, so
+nobody without the sender's signing key can make or alter an update; it names
+the recipient and the pairing (a digest of the invitation and acceptance), so
+an update re-sealed to anyone else, or kept from an earlier pairing of the
+same pair, is refused. Only the recipient's private key opens it. The whole
+file is padded to one of a few sizes, and nothing outside the sealed parts
+says who wrote it or what it holds. Sizes are checked before any cryptography
+runs. Format 1 files (no recipient binding) are refused with a message that
+the partner needs to update.
 """
 
 from __future__ import annotations
@@ -37,7 +43,12 @@ from mentorpair.crypto.random import random_bytes
 from mentorpair.crypto.secret import SecretKey
 from mentorpair.crypto.subkeys import Purpose, derive_subkey
 from mentorpair.domain.model import Role
-from mentorpair.errors import MadeByNewerVersion, UpdateNotForMe, UpdateRefused
+from mentorpair.errors import (
+    MadeByNewerVersion,
+    PartnerNeedsUpdate,
+    UpdateNotForMe,
+    UpdateRefused,
+)
 from mentorpair.storage.oserrors import translate_os_errors
 
 __all__ = [
@@ -51,14 +62,14 @@ __all__ = [
 ]
 
 MAGIC = b"MPUPDATE"
-VERSION = 1
+VERSION = 2
 _HEADER = struct.Struct(">8sHHI16s")
 HEADER_LENGTH = _HEADER.size  # 32
-_ENVELOPE_PLAIN = struct.Struct(">32s16s1sQ64s")
+_ENVELOPE_PLAIN = struct.Struct(">32s16s16sQ64s")
 ENVELOPE_LENGTH = _ENVELOPE_PLAIN.size + hybrid.OVERHEAD
-_INFO = b"mentorpair/v1/update\x00"
-_SIGNATURE_DOMAIN = b"mentorpair/v1/update-signature\x00"
-_ROLE_BYTES = {Role.MENTEE: b"\x00", Role.MENTOR: b"\x01"}
+_INFO = b"mentorpair/v2/update\x00"
+_SIGNATURE_DOMAIN = b"mentorpair/v2/update-signature\x00"
+PAIRING_DIGEST_LENGTH = 32
 _LENGTH = struct.Struct(">Q")
 
 #: Every update file has exactly one of these sizes (16 KiB to 64 MiB).
@@ -67,8 +78,19 @@ MAX_FILE_SIZE = SIZE_BUCKETS[-1]
 _OVERHEAD = HEADER_LENGTH + ENVELOPE_LENGTH
 
 Progress = Callable[[int, int], None]
-#: pair id -> (partner's public keys, partner's role), or None for an unknown pair.
-PartnerLookup = Callable[[str], "tuple[PublicIdentity, Role] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """Who may send updates for a pair: the partner's device keys, role and pairing."""
+
+    keys: PublicIdentity
+    role: Role
+    pairing: bytes
+
+
+#: pair id -> the pair's sender, or None for an unknown or unpaired pair.
+PartnerLookup = Callable[[str], "Sender | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +99,7 @@ class SealedUpdate:
 
     pair_id: str
     sender: Role
+    origin: str
     seq: int
     payload: bytes
 
@@ -106,39 +129,48 @@ def _body_key(file_key: SecretKey, nonce: bytes) -> bytes:
     return derive_subkey(file_key, Purpose.UPDATE_BODY_KEY, nonce).reveal()
 
 
-def _bindings(header: bytes, pair_raw: bytes, role: bytes, seq: int) -> bytes:
-    return header + pair_raw + role + seq.to_bytes(8, "big")
+def _bindings(
+    header: bytes, pair_raw: bytes, origin: bytes, seq: int, recipient: bytes, pairing: bytes
+) -> bytes:
+    return header + pair_raw + origin + seq.to_bytes(8, "big") + recipient + pairing
 
 
 def seal_update(
     sender: Identity,
-    sender_role: Role,
     recipient: PublicIdentity,
     pair_id: str,
     seq: int,
     payload: bytes,
+    pairing: bytes,
     progress: Progress | None = None,
 ) -> bytes:
-    """Make the bytes of update number ``seq`` of ``pair_id`` for ``recipient``."""
-    if not 1 <= seq < 2**63:
+    """Make the bytes of update number ``seq`` of ``pair_id`` for ``recipient``.
+
+    ``pairing`` is the digest of the pairing both sides hold
+    (:func:`mentorpair.sync.pairing.pairing_digest`).
+    """
+    if not 1 <= seq < 2**53:
         raise ValueError("update sequence out of range")
+    if len(pairing) != PAIRING_DIGEST_LENGTH:
+        raise ValueError("pairing digest has the wrong size")
     total = _bucket_for(len(payload))
     plain_length = _body_plain_length(total)
     body_plain = _LENGTH.pack(len(payload)) + payload
     body_plain += bytes(plain_length - len(body_plain))
     nonce = random_bytes(16)
     header = _HEADER.pack(MAGIC, VERSION, 0, ENVELOPE_LENGTH, nonce)
-    pair_raw, role = bytes.fromhex(pair_id), _ROLE_BYTES[sender_role]
+    pair_raw = bytes.fromhex(pair_id)
+    origin = bytes.fromhex(sender.public().device_id)
+    to = bytes.fromhex(recipient.device_id)
+    bindings = _bindings(header, pair_raw, origin, seq, to, pairing)
     file_key = new_key("update file key")
-    body = stream.encrypt(
-        _body_key(file_key, nonce), body_plain, _bindings(header, pair_raw, role, seq), progress
-    )
-    signed = _SIGNATURE_DOMAIN + _bindings(header, pair_raw, role, seq) + sha256(body)
+    body = stream.encrypt(_body_key(file_key, nonce), body_plain, bindings, progress)
+    signed = _SIGNATURE_DOMAIN + bindings + sha256(body)
     envelope_plain = _ENVELOPE_PLAIN.pack(
-        file_key.reveal(), pair_raw, role, seq, sender.sign(signed)
+        file_key.reveal(), pair_raw, origin, seq, sender.sign(signed)
     )
     file_key.wipe()
-    envelope = hybrid.seal(recipient.hybrid_public_bytes(), envelope_plain, _INFO + header)
+    envelope = hybrid.seal(recipient.hybrid_public_bytes(), envelope_plain, _INFO + header + to)
     data = header + envelope + body
     if len(data) != total:
         raise AssertionError("update is not of its bucket size")
@@ -203,35 +235,39 @@ def open_update(
             "to import it. Nothing was changed."
         )
     check_size(len(data))
+    if version == 1:
+        raise PartnerNeedsUpdate()
     if version != VERSION or flags != 0 or envelope_length != ENVELOPE_LENGTH:
         raise UpdateRefused()
     header = data[:HEADER_LENGTH]
     envelope = data[HEADER_LENGTH:_OVERHEAD]
     body = data[_OVERHEAD:]
+    to = bytes.fromhex(recipient.public().device_id)
     try:
-        opened = hybrid.open_sealed(recipient.hpke_private_key(), envelope, _INFO + header)
+        opened = hybrid.open_sealed(recipient.hpke_private_key(), envelope, _INFO + header + to)
     except hybrid.OpenFailed:
         raise UpdateNotForMe() from None
-    key_bytes, pair_raw, role_byte, seq, signature = _ENVELOPE_PLAIN.unpack(opened)
+    key_bytes, pair_raw, origin, seq, signature = _ENVELOPE_PLAIN.unpack(opened)
     pair_id = pair_raw.hex()
-    sender = next((r for r, b in _ROLE_BYTES.items() if b == role_byte), None)
     found = lookup(pair_id)
     if found is None:
         raise UpdateNotForMe(
             "This update belongs to a pair that is not in this vault (or not paired yet), "
             "so it was not imported. Nothing was changed."
         )
-    keys, partner_role = found
-    bindings = _bindings(header, pair_raw, role_byte, seq)
+    bindings = _bindings(header, pair_raw, origin, seq, to, found.pairing)
     if (
-        sender is not partner_role
+        origin.hex() != found.keys.device_id
         or len(signature) != SIGNATURE_LENGTH
-        or not keys.verifies(signature, _SIGNATURE_DOMAIN + bindings + sha256(body))
+        or not found.keys.verifies(signature, _SIGNATURE_DOMAIN + bindings + sha256(body))
     ):
         raise UpdateRefused(
-            "This update was damaged on its way or was not made with your partner's keys, so "
-            "it was not imported. Nothing was changed."
+            "This update was not made with your partner's keys for this pairing (it may be "
+            "damaged, forwarded by someone else, or from before you paired again), so it was "
+            "not imported. Nothing was changed."
         )
+    if not 1 <= seq < 2**53:
+        raise UpdateRefused()
     file_key = SecretKey(key_bytes, "update file key")
     try:
         plain = stream.decrypt(
@@ -249,4 +285,6 @@ def open_update(
     payload_end = _LENGTH.size + length
     if payload_end > len(plain) or plain.count(0, payload_end) != len(plain) - payload_end:
         raise UpdateRefused()
-    return SealedUpdate(pair_id, sender, seq, plain[_LENGTH.size : payload_end])
+    return SealedUpdate(
+        pair_id, found.role, origin.hex(), seq, plain[_LENGTH.size : payload_end]
+    )

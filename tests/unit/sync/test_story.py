@@ -82,7 +82,7 @@ def test_pair_by_files_exchange_by_hand_and_by_folder_and_end_identical(
 
 def _carol_pretending(carol: Person, amira: Person, pair_id: str) -> bytes:
     """An update Carol seals to Amira for Amira's pair, signed with Carol's own key."""
-    payload = b'{"ack":{"seq":0,"hash":"' + b"0" * 64 + b'"},"got":0,"confirmed":null,"entries":[]}'
+    payload = b'{"ack":{},"got":0,"confirmed":null,"entries":[]}'
     return update.seal_update(
-        carol.vault.identity(), Role.MENTOR, amira.vault.identity().public(), pair_id, 99, payload
+        carol.vault.identity(), amira.vault.identity().public(), pair_id, 99, payload, bytes(32)
     )
