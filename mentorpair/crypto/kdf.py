@@ -149,7 +149,9 @@ def derive_kek(passphrase: str, params: KdfParams) -> SecretKey:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return SecretKey(kdf.derive(material), "key-encryption key")
+    return SecretKey.filled_by(
+        KEY_LENGTH, "key-encryption key", lambda buf: kdf.derive_into(material, buf)
+    )
 
 
 def minimum_params() -> KdfParams:

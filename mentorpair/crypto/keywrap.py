@@ -51,7 +51,8 @@ def wrap_key(key: SecretKey, kek: SecretKey, context: bytes) -> WrappedKey:
     if not isinstance(context, bytes):
         raise TypeError("context must be bytes")
     nonce = random_bytes(NONCE_LENGTH)
-    sealed = ChaCha20Poly1305(kek.reveal()).encrypt(nonce, key.reveal(), context)
+    with kek.view() as kek_bytes, key.view() as key_bytes:
+        sealed = ChaCha20Poly1305(kek_bytes).encrypt(nonce, key_bytes, context)
     return WrappedKey(nonce=nonce, ciphertext=sealed)
 
 
@@ -66,11 +67,16 @@ def unwrap_key(wrapped: WrappedKey, kek: SecretKey, context: bytes, purpose: str
         raise ValueError("kek must be 32 bytes")
     if len(wrapped.nonce) != NONCE_LENGTH or len(wrapped.ciphertext) != KEY_LENGTH + TAG_LENGTH:
         raise UnwrapFailed("wrapped key has the wrong size")
+    with kek.view() as kek_bytes:
+        aead = ChaCha20Poly1305(kek_bytes)
+
+    def open_into(buf: bytearray) -> None:
+        aead.decrypt_into(wrapped.nonce, wrapped.ciphertext, context, buf)
+
     try:
-        plain = ChaCha20Poly1305(kek.reveal()).decrypt(wrapped.nonce, wrapped.ciphertext, context)
+        return SecretKey.filled_by(KEY_LENGTH, purpose, open_into)
     except InvalidTag:
         raise UnwrapFailed("wrapped key did not authenticate") from None
-    return SecretKey(plain, purpose)
 
 
 def new_key(purpose: str) -> SecretKey:

@@ -37,9 +37,10 @@ def seal_bytes(data: bytes, kek: SecretKey, context: bytes) -> WrappedKey:
     if not isinstance(context, bytes):
         raise TypeError("context must be bytes")
     nonce = random_bytes(NONCE_LENGTH)
-    return WrappedKey(
-        nonce=nonce, ciphertext=ChaCha20Poly1305(kek.reveal()).encrypt(nonce, data, context)
-    )
+    with kek.view() as kek_bytes:
+        return WrappedKey(
+            nonce=nonce, ciphertext=ChaCha20Poly1305(kek_bytes).encrypt(nonce, data, context)
+        )
 
 
 def open_bytes(sealed: WrappedKey, kek: SecretKey, context: bytes, expected_length: int) -> bytes:
@@ -54,7 +55,8 @@ def open_bytes(sealed: WrappedKey, kek: SecretKey, context: bytes, expected_leng
     if len(sealed.nonce) != NONCE_LENGTH or len(sealed.ciphertext) != expected_length + TAG_LENGTH:
         raise UnwrapFailed("sealed data has the wrong size")
     try:
-        return ChaCha20Poly1305(kek.reveal()).decrypt(sealed.nonce, sealed.ciphertext, context)
+        with kek.view() as kek_bytes:
+            return ChaCha20Poly1305(kek_bytes).decrypt(sealed.nonce, sealed.ciphertext, context)
     except InvalidTag:
         raise UnwrapFailed("sealed data did not authenticate") from None
 
@@ -69,6 +71,7 @@ def keyed_token(key: SecretKey, message: bytes) -> bytes:
         raise ValueError("token key must be at least 32 bytes")
     if not isinstance(message, bytes):
         raise TypeError("message must be bytes")
-    mac = hmac.HMAC(key.reveal(), hashes.SHA256())
+    with key.view() as key_bytes:
+        mac = hmac.HMAC(key_bytes, hashes.SHA256())
     mac.update(message)
     return mac.finalize()

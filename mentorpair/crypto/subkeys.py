@@ -47,4 +47,7 @@ def derive_subkey(root: SecretKey, purpose: Purpose, salt: bytes, length: int = 
     if not 16 <= length <= 64:
         raise ValueError("length must be between 16 and 64")
     hkdf = HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=purpose.value)
-    return SecretKey(hkdf.derive(root.reveal()), purpose.name.lower())
+    with root.view() as root_bytes:
+        return SecretKey.filled_by(
+            length, purpose.name.lower(), lambda buf: hkdf.derive_into(root_bytes, buf)
+        )

@@ -54,6 +54,9 @@ def argon2_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
         def derive(self, material: bytes) -> bytes:
             return bytes(32)
 
+        def derive_into(self, material: bytes, buffer: bytearray) -> int:
+            return 32
+
     monkeypatch.setattr(kdf, "Argon2id", NoArgon2)
     return calls
 
@@ -73,9 +76,9 @@ def test_passphrase_is_normalised_to_nfc(monkeypatch: pytest.MonkeyPatch):
         def __init__(self, **kwargs: object) -> None:
             pass
 
-        def derive(self, material: bytes) -> bytes:
+        def derive_into(self, material: bytes, buffer: bytearray) -> int:
             seen.append(material)
-            return bytes(32)
+            return 32
 
     monkeypatch.setattr(kdf, "Argon2id", Recorder)
     composed = "café crème brûlée naïve"
