@@ -8,8 +8,8 @@ the parameters are the ones the vault was made with.
 
 Two floors, on purpose: what we *write* for a new key file (at least 3 passes
 over at least 64 MiB, :func:`check_new_params`) and what we still *open*
-(memory × passes at least 64 MiB × 3, so a vault made by 0.1 with 256 MiB and
-one pass keeps opening until its passphrase is next changed).
+(memory × passes at least 64 MiB × 3, so a vault an earlier build made with
+256 MiB and one pass keeps opening until its passphrase is next changed).
 """
 
 from __future__ import annotations

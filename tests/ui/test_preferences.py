@@ -120,7 +120,7 @@ def test_a_new_passphrase_built_on_the_partners_name_is_refused(make_window, exi
 def test_an_existing_weak_vault_still_opens_and_gets_the_new_floor_on_change(
     make_window, vault_folder, qtbot
 ):
-    # As a vault made by 0.1 might be: a score-3 passphrase and one pass at 256 MiB.
+    # As an earlier build could make one: a score-3 passphrase and one pass at 256 MiB.
     old = "bicycle thunder"
     one_pass = KdfParams(memory_kib=256 * 1024, iterations=1, lanes=4, salt=bytes(range(16)))
     Vault.create(vault_folder, old, "Dr Amara Okafor", params=lambda: one_pass).close()

@@ -243,7 +243,7 @@ def test_the_app_makes_new_key_files_with_calibrate():
     ids=["256MiB-t1", "128MiB-t2"],
 )
 def test_older_cheaper_mixes_still_open_but_are_never_written(below):
-    check_params(below)  # a vault made by 0.1 keeps opening
+    check_params(below)  # a vault an earlier build made keeps opening
     with pytest.raises(ValueError, match="at least 3 passes"):
         check_new_params(below)
 
