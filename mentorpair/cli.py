@@ -14,7 +14,7 @@ from pathlib import Path
 from mentorpair import APP_TITLE, __version__
 from mentorpair.coordinator_cli import add_coordinator_commands
 from mentorpair.coordinator_cli import run as run_coordinator
-from mentorpair.logs import setup_logging
+from mentorpair.logs import enable_native_crash_log, report_native_crash, setup_logging
 from mentorpair.paths import default_vault_folder
 
 __all__ = ["build_parser", "main"]
@@ -60,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_check:
         return _self_check()
     setup_logging()
+    # A segfault in Qt or a C library leaves its Python frames for the next start's log.
+    report_native_crash()
+    enable_native_crash_log()
     from mentorpair.ui.app import run  # the UI (and Qt) loads only from here on
 
     return run(vault_folder=args.vault or default_vault_folder(), demo=args.demo)

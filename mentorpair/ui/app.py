@@ -1,4 +1,8 @@
-"""Start the desktop app: QApplication, settings, theme, crash handler, window."""
+"""Start the desktop app: QApplication, settings, theme, crash handler, window.
+
+A second launch for the same vault hands over to the running one (which
+brings its window forward) and exits; Qt's own messages go to the log.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,11 @@ from PySide6.QtWidgets import QApplication
 from mentorpair import APP_ID, APP_NAME, APP_TITLE, ORGANISATION, __version__
 from mentorpair.demo import DemoSession
 from mentorpair.errors import KnownError
+from mentorpair.paths import default_vault_folder
 
 from mentorpair.ui.crash import install_crash_handler
+from mentorpair.ui.desktop.diagnostics import install_qt_message_handler
+from mentorpair.ui.desktop.single_instance import SingleInstance
 from mentorpair.ui.i18n import apply_language, resolve
 from mentorpair.ui.main_window import MainWindow, app_icon
 from mentorpair.ui.settings import Settings
@@ -42,9 +49,18 @@ def make_application() -> QApplication:
 
 def run(vault_folder: Path, demo: bool = False) -> int:
     """Run the app until the window closes; return the exit code."""
+    install_qt_message_handler()  # first: a failing platform plugin warns while it loads
     app = make_application()
     # Early, so a SIGTERM during start-up still closes the vault and deletes a demo.
     _quit_on_signals(app)
+    # The demo's key is per user folder (each test has its own), a vault's is its folder.
+    key = f"demo\0{default_vault_folder()}" if demo else str(vault_folder.resolve())
+    instance = SingleInstance(key, app)
+    if instance.hand_over():
+        log.info("handed over to the running app")
+        print("mentorpair: already running; its window was brought to the front.")
+        return 0
+    instance.listen()
     settings = Settings()
     # Before any window: widgets read their words once, when they are built.
     apply_language(app, resolve(settings.language))
@@ -69,11 +85,13 @@ def run(vault_folder: Path, demo: bool = False) -> int:
             demo_session=session,
         )
         window.settings_changed.connect(lambda: apply_theme(app, settings.theme))
+        instance.show_requested.connect(window.bring_to_front)
         install_crash_handler()
         window.show()
         log.info("main window shown")  # start-up time is measured to this line
         return app.exec()
     finally:
+        instance.close()
         if session is not None:
             session.cleanup()
 

@@ -1,8 +1,10 @@
 """The main window: welcome, unlock or workspace, with menus, tray and status line.
 
-Locking (Ctrl+L, the tray menu, or the idle timer) closes the vault, which
-closes the database connection and wipes the vault key; everything on screen
-that came from the vault is cleared, and the unlock page comes back.
+Locking (Ctrl+L, the tray menu, the idle timer, a suspend or a locked
+screen) closes the vault, which closes the database connection and wipes the
+vault key; everything on screen that came from the vault is cleared, and the
+unlock page comes back. Reminders go on while locked. Where there is a tray,
+closing the window locks it and keeps the app in the tray (File ▸ Quit ends it).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -34,6 +37,8 @@ from mentorpair.storage.workspace import Workspace
 
 from mentorpair.ui import workers
 from mentorpair.ui.about import AboutDialog
+from mentorpair.ui.desktop.notify import DesktopNotifier
+from mentorpair.ui.desktop.session_lock import SessionLockWatcher
 from mentorpair.ui.lock import IdleLock
 from mentorpair.ui.new_pair import NewPairDialog
 from mentorpair.ui.preferences import PreferencesDialog
@@ -132,6 +137,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_tray()
+        self.notifier = DesktopNotifier(self, self.tray)
+        self.session_lock = SessionLockWatcher(self)
+        self.session_lock.lock_requested.connect(self._on_session_lock)
+        self._told_about_tray = False
 
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -192,7 +201,7 @@ class MainWindow(QMainWindow):
         self.presenter_action.setStatusTip(
             self.tr("Hide private notes and reflections while sharing your screen")
         )
-        self.show_action = self._action(self.tr("&Show Mentorpair"), self._bring_to_front)
+        self.show_action = self._action(self.tr("&Show Mentorpair"), self.bring_to_front)
         self.coordinator_action = self._action(self.tr("&Coordinator…"), self.show_coordinator)
         self.coordinator_action.setStatusTip(
             self.tr("Make a feedback scheme or report on its feedback (no vault needed)")
@@ -252,7 +261,7 @@ class MainWindow(QMainWindow):
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip(APP_TITLE)
             self.tray.setContextMenu(self.tray_menu)
-            self.tray.activated.connect(self._bring_to_front)
+            self.tray.activated.connect(self.bring_to_front)
             self.tray.show()
 
     # ------------------------------------------------------------- lock state
@@ -288,7 +297,8 @@ class MainWindow(QMainWindow):
         self.set_presenter(False)
         self.search_panel.set_context(None, None, False)
         self.search_dock.hide()
-        self.reminders.stop()
+        # Reminders go on while locked, from the meetings' times read just now.
+        self.reminders.refresh_plan()
         self.workspace.clear()
         vault, self.vault = self.vault, None
         vault.close()
@@ -303,6 +313,11 @@ class MainWindow(QMainWindow):
     def _on_idle(self) -> None:
         log.info("locking after %d idle minutes", self.settings.idle_minutes)
         self.lock()
+
+    def _on_session_lock(self, reason: str) -> None:
+        if self.vault is not None:
+            log.info("locking: %s", reason)
+            self.lock()
 
     def _refresh_state(self) -> None:
         unlocked = self.vault is not None
@@ -444,11 +459,9 @@ class MainWindow(QMainWindow):
         self.reminders.agenda_nudge_days = self.settings.agenda_nudge_days
 
     def _show_reminder(self, title: str, message: str) -> None:
-        """A tray notification where there is a tray, else the status line."""
-        if self.tray is not None:
-            self.tray.showMessage(title, message, app_icon(), 10_000)
-        else:
-            self.statusBar().showMessage(f"{title}: {message}", 30_000)
+        """The tray or the desktop's notifications, the taskbar, and the status line."""
+        self.notifier.notify(title, message)
+        self.statusBar().showMessage(f"{title}: {message}", 30_000)
 
     def back_up(self) -> None:
         """Write an encrypted copy of the vault into a folder the person chooses."""
@@ -491,14 +504,44 @@ class MainWindow(QMainWindow):
         self.locked.connect(dialog.close)
         dialog.open()
 
-    def _bring_to_front(self) -> None:
+    def bring_to_front(self) -> None:
+        """Show the window from the tray or behind others (tray click, a second launch)."""
         self.showNormal()
         self.raise_()
         self.activateWindow()
+        if not self.isActiveWindow():
+            # Desktops may refuse focus to a program that was not clicked; ask instead.
+            QApplication.alert(self)
+
+    def hides_to_tray(self, spontaneous: bool) -> bool:
+        """Whether a close goes to the tray: only the window's own close button, with a tray."""
+        return spontaneous and self.tray is not None and self.tray.isVisible()
+
+    def hide_to_tray(self) -> None:
+        """Lock, hide the window and keep running in the tray, so reminders still come."""
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.lock()
+        self.hide()
+        if self.tray is not None and not self._told_about_tray:
+            self._told_about_tray = True
+            self.tray.showMessage(
+                APP_TITLE,
+                self.tr("Mentorpair is locked and keeps running here for reminders."),
+                QSystemTrayIcon.MessageIcon.Information,
+                10_000,
+            )
 
     # ------------------------------------------------------------- Qt overrides
     def closeEvent(self, event: QCloseEvent) -> None:  # QWidget.closeEvent
-        """Lock on the way out and remember the window's geometry."""
+        """Lock on the way out and remember the window's geometry.
+
+        The window's close button, where there is a tray, only hides the
+        window (locked); File ▸ Quit, the tray's Quit and a signal end the app.
+        """
+        if self.hides_to_tray(event.spontaneous()):
+            event.ignore()
+            self.hide_to_tray()
+            return
         self.settings.set_window_geometry(self.saveGeometry())
         self.settings.sync()
         self.idle_lock.detach()

@@ -5,26 +5,39 @@ Once a minute the scheduler looks at the open vault's pairs and emits
 a locked screen or a shared screen, so it says only *that* something is due:
 never a name, a place, an agenda item or a note.
 
+Reminders go on while the vault is locked (the idle lock is 5 minutes by
+default, and a meeting reminder that waited for someone to unlock would be
+useless): what was read at the last check stays in memory, and only this:
+each upcoming meeting's opaque ids, start, mode and whether its agenda is
+ready. Nothing of it is written anywhere.
+
 Hook (main window): create one scheduler with a callable returning the open
 :class:`~mentorpair.storage.workspace.Workspace` (None while locked), connect
-``notify`` to ``QSystemTrayIcon.showMessage`` and call :meth:`start`.
+``notify`` to the desktop notifier and call :meth:`start` once.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mentorpair.domain.model import Meeting, MeetingMode, Role
+from mentorpair.domain.model import MeetingMode, Role
 from mentorpair.errors import KnownError
 from mentorpair.storage.workspace import Workspace
 
 from mentorpair.ui.wording import format_date
 
-__all__ = ["AGENDA_NUDGE_DAYS", "CHECK_INTERVAL_MS", "NOTIFY_BEFORE_MIN", "ReminderScheduler"]
+__all__ = [
+    "AGENDA_NUDGE_DAYS",
+    "CHECK_INTERVAL_MS",
+    "NOTIFY_BEFORE_MIN",
+    "ReminderScheduler",
+    "Upcoming",
+]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +51,18 @@ _SOON, _AGENDA = "soon", "agenda"
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """What a reminder needs of one upcoming meeting, and nothing more (kept while locked)."""
+
+    pair_id: str
+    meeting_id: str
+    starts_at: datetime
+    mode: MeetingMode
+    agenda_ready: bool
+    mine_to_prepare: bool
 
 
 class ReminderScheduler(QObject):
@@ -72,6 +97,7 @@ class ReminderScheduler(QObject):
         self.notify_before_min = notify_before_min
         self.agenda_nudge_days = agenda_nudge_days
         self._sent: set[tuple[str, str, str, datetime]] = set()
+        self.plan: list[Upcoming] = []
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self._on_timeout)
@@ -85,70 +111,97 @@ class ReminderScheduler(QObject):
         """Stop checking (what was sent is still remembered)."""
         self.timer.stop()
 
+    def refresh_plan(self) -> None:
+        """Read the upcoming meetings now, e.g. just before the vault locks, without notifying."""
+        workspace = self._workspace()
+        if workspace is not None:
+            try:
+                self.plan = self._read_plan(workspace, self._clock())
+            except KnownError as exc:
+                log.info("reminders read no meetings: %s", type(exc).__name__)
+
+    def forget(self) -> None:
+        """Drop the meetings kept for locked-time reminders (the vault is gone or replaced)."""
+        self.plan = []
+
     def _on_timeout(self) -> None:
         self.check_now(self._clock())
 
     def check_now(self, now: datetime) -> list[tuple[str, str]]:
-        """Emit every reminder due at ``now`` that was not emitted before; return them."""
+        """Emit every reminder due at ``now`` that was not emitted before; return them.
+
+        While unlocked the meetings are read afresh; while locked the last
+        reading is used.
+        """
         workspace = self._workspace()
-        if workspace is None:
-            return []
-        try:
-            due = self._due(workspace, now)
-        except KnownError as exc:
-            # A busy or unreadable vault must not stop the app; the next minute retries.
-            log.info("reminders skipped: %s", type(exc).__name__)
-            return []
+        if workspace is not None:
+            try:
+                self.plan = self._read_plan(workspace, now)
+            except KnownError as exc:
+                # A busy or unreadable vault must not stop the app; the next minute retries.
+                log.info("reminders read no meetings: %s", type(exc).__name__)
+        due = self._due(now)
         for title, message in due:
             self.notify.emit(title, message)
         return due
 
-    def _due(self, workspace: Workspace, now: datetime) -> list[tuple[str, str]]:
-        due: list[tuple[str, str]] = []
+    @staticmethod
+    def _read_plan(workspace: Workspace, now: datetime) -> list[Upcoming]:
+        plan: list[Upcoming] = []
         for pair in workspace.pairs():
             if pair.ended:
                 continue
             state = workspace.state(pair.pair_id)
-            upcoming = sorted(
-                (m for m in state.meetings.values() if not m.cancelled and m.starts_at > now),
-                key=lambda m: m.starts_at,
+            plan.extend(
+                Upcoming(
+                    pair.pair_id,
+                    m.meeting_id,
+                    m.starts_at,
+                    m.mode,
+                    m.agenda_ready,
+                    state.my_role is Role.MENTEE,
+                )
+                for m in state.meetings.values()
+                if not m.cancelled and m.starts_at > now
             )
-            for meeting in upcoming:
-                left = meeting.starts_at - now
-                lead = timedelta(minutes=self.notify_before_min)
-                if (
-                    self.notify_before_min > 0
-                    and left <= lead
-                    and self._first(pair.pair_id, meeting, _SOON)
-                ):
-                    due.append((self.tr("Mentoring meeting"), self._soon_text(meeting, left)))
-                nudge = timedelta(days=self.agenda_nudge_days)
-                # Within the last hour the meeting reminder says enough.
-                if (
-                    self.agenda_nudge_days > 0
-                    and not (self.notify_before_min > 0 and left <= lead)
-                    and state.my_role is Role.MENTEE
-                    and not meeting.agenda_ready
-                    and left <= nudge
-                    and self._first(pair.pair_id, meeting, _AGENDA)
-                ):
-                    due.append((self.tr("Mentoring agenda"), self._agenda_text(meeting)))
+        return sorted(plan, key=lambda u: u.starts_at)
+
+    def _due(self, now: datetime) -> list[tuple[str, str]]:
+        due: list[tuple[str, str]] = []
+        lead = timedelta(minutes=self.notify_before_min)
+        nudge = timedelta(days=self.agenda_nudge_days)
+        for meeting in self.plan:
+            left = meeting.starts_at - now
+            if left <= timedelta(0):
+                continue
+            if self.notify_before_min > 0 and left <= lead and self._first(meeting, _SOON):
+                due.append((self.tr("Mentoring meeting"), self._soon_text(meeting, left)))
+            # Within the last hour the meeting reminder says enough.
+            if (
+                self.agenda_nudge_days > 0
+                and not (self.notify_before_min > 0 and left <= lead)
+                and meeting.mine_to_prepare
+                and not meeting.agenda_ready
+                and left <= nudge
+                and self._first(meeting, _AGENDA)
+            ):
+                due.append((self.tr("Mentoring agenda"), self._agenda_text(meeting)))
         return due
 
-    def _first(self, pair_id: str, meeting: Meeting, kind: str) -> bool:
-        key = (pair_id, meeting.meeting_id, kind, meeting.starts_at)
+    def _first(self, meeting: Upcoming, kind: str) -> bool:
+        key = (meeting.pair_id, meeting.meeting_id, kind, meeting.starts_at)
         if key in self._sent:
             return False
         self._sent.add(key)
         return True
 
     # ------------------------------------------------------------- wording
-    def _soon_text(self, meeting: Meeting, left: timedelta) -> str:
+    def _soon_text(self, meeting: Upcoming, left: timedelta) -> str:
         return self.tr("Mentoring meeting {0} ({1})").format(
             self._in_words(left), self._mode_word(meeting.mode)
         )
 
-    def _agenda_text(self, meeting: Meeting) -> str:
+    def _agenda_text(self, meeting: Upcoming) -> str:
         day = format_date(meeting.starts_at.astimezone().date())
         return self.tr("Prepare your agenda: meeting on {0}").format(day)
 

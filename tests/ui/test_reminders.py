@@ -159,3 +159,18 @@ def test_the_timer_checks_every_minute_with_the_clock(ws, qtbot):
     assert reminders.timer.isActive()
     reminders.stop()
     assert not reminders.timer.isActive()
+
+
+def test_reminders_go_on_while_locked_from_what_was_read_before(ws, session):
+    pair_id = fill_demo(ws, Role.MENTEE, NOW)
+    meeting = ws.state(pair_id).next_meeting(NOW)
+    session.reminders.check_now(meeting.starts_at - timedelta(days=5))
+    session.workspace = None  # locked: the vault is closed
+    session.reminders.check_now(meeting.starts_at - timedelta(minutes=30))
+    assert session.sent[-1] == ("Mentoring meeting", "Mentoring meeting in 30 minutes (video)")
+    # Kept in memory: times, modes and opaque ids only, nothing anyone wrote.
+    kept = " ".join(repr(u) for u in session.reminders.plan)
+    for word in private_words(ws, pair_id):
+        assert word not in kept
+    session.reminders.forget()
+    assert session.reminders.check_now(meeting.starts_at - timedelta(minutes=10)) == []
