@@ -13,7 +13,14 @@ from typing import Protocol
 from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import NoteKind, Role
 
-__all__ = ["MENTEE_ONLY", "KnowsNotes", "RuleViolation", "check_permission", "is_shareable"]
+__all__ = [
+    "MENTEE_ONLY",
+    "KnowsNotes",
+    "RuleViolation",
+    "check_permission",
+    "check_role",
+    "is_shareable",
+]
 
 
 class KnowsNotes(Protocol):
@@ -71,6 +78,24 @@ def check_permission(event: Event, state: KnowsNotes) -> None:
     same change is allowed or refused on every device. (What a change means
     next to others, e.g. after the relationship ended, is the fold's call.)
     """
+    check_role(event)
+    kind, author = event.kind, event.author
+    if kind in (EventKind.NOTE_EDITED, EventKind.NOTE_DELETED):
+        known = state.note_origin(str(event.body.get("note_id")))
+        if known is not None and known[0] is not NoteKind.SHARED and known[1] is not author:
+            raise RuleViolation("Only the person who wrote a private note can change it.")
+    # Before the pair exists here, my_role is not known yet: PAIR_CREATED's own
+    # handler checks its author against the role it names.
+    if kind in LOCAL_ONLY and state.created_at is not None and author is not state.my_role:
+        raise RuleViolation("This change can only be made on this computer.")
+
+
+def check_role(event: Event) -> None:
+    """Raise :class:`RuleViolation` unless the author's role may make this kind of change.
+
+    Depends on the event alone, so a receiver can refuse a partner's update
+    for it (admission) before anything else: the same answer on every device.
+    """
     kind, author = event.kind, event.author
     if kind in MENTEE_ONLY and author is not Role.MENTEE:
         raise RuleViolation("Only the mentee can change the agenda and the goals.")
@@ -80,14 +105,6 @@ def check_permission(event: Event, state: KnowsNotes) -> None:
     is_reflection = kind is EventKind.NOTE_CREATED and _note_kind(event) is NoteKind.REFLECTION
     if is_reflection and author is not Role.MENTOR:
         raise RuleViolation("Only the mentor keeps reflections.")
-    if kind in (EventKind.NOTE_EDITED, EventKind.NOTE_DELETED):
-        known = state.note_origin(str(event.body.get("note_id")))
-        if known is not None and known[0] is not NoteKind.SHARED and known[1] is not author:
-            raise RuleViolation("Only the person who wrote a private note can change it.")
-    # Before the pair exists here, my_role is not known yet: PAIR_CREATED's own
-    # handler checks its author against the role it names.
-    if kind in LOCAL_ONLY and state.created_at is not None and author is not state.my_role:
-        raise RuleViolation("This change can only be made on this computer.")
 
 
 def is_shareable(event: Event, state: KnowsNotes) -> bool:

@@ -35,7 +35,7 @@ from typing import Any
 from mentorpair.crypto.digest import DIGEST_LENGTH
 from mentorpair.domain.canonical import NotCanonical, check_depth
 from mentorpair.domain.events import MAX_CLOCK, Event, EventKind
-from mentorpair.domain.rules import LOCAL_ONLY, RuleViolation
+from mentorpair.domain.rules import LOCAL_ONLY, RuleViolation, check_role
 from mentorpair.errors import KnownError, UpdateAlreadyImported, UpdateRefused
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
@@ -347,6 +347,8 @@ class Exchange:
         stamp); different content under a held id would leave two versions
         of one change.
         """
+        if len({e.event_id for e in events}) != len(events):
+            raise UpdateRefused()  # one change twice in one chain: a forgery or a bug
         held = self.workspace.held([e.event_id for e in events])
         for event in events:
             stored = held.get(event.event_id)
@@ -400,11 +402,7 @@ class Exchange:
             progress=_stage(progress, 10, 40),
         )
         events = [entry.event for entry, _ in new]
-        if any(e.kind in LOCAL_ONLY for e in events):
-            raise UpdateRefused(
-                "This update was not imported: These changes include something that is never "
-                "shared. Nothing was changed."
-            )
+        _admit_roles(events)
         self._check_held(pair_id, events)
         ack = payload["ack"].get(me)
         ack_seq, ack_hash = ack if ack is not None else (0, GENESIS)
@@ -474,6 +472,26 @@ class Prepared:
     seq: int
     changes: int
     commit: Callable[[], None]
+
+
+def _admit_roles(events: list[Event]) -> None:
+    """Refuse an update with a change its author's role may never make (the same everywhere).
+
+    Only the mentee authors agenda and goals, only the mentor suggests and
+    reflects, and what never leaves a computer (private notes, this copy's
+    own facts) never arrives.
+    """
+    for event in events:
+        try:
+            check_role(event)
+            if event.kind in LOCAL_ONLY or (
+                event.kind is EventKind.NOTE_CREATED and event.body.get("kind") != "shared"
+            ):
+                raise RuleViolation("These changes include something that is never shared.")
+        except RuleViolation as exc:
+            raise UpdateRefused(
+                f"This update was not imported: {exc} Nothing was changed."
+            ) from None
 
 
 def _stage(progress: Progress | None, start: int, end: int) -> Progress | None:

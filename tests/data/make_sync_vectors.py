@@ -1,4 +1,8 @@
-"""Make the sync format's test vectors under tests/data/sync/ (docs/formats/sync.md).
+"""Make the sync format's test vectors under tests/data/sync/v2/ (docs/formats/sync.md).
+
+Format 1's vectors stay in tests/data/sync/ as they were made: every later
+version must refuse them exactly as its test says (format 1 is not read any
+more; its files ask the partner to update).
 
 Run once per format version and commit the result::
 
@@ -26,11 +30,14 @@ from mentorpair.domain.events import Event
 from mentorpair.domain.model import Role
 from mentorpair.sync.chain import GENESIS, sign_entry
 from mentorpair.sync.invitation import make_invitation
+from mentorpair.sync.pairing import pairing_digest
 from mentorpair.sync.update import seal_update
 
-OUT = Path(__file__).resolve().parent / "sync"
+OUT = Path(__file__).resolve().parent / "sync" / "v2"
 PAIR = "5e1f" * 8
 OTHER_PAIR = "0ddba11" + "0" * 25
+#: The pairing both test identities hold: digests of a made-up invitation and acceptance.
+PAIRING = pairing_digest("1a" * 32, "2b" * 32)
 
 
 def identity(tag: int) -> Identity:
@@ -50,6 +57,10 @@ def payload(sender: Identity, pair_id: str) -> bytes:
                 "kind": "goal.created",
                 "at": "2026-11-02T09:30:00.000000+00:00",
                 "body": {"goal_id": "b2" * 16, "title": "Prepare for the consultant interview"},
+                "clock": 1,
+                "origin": sender.public().device_id,
+                "seq": 1,
+                "seen": {},
             }
         ),
         Event.from_dict(
@@ -65,14 +76,18 @@ def payload(sender: Identity, pair_id: str) -> bytes:
                     "title": "Before we meet",
                     "text": "Three things I want to talk about.",
                 },
+                "clock": 2,
+                "origin": sender.public().device_id,
+                "seq": 2,
+                "seen": {},
             }
         ),
     ]
     prev, entries = GENESIS, []
-    for seq, event in enumerate(events, start=1):
-        entry, prev = sign_entry(sender, seq, prev, event)
+    for event in events:
+        entry, prev = sign_entry(sender, prev, event)
         entries.append(entry.to_dict())
-    doc = {"ack": {"seq": 0, "hash": "00" * 32}, "got": 0, "confirmed": None, "entries": entries}
+    doc = {"ack": {}, "got": 0, "confirmed": None, "entries": entries}
     return json.dumps(doc, separators=(",", ":")).encode()
 
 
@@ -85,12 +100,12 @@ def flip(data: bytes, position: int) -> bytes:
 def main() -> int:
     if OUT.exists() and any(OUT.iterdir()):
         raise SystemExit(f"{OUT} is not empty; vectors are never remade for a released version")
-    OUT.mkdir(exist_ok=True)
+    OUT.mkdir(parents=True, exist_ok=True)
     mentee, mentor, stranger = identity(1), identity(2), identity(3)
     body = payload(mentee, PAIR)
-    good = seal_update(mentee, Role.MENTEE, mentor.public(), PAIR, 1, body)
+    good = seal_update(mentee, mentor.public(), PAIR, 1, body, PAIRING)
     newer = bytearray(good)
-    newer[8:10] = (2).to_bytes(2, "big")
+    newer[8:10] = (3).to_bytes(2, "big")
     vectors: dict[str, tuple[bytes, str, str]] = {
         "update-ok.mpu": (good, "ok", "a valid update of two events"),
         "update-empty.mpu": (b"", "UpdateRefused", "an empty file"),
@@ -101,21 +116,26 @@ def main() -> int:
         "update-flipped-envelope.mpu": (flip(good, 600), "UpdateNotForMe", "envelope changed"),
         "update-flipped-body.mpu": (flip(good, 2000), "UpdateRefused", "body byte changed"),
         "update-flipped-last.mpu": (flip(good, len(good) - 1), "UpdateRefused", "last tag byte"),
-        "update-newer-version.mpu": (bytes(newer), "MadeByNewerVersion", "format version 2"),
+        "update-newer-version.mpu": (bytes(newer), "MadeByNewerVersion", "format version 3"),
         "update-for-someone-else.mpu": (
-            seal_update(mentee, Role.MENTEE, stranger.public(), PAIR, 1, body),
+            seal_update(mentee, stranger.public(), PAIR, 1, body, PAIRING),
             "UpdateNotForMe",
             "sealed to another person's key",
         ),
         "update-other-pair.mpu": (
-            seal_update(mentee, Role.MENTEE, mentor.public(), OTHER_PAIR, 1, body),
+            seal_update(mentee, mentor.public(), OTHER_PAIR, 1, body, PAIRING),
             "UpdateNotForMe",
             "for a pair the recipient does not have",
         ),
         "update-wrong-signer.mpu": (
-            seal_update(stranger, Role.MENTEE, mentor.public(), PAIR, 1, body),
+            seal_update(stranger, mentor.public(), PAIR, 1, body, PAIRING),
             "UpdateRefused",
             "signed by someone other than the partner",
+        ),
+        "update-other-pairing.mpu": (
+            seal_update(mentee, mentor.public(), PAIR, 1, body, pairing_digest("3c" * 32, "4d" * 32)),
+            "UpdateRefused",
+            "made for an earlier pairing of the same pair (or re-sealed by someone else)",
         ),
     }
     manifest: dict[str, Any] = {

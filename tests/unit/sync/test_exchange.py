@@ -21,6 +21,7 @@ from mentorpair.errors import (
     KnownError,
     MadeByNewerVersion,
     NotFound,
+    PartnerNeedsUpdate,
     UpdateAlreadyImported,
     UpdateNotForMe,
     UpdateRefused,
@@ -40,8 +41,10 @@ def stored(person: Person) -> tuple[object, ...]:
     return tuple(
         db.query(sql)
         for sql in (
-            "SELECT event_id, pair_id, author, kind, at, shareable, body FROM events ORDER BY 1",
-            "SELECT pair_id, mine, seq, event_id, entry_hash, signature FROM chain ORDER BY 1,2,3",
+            "SELECT event_id, pair_id, author, kind, at, shareable, body, clock, origin, seq,"
+            " seen, quarantined FROM events ORDER BY 1",
+            "SELECT pair_id, origin, seq, event_id, entry_hash, signature FROM chains"
+            " ORDER BY 1,2,3",
             "SELECT * FROM sync_state ORDER BY pair_id",
             "SELECT * FROM partner_keys ORDER BY pair_id",
         )
@@ -55,6 +58,24 @@ def refused(person: Person, data: bytes, error: type[KnownError] = UpdateRefused
         person.x.import_update(data)
     assert stored(person) == before
     return caught.value.message
+
+
+def seal_from(person: Person, pair_id: str, payload: bytes, seq: int | None = None) -> bytes:
+    """An update from ``person`` to their partner, validly sealed and signed, with any payload."""
+    partner = person.x.pairing.partner(pair_id)
+    assert partner is not None
+    number = person.x.updates_sent(pair_id) + 1 if seq is None else seq
+    return update.seal_update(
+        person.vault.identity(), partner.keys, pair_id, number, payload, partner.pairing
+    )
+
+
+def stamped(person: Person, pair_id: str, event: Event) -> Event:
+    """``event`` with the next stamp of ``person``'s device, as a modified app would make it."""
+    state = person.ws.state(pair_id)
+    me = person.ws.origin
+    seen = {o: seq for o, (seq, _) in state.heads.items() if o != me}
+    return event.restamped(state.max_clock + 1, me, state.heads.get(me, (0, 0))[0] + 1, seen)
 
 
 def add_goal(person: Person, pair_id: str, title: str) -> str:
@@ -228,19 +249,17 @@ def test_a_third_vault_can_neither_read_nor_inject(people):
         EventKind.GOAL_CREATED,
         amira.ws.events(pair_id)[-1].at,
         {"goal_id": new_id(), "title": "Forged"},
-    )
-    entry, _ = sign_entry(carol.vault.identity(), 1, bytes(32), forged_event)
+    ).restamped(99, amira.ws.origin, 1, {})
+    entry, _ = sign_entry(carol.vault.identity(), bytes(32), forged_event)
     payload = json.dumps(
-        {
-            "ack": {"seq": 0, "hash": "00" * 32},
-            "got": 0,
-            "confirmed": None,
-            "entries": [entry.to_dict()],
-        }
+        {"ack": {}, "got": 0, "confirmed": None, "entries": [entry.to_dict()]}
     ).encode()
+    pairing = ben.x.pairing.partner(pair_id)
+    assert pairing is not None
     forged = update.seal_update(
-        carol.vault.identity(), Role.MENTEE, ben.vault.identity().public(), pair_id, 1, payload
-    )
+        carol.vault.identity(), ben.vault.identity().public(), pair_id, 1, payload,
+        pairing.pairing,
+    )  # fmt: skip
     assert "partner's keys" in refused(ben, forged)
 
 
@@ -250,24 +269,27 @@ def test_a_mentor_signed_goal_change_is_refused(paired):
     ben.x.import_update(amira.x.export(pair_id))
     # Ben's app would never record this; a modified app could. Amira's refuses it.
     goal_id = next(iter(ben.ws.state(pair_id).goals))
-    event = Event(
+    event = stamped(ben, pair_id, Event(
         new_id(),
         pair_id,
         Role.MENTOR,
         EventKind.GOAL_UPDATED,
         ben.ws.events(pair_id)[-1].at,
         {"goal_id": goal_id, "title": "Ben's idea"},
-    )
+    ))  # fmt: skip
     ben.vault.db.execute(
-        "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body)"
-        " VALUES (:i, :p, 'mentor', 'goal.updated', :at, 1, :b)",
+        "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body, clock,"
+        " origin, seq, seen) VALUES (:i, :p, 'mentor', 'goal.updated', :at, 1, :b, :c, :o,"
+        " :s, :seen)",
         {
             "i": event.event_id,
             "p": pair_id,
             "at": event.to_dict()["at"],
             "b": json.dumps(dict(event.body)),
+            "c": event.clock, "o": event.origin, "s": event.seq,
+            "seen": json.dumps(dict(event.seen)),
         },
-    )
+    )  # fmt: skip
     ben.ws.forget(pair_id)
     message = refused(amira, ben.x.export(pair_id))
     assert "Only the mentee can change the agenda and the goals." in message
@@ -277,7 +299,13 @@ def test_a_mentor_signed_goal_change_is_refused(paired):
 def test_a_private_note_in_an_update_is_refused(paired):
     amira, ben, pair_id = paired
     add_note(ben, pair_id, "private", kind="private")
-    ben.vault.db.execute("UPDATE events SET shareable = 1 WHERE kind = 'note.created'")
+    # A modified app gives the private note a place in its chain and sends it.
+    state = ben.ws.state(pair_id)
+    ben.vault.db.execute(
+        "UPDATE events SET shareable = 1, seq = :s, clock = :c WHERE kind = 'note.created'",
+        {"s": state.heads.get(ben.ws.origin, (0, 0))[0] + 1, "c": state.max_clock + 1},
+    )
+    ben.ws.forget(pair_id)
     message = refused(amira, ben.x.export(pair_id))
     assert "never shared" in message
 
@@ -286,23 +314,14 @@ def _reseal(person: Person, pair_id: str, mutate: Callable[[dict[str, Any]], Non
     """Person's next update with its payload changed, validly sealed and signed by them."""
     data = person.x.export(pair_id)
     assert data  # links the person's new events into their chain
-    partner_keys, _ = person.x.pairing.partner(pair_id) or (None, None)
-    assert partner_keys is not None
     doc = {
-        "ack": {"seq": 0, "hash": "00" * 32},
+        "ack": {},
         "got": 0,
         "confirmed": None,
         "entries": [e.to_dict() for e in person.x._entries_after(pair_id, 0)],
     }
     mutate(doc)
-    return update.seal_update(
-        person.vault.identity(),
-        person.ws.state(pair_id).my_role,
-        partner_keys,
-        pair_id,
-        person.x.updates_sent(pair_id) + 1,
-        json.dumps(doc).encode(),
-    )
+    return seal_from(person, pair_id, json.dumps(doc).encode())
 
 
 def test_reordered_or_rolled_back_history_is_refused(paired):
@@ -353,8 +372,15 @@ def test_a_truncated_or_empty_file_is_refused(paired, cut):
 def test_a_file_made_by_a_newer_version_says_so(paired):
     amira, ben, pair_id = paired
     data = bytearray(amira.x.export(pair_id))
-    data[8:10] = (2).to_bytes(2, "big")
+    data[8:10] = (3).to_bytes(2, "big")
     assert "newer version" in refused(ben, bytes(data), MadeByNewerVersion)
+
+
+def test_a_file_from_the_previous_format_asks_the_partner_to_update(paired):
+    amira, ben, pair_id = paired
+    data = bytearray(amira.x.export(pair_id))
+    data[8:10] = (1).to_bytes(2, "big")
+    assert "needs to update" in refused(ben, bytes(data), PartnerNeedsUpdate)
 
 
 def test_a_huge_file_is_refused_by_its_size_alone(tmp_path, monkeypatch):
@@ -418,13 +444,22 @@ def test_import_reports_progress_from_start_to_end(paired):
     assert {t for _, t in seen} == {100}
 
 
-def test_changes_dated_far_in_the_future_are_refused(paired):
+def test_a_wrong_clock_neither_refuses_nor_reorders(paired):
     amira, ben, pair_id = paired
     ahead = amira.ws.now() + timedelta(days=400)
     amira.ws._clock = lambda: ahead  # a partner whose computer is a year ahead
-    add_goal(amira, pair_id, "From the future")
-    message = refused(ben, amira.x.export(pair_id))
-    assert "dated in the future" in message
+    goal_id = add_goal(amira, pair_id, "From the future")
+    assert ben.x.import_update(amira.x.export(pair_id)).counts == {"goals": 1}
+    # Ben, on a right clock, answers: his change comes after it, as he made it.
+    ben.ws.record(
+        pair_id, EventKind.NOTE_CREATED, note_id=new_id(), kind="shared", title="Reply",
+        text="Seen it", goal_id=goal_id,
+    )  # fmt: skip
+    amira.x.import_update(ben.x.export(pair_id))
+    assert ben.ws.state(pair_id).rejected == amira.ws.state(pair_id).rejected == []
+    assert shared(amira, pair_id) == shared(ben, pair_id)
+    # And Ben's own later changes are not dated a year ahead because of hers.
+    assert ben.ws.events(pair_id)[-1].at < ahead - timedelta(days=300)
 
 
 def test_a_few_hours_of_clock_difference_are_fine(paired):
@@ -441,28 +476,21 @@ def test_an_event_id_reused_for_other_content_is_refused(paired):
     ben.x.import_update(amira.x.export(pair_id))
     original = amira.ws.events(pair_id)[-1]
     # A modified app re-sends the same change id with other content, newly signed.
-    forged = Event(original.event_id, pair_id, Role.MENTEE, EventKind.GOAL_CREATED,
-                   original.at, {**original.body, "title": "Rewritten"})  # fmt: skip
-    head = amira.x.head(pair_id, mine=True)
-    entry, _ = sign_entry(amira.vault.identity(), head.seq + 1, head.hash, forged)
-    partner_keys, _ = amira.x.pairing.partner(pair_id) or (None, None)
-    assert partner_keys is not None
-    payload = json.dumps({"ack": {"seq": 0, "hash": "00" * 32}, "got": 0, "confirmed": None,
+    forged = stamped(amira, pair_id, Event(
+        original.event_id, pair_id, Role.MENTEE, EventKind.GOAL_CREATED, original.at,
+        {**original.body, "title": "Rewritten"},
+    ))  # fmt: skip
+    head = amira.x.head(pair_id, amira.ws.origin)
+    entry, _ = sign_entry(amira.vault.identity(), head.hash, forged)
+    payload = json.dumps({"ack": {}, "got": 0, "confirmed": None,
                           "entries": [entry.to_dict()]}).encode()  # fmt: skip
-    data = update.seal_update(amira.vault.identity(), Role.MENTEE, partner_keys, pair_id,
-                              amira.x.updates_sent(pair_id) + 1, payload)  # fmt: skip
-    assert "contradicts" in refused(ben, data)
+    assert "contradicts" in refused(ben, seal_from(amira, pair_id, payload))
 
 
 def test_a_deeply_nested_payload_is_refused_not_crashed(paired):
     amira, ben, pair_id = paired
-    partner_keys, _ = amira.x.pairing.partner(pair_id) or (None, None)
-    assert partner_keys is not None
     payload = b"[" * 100_000 + b"]" * 100_000
-    data = update.seal_update(
-        amira.vault.identity(), Role.MENTEE, partner_keys, pair_id, 1, payload
-    )
-    refused(ben, data)
+    refused(ben, seal_from(amira, pair_id, payload, seq=1))
 
 
 def test_one_change_twice_in_a_chain_is_refused(paired):
@@ -476,7 +504,8 @@ def test_one_change_twice_in_a_chain_is_refused(paired):
         # The same edit linked again, correctly chained and signed: only the
         # duplicate id gives it away.
         last = ChainEntry.from_dict(doc["entries"][-1])
-        again, _ = sign_entry(amira.vault.identity(), last.seq + 1, last.hash(), edit)
+        twin = edit.restamped(last.event.clock + 1, edit.origin, last.seq + 1, edit.seen)
+        again, _ = sign_entry(amira.vault.identity(), last.hash(), twin)
         doc["entries"].append(again.to_dict())
 
     assert refused(ben, _reseal(amira, pair_id, twice)) == UpdateRefused.default_message
