@@ -37,6 +37,7 @@ from mentorpair.storage.workspace import Workspace
 
 from mentorpair.ui import workers
 from mentorpair.ui.about import AboutDialog
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.desktop.notify import DesktopNotifier
 from mentorpair.ui.desktop.session_lock import SessionLockWatcher
 from mentorpair.ui.lock import IdleLock
@@ -235,11 +236,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        self.lock_state = QLabel(self)
-        self.lock_state.setAccessibleName(self.tr("Lock state"))
-        self.presenter_state = QLabel(self.tr("Presenter mode: private notes hidden"), self)
+        self.lock_state = StatusLabel(self.tr("Lock state"), self)
+        self.presenter_state = StatusLabel(
+            self.tr("Presenter mode"), self, text=self.tr("Presenter mode: private notes hidden")
+        )
         self.presenter_state.setObjectName("ok")
-        self.presenter_state.setAccessibleName(self.tr("Presenter mode"))
         self.presenter_state.hide()
         self.statusBar().addPermanentWidget(self.presenter_state)
         self.statusBar().addPermanentWidget(self.lock_state)

@@ -26,6 +26,7 @@ from mentorpair.domain.profile import MAX_DISPLAY_NAME, InvalidDisplayName, clea
 from mentorpair.errors import KnownError
 from mentorpair.storage.vault import Vault
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.settings import (
     IDLE_MAX,
     IDLE_MIN,
@@ -197,9 +198,8 @@ class PreferencesDialog(QDialog):
         self.new = PassphraseField(self.tr("New passphrase"), box)
         self.meter = StrengthMeter(lambda: [self.vault.display_name(), *self.partner_names], box)
         self.confirm = PassphraseField(self.tr("Confirm new passphrase"), box)
-        self.passphrase_message = QLabel(box)
+        self.passphrase_message = StatusLabel(self.tr("Passphrase change message"), box, alert=True)
         self.passphrase_message.setWordWrap(True)
-        self.passphrase_message.setAccessibleName(self.tr("Passphrase change message"))
         self.change_busy = QProgressBar(box)
         self.change_busy.setRange(0, 0)
         self.change_busy.setFormat(self.tr("Changing passphrase…"))

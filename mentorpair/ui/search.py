@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QListView,
     QStyle,
@@ -42,6 +41,7 @@ from mentorpair.domain.model import NoteKind
 from mentorpair.storage.search_marks import marks_to_html, strip_marks
 from mentorpair.storage.workspace import SearchHit, Workspace
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.note_list import kind_colour, kind_pixmap
 from mentorpair.ui.wording import kind_label
 
@@ -277,10 +277,9 @@ class SearchPanel(QWidget):
         self.box.textChanged.connect(lambda _text: self._timer.start())
         self.box.returnPressed.connect(self.run_search)
         self.box.down_pressed.connect(self._enter_results)
-        self.status = QLabel(self)
+        self.status = StatusLabel(self.tr("Search results summary"), self)
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Search results summary"))
         self.model = SearchResultsModel(self)
         self.results = QListView(self)
         self.results.setAccessibleName(self.tr("Search results"))

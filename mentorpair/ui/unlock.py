@@ -11,6 +11,7 @@ from mentorpair.domain.unlock import UnlockThrottle
 from mentorpair.errors import KnownError, WrongPassphrase
 from mentorpair.storage.vault import Vault
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.widgets import PassphraseField, buddy_label
 from mentorpair.ui.workers import run_in_background
 
@@ -49,10 +50,9 @@ class UnlockPage(QWidget):
         self.demo_hint.setWordWrap(True)
         self.demo_hint.hide()
         self.passphrase = PassphraseField(self.tr("Passphrase"), box)
-        self.message = QLabel(box)
+        self.message = StatusLabel(self.tr("Unlock message"), box, alert=True)
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Unlock message"))
         self.busy = QProgressBar(box)
         self.busy.setRange(0, 0)
         self.busy.setFormat(self.tr("Unlocking…"))

@@ -20,6 +20,7 @@ from mentorpair.domain.profile import MAX_DISPLAY_NAME, InvalidDisplayName, clea
 from mentorpair.errors import KnownError
 from mentorpair.storage.vault import Vault
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.widgets import PassphraseField, StrengthMeter, buddy_label, warning_box
 from mentorpair.ui.workers import run_in_background
 
@@ -88,10 +89,9 @@ class WelcomePage(QScrollArea):
         self.passphrase = PassphraseField(self.tr("Passphrase"), inner)
         self.meter = StrengthMeter(lambda: [self.name_edit.text()], inner)
         self.confirm = PassphraseField(self.tr("Confirm passphrase"), inner)
-        self.problem = QLabel(inner)
+        self.problem = StatusLabel(self.tr("Problem"), inner, alert=True)
         self.problem.setObjectName("error")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem"))
         self.create_button = QPushButton(self.tr("Create my vault"), inner)
         self.create_button.setObjectName("primary")
         self.create_button.setAccessibleName(self.tr("Create my vault"))

@@ -33,7 +33,7 @@ class HomePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.greeting = _label("", self, "heading")
-        self.greeting.setAccessibleName(self.tr("Greeting"))
+        self.greeting.setAccessibleDescription(self.tr("Greeting"))  # the name is its words
         card = QFrame(self)
         card.setObjectName("card")
         card_title = _label(self.tr("Your vault"), card, "subheading")

@@ -123,7 +123,9 @@ def test_typing_saves_itself_after_a_pause(qtbot, make_tab):
     stored = tab.context.state.notes[note.note_id]
     assert stored.text == "Ask about protected time"
     assert stored.conflict is None
-    assert tab.save_state.accessibleName() == "Save state"
+    # A reader hears the state itself; what the line is for is its description.
+    assert tab.save_state.accessibleName() == "Saved"
+    assert tab.save_state.accessibleDescription() == "Save state"
     # The editor keeps the typed text across the refresh the save caused.
     assert tab.body.toPlainText() == "Ask about protected time"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QLabel
 
 from mentorpair.domain.passphrase import ADVICE, Hint, Strength
 from mentorpair.storage.vault import Vault
@@ -21,7 +22,7 @@ def test_first_run_explains_privacy_and_the_unrecoverable_passphrase(make_window
     window = make_window(vault_folder)
     page = window.welcome_page
     assert window.stack.currentWidget() is page
-    texts = " ".join(label.text() for label in page.findChildren(type(window.lock_state)))
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
     assert "What stays private" in texts
     assert "cannot be recovered" in texts
     assert window.lock_state.text() == "No vault yet"

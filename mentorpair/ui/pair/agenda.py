@@ -32,6 +32,7 @@ from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import AgendaItem, Meeting
 from mentorpair.storage.workspace import new_id
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.agenda_dialogs import AgendaItemDialog, SuggestionDialog
 from mentorpair.ui.pair.agenda_models import AgendaModel, SuggestionModel, clip
 from mentorpair.ui.pair.base import PairContext
@@ -59,10 +60,9 @@ class AgendaPanel(QWidget):
         self.heading.setObjectName("subheading")
         self.when = QLabel(self)
         self.when.setWordWrap(True)
-        self.status = QLabel(self)
+        self.status = StatusLabel(self.tr("Agenda status"), self)
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Agenda status"))
 
         self.model = AgendaModel(self._record_order, self)
         self.list = QListView(self)

@@ -32,6 +32,7 @@ from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Agreement, MeetingMode
 from mentorpair.domain.state import PairState
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.wording import date_format
 
@@ -111,12 +112,11 @@ class AgreementTab(PairTab):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
-        self.status = QLabel(card)
+        self.status = StatusLabel(self.tr("Agreement state"), card)
         # Partner names and terms are what people typed: never interpret them as HTML.
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setObjectName("subheading")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Agreement state"))
         self.status_hint = QLabel(card)
         self.status_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.status_hint.setObjectName("hint")

@@ -134,6 +134,7 @@ class PrivateNotice(QWidget):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon = QLabel(self)
+        self.icon.setAccessibleName(self.tr("Padlock: private"))
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
         font = self.label.font()

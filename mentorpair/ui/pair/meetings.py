@@ -30,6 +30,7 @@ from mentorpair.errors import KnownError
 from mentorpair.storage.calendar import meeting_to_ics, suggested_filename, write_ics
 from mentorpair.storage.workspace import new_id
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.agenda import AgendaPanel
 from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.meeting_dialogs import ExportDialog, MeetingDialog
@@ -87,10 +88,9 @@ class MeetingsTab(PairTab):
         )
         self.ended.setObjectName("hint")
         self.ended.setWordWrap(True)
-        self.status = QLabel(self)
+        self.status = StatusLabel(self.tr("Status"), self)
         self.status.setObjectName("ok")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Status"))
 
         buttons = ButtonFlow(
             [self.new_button, self.edit_button, self.cancel_button, self.export_button], self

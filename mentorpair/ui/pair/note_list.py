@@ -334,7 +334,7 @@ class KindBanner(QFrame):
         self.icon.setFixedSize(26, 26)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
-        self.title.setAccessibleName(self.tr("Who can read this note"))
+        self.title.setAccessibleDescription(self.tr("Who can read this note"))
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         words = QVBoxLayout()
@@ -365,6 +365,12 @@ class KindBanner(QFrame):
             ).format(partner)
         self.detail.setText(detail)
         self.setAccessibleDescription(f"{kind_label(kind)}. {detail}")
+        # The glyph says the same as the title; a reader hears what it shows.
+        self.icon.setAccessibleName(
+            self.tr("Two people: shared")
+            if kind is NoteKind.SHARED
+            else self.tr("Padlock: only you")
+        )
         self._restyle()
 
     def _restyle(self) -> None:

@@ -40,6 +40,7 @@ from mentorpair.domain.state import MAX_TEXT, MAX_TITLE
 from mentorpair.errors import KnownError
 from mentorpair.storage.workspace import new_id
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.note_dialogs import NewNoteDialog
 from mentorpair.ui.pair.note_list import KindBanner, NoteIdRole, NotesDelegate, NotesModel
@@ -232,8 +233,7 @@ class NotesTab(PairTab):
         for watched in (self.title_edit, self.body):
             watched.installEventFilter(self)
 
-        self.save_state = QLabel(editor)
-        self.save_state.setAccessibleName(self.tr("Save state"))
+        self.save_state = StatusLabel(self.tr("Save state"), editor)
         self.delete_button = QPushButton(self.tr("&Delete note"), editor)
         self.delete_button.setAccessibleName(self.tr("Delete note"))
         self.delete_button.clicked.connect(self.delete_note)

@@ -26,6 +26,7 @@ from mentorpair.domain.state import PairState
 from mentorpair.feedback.pairside import PairFeedback
 from mentorpair.sync.pairing import Pairing
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.pair.ending import KEPT, EndRelationshipDialog, export_with_warning
 from mentorpair.ui.sync.wording import status_detail, status_title
@@ -106,8 +107,9 @@ def _card(title: str, parent: QWidget) -> tuple[QFrame, QVBoxLayout, QLabel]:
     return card, layout, heading
 
 
-def _label(parent: QWidget, role: str = "") -> QLabel:
-    label = QLabel(parent)
+def _label(parent: QWidget, role: str = "", purpose: str = "") -> QLabel:
+    # A purpose makes it a status line a screen reader hears by its words.
+    label = StatusLabel(purpose, parent) if purpose else QLabel(parent)
     # Names, places and summaries are what people typed: never interpret them as HTML.
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -153,8 +155,7 @@ class OverviewTab(PairTab):
 
         self.sharing_badge = QLabel(content)
         self.sharing_badge.setStyleSheet("font-weight: 600;")
-        self.sharing = _label(content, "hint")
-        self.sharing.setAccessibleName(self.tr("Sharing"))
+        self.sharing = _label(content, "hint", purpose=self.tr("Sharing"))
         column.addWidget(self.sharing_badge)
         column.addWidget(self.sharing)
         self.end_button = _button(self.tr("E&nd mentoring…"), self.tr("End mentoring"), content)
@@ -184,8 +185,7 @@ class OverviewTab(PairTab):
     def _build_feedback_invitation(self, parent: QWidget, column: QVBoxLayout) -> None:
         """A scheme asks for feedback: say so here too, where people look first."""
         self.feedback_card, layout, _ = _card(self.tr("Feedback to your scheme"), parent)
-        self.feedback_text = _label(self.feedback_card)
-        self.feedback_text.setAccessibleName(self.tr("Feedback invitation"))
+        self.feedback_text = _label(self.feedback_card, purpose=self.tr("Feedback invitation"))
         self.feedback_button = _button(
             self.tr("Open &feedback"), self.tr("Open the feedback tab"), self.feedback_card
         )
@@ -196,8 +196,7 @@ class OverviewTab(PairTab):
 
     def _build_next_meeting(self, parent: QWidget, column: QVBoxLayout) -> None:
         card, layout, _ = _card(self.tr("Next meeting"), parent)
-        self.next_when = _label(card)
-        self.next_when.setAccessibleName(self.tr("Next meeting"))
+        self.next_when = _label(card, purpose=self.tr("Next meeting"))
         self.next_when.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.next_details = _label(card)
         self.next_agenda = _label(card)
@@ -229,8 +228,7 @@ class OverviewTab(PairTab):
 
     def _build_goals_and_agreement(self, parent: QWidget, column: QVBoxLayout) -> None:
         card, layout, _ = _card(self.tr("Goals"), parent)
-        self.goals_text = _label(card)
-        self.goals_text.setAccessibleName(self.tr("Goals at a glance"))
+        self.goals_text = _label(card, purpose=self.tr("Goals at a glance"))
         self.goals_button = _button(self.tr("See goa&ls"), self.tr("See goals"), card)
         self.goals_button.clicked.connect(lambda: self.open_page.emit("goals"))
         layout.addWidget(self.goals_text)
@@ -238,8 +236,7 @@ class OverviewTab(PairTab):
         column.addWidget(card)
 
         card, layout, _ = _card(self.tr("Agreement"), parent)
-        self.agreement_text = _label(card)
-        self.agreement_text.setAccessibleName(self.tr("Agreement state"))
+        self.agreement_text = _label(card, purpose=self.tr("Agreement state"))
         self.agreement_hint = _label(card, "hint")
         self.agreement_button = _button("", self.tr("Open the agreement"), card)
         self.agreement_button.clicked.connect(lambda: self.open_page.emit("agreement"))

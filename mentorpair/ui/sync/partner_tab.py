@@ -19,6 +19,7 @@ from mentorpair.domain.model import Role
 from mentorpair.errors import KnownError
 from mentorpair.sync.pairing import PairingStatus, PartnerLink
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.sync.controller import SyncController
 from mentorpair.ui.sync.invite import InviteDialog
@@ -35,8 +36,9 @@ from mentorpair.ui.sync.wording import (
 __all__ = ["PartnerTab"]
 
 
-def _label(parent: QWidget, role: str = "", text: str = "") -> QLabel:
-    label = QLabel(text, parent)
+def _label(parent: QWidget, role: str = "", text: str = "", purpose: str = "") -> QLabel:
+    # A purpose makes it a status line a screen reader hears by its words.
+    label = StatusLabel(purpose, parent, text=text) if purpose else QLabel(text, parent)
     label.setWordWrap(True)
     if role:
         label.setObjectName(role)
@@ -94,8 +96,7 @@ class PartnerTab(PairTab):
     def _build_status(self, parent: QWidget, column: QVBoxLayout) -> None:
         card, layout = _card("", parent)
         self.status_icon = QLabel(card)
-        self.status_title = _label(card, "subheading")
-        self.status_title.setAccessibleName(self.tr("Connection state"))
+        self.status_title = _label(card, "subheading", purpose=self.tr("Connection state"))
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.status_icon)
@@ -121,10 +122,8 @@ class PartnerTab(PairTab):
             ),
         )
         self.code = SafetyCodeView(self.code_card)
-        self.mine_state = _label(self.code_card)
-        self.mine_state.setAccessibleName(self.tr("Your confirmation"))
-        self.theirs_state = _label(self.code_card)
-        self.theirs_state.setAccessibleName(self.tr("Your partner's confirmation"))
+        self.mine_state = _label(self.code_card, purpose=self.tr("Your confirmation"))
+        self.theirs_state = _label(self.code_card, purpose=self.tr("Your partner's confirmation"))
         self.match_button = button(
             self.tr("It matche&s"), self.tr("It matches"), self.code_card, True
         )
@@ -143,8 +142,7 @@ class PartnerTab(PairTab):
     def _build_files(self, parent: QWidget, column: QVBoxLayout) -> None:
         self.files_card, layout = _card(self.tr("Send and receive by file"), parent)
         self.files_hint = _label(self.files_card, "hint")
-        self.pending = _label(self.files_card)
-        self.pending.setAccessibleName(self.tr("Changes not sent yet"))
+        self.pending = _label(self.files_card, purpose=self.tr("Changes not sent yet"))
         self.export_button = button(
             self.tr("E&xport for partner…"), self.tr("Export for partner"), self.files_card
         )
@@ -155,8 +153,7 @@ class PartnerTab(PairTab):
         )
         self.import_button.setToolTip(self.tr("Ctrl+Shift+I"))
         self.import_button.clicked.connect(self.import_update)
-        self.result = _label(self.files_card)
-        self.result.setAccessibleName(self.tr("Result"))
+        self.result = _label(self.files_card, purpose=self.tr("Result"))
         self.result.hide()
         layout.addWidget(self.files_hint)
         layout.addWidget(self.pending)
@@ -176,10 +173,8 @@ class PartnerTab(PairTab):
                 "updates go there; your vault itself is never put in it."
             ),
         )
-        self.folder_path = _label(self.folder_card)
-        self.folder_path.setAccessibleName(self.tr("Shared folder"))
-        self.folder_status = _label(self.folder_card)
-        self.folder_status.setAccessibleName(self.tr("Shared folder state"))
+        self.folder_path = _label(self.folder_card, purpose=self.tr("Shared folder"))
+        self.folder_status = _label(self.folder_card, purpose=self.tr("Shared folder state"))
         self.choose_button = button(
             self.tr("Choose a shared fo&lder…"), self.tr("Choose a shared folder"), self.folder_card
         )
@@ -198,8 +193,7 @@ class PartnerTab(PairTab):
 
     def _build_private(self, parent: QWidget, column: QVBoxLayout) -> None:
         card, layout = _card(self.tr("Never shared"), parent)
-        self.private_text = _label(card)
-        self.private_text.setAccessibleName(self.tr("Never shared"))
+        self.private_text = _label(card, purpose=self.tr("Never shared"))
         layout.addWidget(self.private_text)
         column.addWidget(card)
 
