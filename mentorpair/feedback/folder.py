@@ -10,22 +10,35 @@ Skipped quietly (not listed): sub-folders, links, hidden files (a leading dot,
 as sync programs and editors use for their own files) and files that are
 still being written (``.tmp``, ``.part``, ``.partial``, ``.crdownload`` or a
 trailing ``~``).
+
+For a scheme with a collector only whole batches count: the folder (and each
+folder directly inside it) may hold one batch the collector released, with
+its signed manifest (``feedback/batches.py``). A batch with a file missing,
+added or changed is left out whole, and so is any file outside a batch, so
+no report can be made over one person more or less than another.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mentorpair.crypto.hybrid import HybridKeyPair
 from mentorpair.errors import CorruptFile, DiskError, KnownError, NotFound, PermissionDenied
+from mentorpair.feedback.batches import MANIFEST_NAME, BatchRefused, Manifest, parse_manifest
 from mentorpair.feedback.keystore import key_matches_scheme, open_key_file, scheme_path_beside
 from mentorpair.feedback.report import Report, Skipped, build_report, scheme_info
 from mentorpair.feedback.scheme import Scheme, load_scheme
-from mentorpair.feedback.submission import Response, open_feedback_file
+from mentorpair.feedback.submission import (
+    RELEASED_SIZE,
+    Response,
+    open_feedback_file,
+    open_released_bytes,
+)
 from mentorpair.feedback.submission import SkippedFile as Unusable
 from mentorpair.storage.oserrors import translate_os_errors
 
@@ -70,11 +83,13 @@ class FolderRead:
         responses: every file that opened, duplicates included.
         skipped: files that did not, with the reason.
         files_read: every file looked at.
+        batches: complete batches read (None when the scheme has no collector).
     """
 
     responses: tuple[Response, ...]
     skipped: tuple[Skipped, ...]
     files_read: int
+    batches: int | None = None
 
 
 def open_scheme_key(
@@ -151,6 +166,8 @@ def read_folder(
         NotFound, PermissionDenied, DiskError: the folder itself cannot be read.
         ReadingStopped: ``stop`` asked for it.
     """
+    if scheme.collector is not None:
+        return read_batches(folder, scheme, keypair, progress, stop)
     paths = list_candidates(folder)
     total = len(paths)
     if progress is not None:
@@ -181,7 +198,132 @@ def report_from_folder(
 ) -> Report:
     """Read the folder and build the report: the one call the CLI and the window make."""
     read = read_folder(folder, scheme, keypair, progress, stop)
-    return build_report(scheme_info(scheme), read.responses, read.skipped, read.files_read)
+    return build_report(
+        scheme_info(scheme), read.responses, read.skipped, read.files_read, read.batches
+    )
+
+
+NOT_IN_BATCH = "not in a batch released by the scheme's collector"
+
+
+def read_batches(
+    folder: Path,
+    scheme: Scheme,
+    keypair: HybridKeyPair,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> FolderRead:
+    """Read the collector's released batches in ``folder`` and the folders directly inside it.
+
+    A batch counts only whole: its manifest signed by the scheme's collector,
+    every file it lists present, unchanged and opening, and nothing else in
+    its folder. Free text of a batch the collector marked as too small for
+    comments is dropped before the report sees it.
+
+    Raises:
+        NotFound, PermissionDenied, DiskError: the folder itself cannot be read.
+        ReadingStopped: ``stop`` asked for it.
+    """
+    places = [folder, *_subfolders(folder)]
+    total = sum(len(list_candidates(place)) for place in places)
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    responses: list[Response] = []
+    skipped: list[Skipped] = []
+    seen: dict[tuple[str, int], bytes] = {}
+    batches = 0
+    for place in places:
+        if stop is not None and stop():
+            raise ReadingStopped()
+        paths = list_candidates(place)
+        manifest_path = place / MANIFEST_NAME
+        try:
+            if manifest_path not in paths:
+                raise BatchRefused(NOT_IN_BATCH)
+            manifest = parse_manifest(_read_small(manifest_path), scheme)
+            key = (manifest.period_id, manifest.sequence)
+            if key in seen:
+                if seen[key] != manifest.signed_bytes():
+                    raise BatchRefused("another batch with the same number was read first")
+                raise BatchRefused("a copy of a batch already read")
+            opened = _open_batch(place, paths, manifest, scheme, keypair)
+        except BatchRefused as exc:
+            if place != folder or paths:
+                skipped.extend(Skipped(_name(folder, p), exc.reason) for p in paths)
+            done += len(paths)
+            continue
+        seen[key] = manifest.signed_bytes()
+        batches += 1
+        responses.extend(opened)
+        done += len(paths)
+        if progress is not None:
+            progress(done, total)
+    log.info("feedback batches read: %d batches, %d files skipped", batches, len(skipped))
+    return FolderRead(tuple(responses), tuple(skipped), total, batches)
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        list_candidates(folder)  # raises NotFound with its message
+    found = []
+    with translate_os_errors(), os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def _read_small(path: Path, limit: int = 4 * 1024 * 1024) -> bytes:
+    try:
+        with translate_os_errors():
+            if path.stat().st_size > limit:
+                raise BatchRefused("damaged")
+            return path.read_bytes()
+    except KnownError as exc:
+        if isinstance(exc, BatchRefused):
+            raise
+        raise BatchRefused(_reason(exc)) from None
+
+
+def _open_batch(
+    place: Path,
+    paths: list[Path],
+    manifest: Manifest,
+    scheme: Scheme,
+    keypair: HybridKeyPair,
+) -> list[Response]:
+    listed = {name: digest for name, digest in manifest.files}
+    present = {p.name for p in paths if p.name != MANIFEST_NAME}
+    if present != set(listed):
+        raise BatchRefused("incomplete: a file of the batch is missing or one was added")
+    opened = []
+    for name, digest in manifest.files:
+        data = _read_small(place / name, RELEASED_SIZE)
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise BatchRefused("a file of the batch was changed")
+        try:
+            response = open_released_bytes(data, scheme, keypair)
+        except Unusable as exc:
+            raise BatchRefused(exc.reason) from None
+        if response.period_id != manifest.period_id:
+            raise BatchRefused("damaged")
+        if not manifest.comments:
+            response = _without_text(response, scheme)
+        opened.append(response)
+    if len({r.token for r in opened}) != len(opened):
+        raise BatchRefused("damaged")
+    return opened
+
+
+def _without_text(response: Response, scheme: Scheme) -> Response:
+    text = {q.question_id for q in scheme.questions if q.type.value == "text"}
+    answers = {k: v for k, v in response.answers.items() if k not in text}
+    return replace(response, answers=answers)
+
+
+def _name(folder: Path, path: Path) -> str:
+    return path.relative_to(folder).as_posix()
 
 
 def _reason(error: KnownError) -> str:

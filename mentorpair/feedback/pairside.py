@@ -5,6 +5,13 @@ scrubber must always remove, the person's random token key, and for each
 scheme and period how many times this person sent feedback and on which day
 (never what they answered). Tables are in schema 1.2
 (``storage/migrations.py``).
+
+The first import of a scheme pins its key: a later file with the same scheme
+id must come from the same key and protect answers at least as well
+(:func:`~mentorpair.feedback.scheme.check_replacement`), in whichever pair it
+is imported. Tokens are per person, pair and period, so a mentor with two
+mentees counts once for each pair; which pairs already answered a period is
+kept in ``meta`` (``feedback_pair_sent/<scheme>/<period>/<pair>``).
 """
 
 from __future__ import annotations
@@ -18,7 +25,13 @@ from mentorpair.crypto.keywrap import new_key
 from mentorpair.crypto.secret import SecretKey
 from mentorpair.domain.profile import MAX_DISPLAY_NAME
 from mentorpair.errors import KnownError
-from mentorpair.feedback.scheme import Period, Scheme, load_scheme, parse_scheme
+from mentorpair.feedback.scheme import (
+    Period,
+    Scheme,
+    check_replacement,
+    load_scheme,
+    parse_scheme,
+)
 from mentorpair.feedback.scrub import Scrubber
 from mentorpair.feedback.submission import (
     Answer,
@@ -37,6 +50,7 @@ __all__ = ["Invitation", "NameRejected", "PairFeedback", "SentRecord"]
 
 TOKEN_KEY_META = "feedback_token_key"  # noqa: S105 - a meta key name, not a secret
 _DISMISSED_META = "feedback_dismissed/{scheme}/{period}"
+_PAIR_SENT_META = "feedback_pair_sent/{scheme}/{period}/{pair}"
 MAX_NEVER_SEND = 500
 
 
@@ -92,10 +106,16 @@ class PairFeedback:
     def import_scheme(self, path: Path) -> Scheme:
         """Read a scheme file and keep it with this pair (a newer copy replaces the old).
 
+        A scheme already imported (in any pair) pins its key: a copy with
+        another key, weaker thresholds or without its collector is refused.
+
         Raises:
+            SchemeReplacementRefused: that pin does not hold; nothing changes.
             InvalidScheme, MadeByNewerVersion, NotFound, PermissionDenied, DiskError.
         """
         scheme = load_scheme(path)
+        for known in self._known_copies(scheme.scheme_id):
+            check_replacement(known, scheme)
         with self._db.transaction() as db:
             db.execute(
                 "INSERT INTO feedback_schemes (pair_id, scheme_id, document, imported_at)"
@@ -109,6 +129,13 @@ class PairFeedback:
                 },
             )
         return scheme
+
+    def _known_copies(self, scheme_id: str) -> list[Scheme]:
+        rows = self._db.query(
+            "SELECT document FROM feedback_schemes WHERE scheme_id = :scheme",
+            {"scheme": scheme_id},
+        )
+        return [parse_scheme(doc) for (doc,) in rows]
 
     def schemes(self) -> list[Scheme]:
         """The schemes imported into this pair, oldest import first."""
@@ -134,7 +161,7 @@ class PairFeedback:
         found = []
         for scheme in self.schemes():
             period = scheme.open_period(today)
-            if period is None or self.sent(scheme.scheme_id, period.period_id) is not None:
+            if period is None or self.pair_sent(scheme.scheme_id, period.period_id):
                 continue
             if self._dismissed(scheme.scheme_id, period.period_id):
                 continue
@@ -195,12 +222,17 @@ class PairFeedback:
 
     # ------------------------------------------------------------- sending
     def token(self, scheme_id: str, period_id: str) -> str:
-        """This person's token for one period (the same in every pair and every send)."""
+        """This person's token for this pair and period (the same for every send)."""
         key = self._token_key()
         try:
-            return feedback_token(key, scheme_id, period_id)
+            return feedback_token(key, scheme_id, period_id, self.pair_id)
         finally:
             key.wipe()
+
+    def pair_sent(self, scheme_id: str, period_id: str) -> bool:
+        """Whether this person already answered this period for this pair."""
+        key = _PAIR_SENT_META.format(scheme=scheme_id, period=period_id, pair=self.pair_id)
+        return self._db.query_one("SELECT 1 FROM meta WHERE key = :key", {"key": key}) is not None
 
     def facts(self, period: Period) -> CoarseFacts:
         """The coarse facts the form offers to add, from this pair's record."""
@@ -244,7 +276,14 @@ class PairFeedback:
             DiskFull, PermissionDenied, NotFound, DiskError.
         """
         data = seal_response(response, scheme)
+        pair_key = _PAIR_SENT_META.format(
+            scheme=response.scheme_id, period=response.period_id, pair=self.pair_id
+        )
         with self._db.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (:key, :revision)",
+                {"key": pair_key, "revision": str(response.revision)},
+            )
             db.execute(
                 "INSERT OR REPLACE INTO feedback_sent (scheme_id, period_id, revision, sent_on)"
                 " VALUES (:scheme, :period, :revision, :day)",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Literal, Protocol
 
 from mentorpair.crypto.random import random_bytes
@@ -148,7 +148,7 @@ class PeriodCount:
 
     period_id: str
     label: str
-    responses: int
+    responses: Cell
 
 
 @dataclass(frozen=True)
@@ -156,14 +156,15 @@ class Distribution:
     """How the answers to one question in one period spread over its options.
 
     Attributes:
-        answered: people who answered the question in the period.
+        answered: people who answered the question in the period
+            (:data:`SUPPRESSED` when 1 to ``min_group`` − 1).
         counts: one count per option, or :data:`SUPPRESSED` when fewer than
             ``min_group`` people answered.
     """
 
     question_id: str
     period_id: str
-    answered: int
+    answered: Cell
     counts: tuple[int, ...] | Literal[Hidden.SUPPRESSED]
 
 
@@ -202,7 +203,7 @@ class TrendPoint:
     """
 
     period_id: str
-    answered: int
+    answered: Cell
     mean: float | Literal[Hidden.SUPPRESSED]
     agree_percent: float | Literal[Hidden.SUPPRESSED]
 
@@ -220,14 +221,15 @@ class Comments:
     """The free-text answers to one question in one period.
 
     Attributes:
-        count: how many people wrote something.
+        count: how many people wrote something (:data:`SUPPRESSED` when 1 to
+            ``min_group`` − 1).
         texts: the comments in a fresh random order, or :data:`SUPPRESSED`
             when fewer than ``min_comments`` people wrote one.
     """
 
     question_id: str
     period_id: str
-    count: int
+    count: Cell
     texts: tuple[str, ...] | Literal[Hidden.SUPPRESSED]
 
 
@@ -235,12 +237,17 @@ class Comments:
 class Report:
     """Everything the coordinator may see, ready for any output.
 
+    Every count of people is :data:`SUPPRESSED` when it is 1 to
+    ``min_group`` − 1: no number comes from fewer than k people.
+
     Attributes:
         files_read: files looked at, skipped ones included.
         responses_read: responses that opened, before duplicates were dropped.
         duplicates_dropped: older or repeated submissions of the same person
             in the same period.
         outside_periods: responses for a period the scheme does not list.
+        batches: complete batches from the collector the report covers
+            (None when the scheme has no collector).
     """
 
     scheme: SchemeInfo
@@ -250,26 +257,58 @@ class Report:
     trends: tuple[Trend, ...]
     comments: tuple[Comments, ...]
     skipped: tuple[Skipped, ...] = ()
-    files_read: int = 0
-    responses_read: int = 0
-    duplicates_dropped: int = 0
-    outside_periods: int = 0
+    files_read: Cell = 0
+    responses_read: Cell = 0
+    duplicates_dropped: Cell = 0
+    outside_periods: Cell = 0
+    batches: int | None = None
+    total_responses: Cell = 0
 
     @property
-    def responses(self) -> int:
-        """People counted across all periods, duplicates dropped."""
-        return sum(period.responses for period in self.periods)
+    def responses(self) -> Cell:
+        """People counted across all periods, duplicates dropped (hidden below k)."""
+        return self.total_responses
 
     def question(self, question_id: str) -> QuestionInfo:
         """The question with this id (every id in the report is the scheme's)."""
         return next(q for q in self.scheme.questions if q.id == question_id)
 
     def summary(self) -> str:
-        """One line for the command line and the window's status."""
+        """One line for the command line: counts below k are "fewer than k", plurals right."""
+        k = self.scheme.min_group
+        parts = [
+            f"Read {count_words(self.files_read, 'file', k)}: "
+            f"{count_words(self.responses, 'response', k)}",
+            f"{count_words(self.duplicates_dropped, 'duplicate', k)} dropped",
+            f"{len(self.skipped):,} skipped.",
+        ]
+        line = ", ".join(parts)
+        if self.batches is not None:
+            line += " " + self.batches_sentence()
+        return line
+
+    def batches_sentence(self) -> str:
+        """What a report over the collector's batches covers, in plain words."""
+        if self.batches is None:
+            return ""
         return (
-            f"Read {self.files_read:,} files: {self.responses:,} responses, "
-            f"{self.duplicates_dropped:,} duplicates dropped, {len(self.skipped):,} skipped."
+            f"This report covers {count_words(self.batches, 'batch', 0)} released by the "
+            f"collector. Each batch adds at least {self.scheme.min_group} people, so two "
+            f"reports never differ by fewer than {self.scheme.min_group} people."
         )
+
+
+def count_words(value: Cell, noun: str, min_group: int) -> str:
+    """Counted words such as "3 files", or "fewer than 5 files" for a hidden count (English)."""
+    plural = noun + ("es" if noun.endswith(("ch", "s")) else "s")
+    if value is SUPPRESSED:
+        return f"fewer than {min_group} {plural}"
+    return f"{value:,} {noun if value == 1 else plural}"
+
+
+def hide_small(value: int, min_group: int) -> Cell:
+    """A count of people as published: hidden when it is 1 to ``min_group`` − 1."""
+    return SUPPRESSED if 0 < value < min_group else value
 
 
 def scheme_info(scheme: Scheme) -> SchemeInfo:
@@ -296,6 +335,7 @@ def build_report(
     responses: Iterable[ResponseLike],
     skipped: Sequence[Skipped] = (),
     files_read: int | None = None,
+    batches: int | None = None,
 ) -> Report:
     """Aggregate opened responses into a report that hides every small group.
 
@@ -304,6 +344,7 @@ def build_report(
         responses: every response that opened, duplicates included.
         skipped: files that did not open, with reasons; listed as they are.
         files_read: how many files were looked at (default: responses plus skipped).
+        batches: complete collector batches the responses came from, if any.
     """
     received = list(responses)
     known = {period.id for period in scheme.periods}
@@ -313,6 +354,7 @@ def build_report(
     for response in kept:
         by_period[response.period_id].append(response)
 
+    k = scheme.min_group
     distributions: list[Distribution] = []
     crosstabs: list[CrossTab] = []
     comments: list[Comments] = []
@@ -327,26 +369,48 @@ def build_report(
             crosstabs.extend(
                 _crosstab(scheme, question, fact, period.id, group, distribution) for fact in FACTS
             )
+    trends = tuple(
+        _trend(scheme, question, distributions)
+        for question in scheme.questions
+        if question.kind == "likert"
+    )
     return Report(
         scheme=scheme,
         periods=tuple(
-            PeriodCount(period.id, period.label, len(by_period[period.id]))
+            PeriodCount(period.id, period.label, hide_small(len(by_period[period.id]), k))
             for period in scheme.periods
         ),
-        distributions=tuple(distributions),
+        distributions=tuple(
+            replace(d, answered=hide_small(_int(d.answered), k)) for d in distributions
+        ),
         crosstabs=tuple(crosstabs),
         trends=tuple(
-            _trend(scheme, question, distributions)
-            for question in scheme.questions
-            if question.kind == "likert"
+            replace(
+                t,
+                points=tuple(
+                    replace(p, answered=hide_small(_int(p.answered), k)) for p in t.points
+                ),
+            )
+            for t in trends
         ),
-        comments=tuple(comments),
+        comments=tuple(replace(c, count=hide_small(_int(c.count), k)) for c in comments),
         skipped=tuple(skipped),
-        files_read=len(received) + len(skipped) if files_read is None else files_read,
-        responses_read=len(received),
-        duplicates_dropped=len(in_periods) - len(kept),
-        outside_periods=len(received) - len(in_periods),
+        files_read=hide_small(
+            len(received) + len(skipped) if files_read is None else files_read, k
+        ),
+        responses_read=hide_small(len(received), k),
+        duplicates_dropped=hide_small(len(in_periods) - len(kept), k),
+        outside_periods=hide_small(len(received) - len(in_periods), k),
+        batches=batches,
+        total_responses=hide_small(len(kept), k),
     )
+
+
+def _int(value: Cell) -> int:
+    """A count before publication (always a number inside :func:`build_report`)."""
+    if not isinstance(value, int):
+        raise TypeError("count already hidden")
+    return value
 
 
 def _dedupe(responses: Sequence[ResponseLike]) -> list[ResponseLike]:
@@ -420,7 +484,7 @@ def _crosstab(
     rows, columns = len(cells), len(buckets)
     bounds: list[tuple[int, int]] | None = None
     if distribution.counts is not SUPPRESSED:
-        withheld = distribution.answered - sum(map(sum, cells))
+        withheld = _int(distribution.answered) - sum(map(sum, cells))
         bounds = [(max(0, count - withheld), count) for count in distribution.counts]
     protection = protect(cells, scheme.min_group, bounds)
 
@@ -454,7 +518,7 @@ def _trend(
         if found.counts is SUPPRESSED or found.answered == 0:
             points.append(TrendPoint(period.id, found.answered, SUPPRESSED, SUPPRESSED))
             continue
-        total = found.answered
+        total = _int(found.answered)
         mean = sum((index + 1) * count for index, count in enumerate(found.counts)) / total
         agree = 100 * sum(found.counts[upper:]) / total
         points.append(TrendPoint(period.id, total, mean, agree))

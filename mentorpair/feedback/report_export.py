@@ -39,7 +39,8 @@ __all__ = [
 ]
 
 FORMAT = "mentorpair-report"
-VERSION = 1
+#: 2: counts of people below k are "suppressed" too; files.batches added.
+VERSION = 2
 CSV_COLUMNS = ("section", "period", "question", "fact", "row", "column", "value")
 #: The word standing for a hidden number in both formats.
 HIDDEN = "suppressed"
@@ -80,14 +81,16 @@ def report_json(report: Report) -> dict[str, Any]:
             ],
         },
         "files": {
-            "read": report.files_read,
-            "responses_read": report.responses_read,
-            "duplicates_dropped": report.duplicates_dropped,
-            "outside_periods": report.outside_periods,
+            "read": _cell(report.files_read),
+            "responses_read": _cell(report.responses_read),
+            "duplicates_dropped": _cell(report.duplicates_dropped),
+            "outside_periods": _cell(report.outside_periods),
             "skipped": [{"name": s.name, "reason": s.reason} for s in report.skipped],
+            "batches": report.batches,
         },
         "periods": [
-            {"id": p.period_id, "label": p.label, "responses": p.responses} for p in report.periods
+            {"id": p.period_id, "label": p.label, "responses": _cell(p.responses)}
+            for p in report.periods
         ],
         "distributions": [_distribution_json(d) for d in report.distributions],
         "crosstabs": [_crosstab_json(report, t) for t in report.crosstabs],
@@ -100,7 +103,7 @@ def _distribution_json(d: Distribution) -> dict[str, Any]:
     return {
         "question": d.question_id,
         "period": d.period_id,
-        "answered": d.answered,
+        "answered": _cell(d.answered),
         "counts": HIDDEN if d.counts is SUPPRESSED else list(d.counts),
     }
 
@@ -125,7 +128,7 @@ def _trend_json(t: Trend) -> dict[str, Any]:
         "points": [
             {
                 "period": p.period_id,
-                "answered": p.answered,
+                "answered": _cell(p.answered),
                 "mean": _number(p.mean, 2),
                 "agree_percent": _number(p.agree_percent, 1),
             }
@@ -138,7 +141,7 @@ def _comments_json(c: Comments) -> dict[str, Any]:
     return {
         "question": c.question_id,
         "period": c.period_id,
-        "count": c.count,
+        "count": _cell(c.count),
         "texts": HIDDEN if c.texts is SUPPRESSED else list(c.texts),
     }
 
@@ -159,9 +162,9 @@ def write_json(path: Path, report: Report) -> None:
 def _rows(report: Report) -> Iterator[tuple[str, str, str, str, str, str, int | float | str]]:
     """One row per published number (and per comment and skipped file)."""
     for p in report.periods:
-        yield ("responses", p.period_id, "", "", "", "", p.responses)
+        yield ("responses", p.period_id, "", "", "", "", _cell(p.responses))
     for d in report.distributions:
-        yield ("answered", d.period_id, d.question_id, "", "", "", d.answered)
+        yield ("answered", d.period_id, d.question_id, "", "", "", _cell(d.answered))
         options = report.question(d.question_id).options
         for index, option in enumerate(options):
             value = HIDDEN if d.counts is SUPPRESSED else d.counts[index]
@@ -206,7 +209,7 @@ def _rows(report: Report) -> Iterator[tuple[str, str, str, str, str, str, int | 
             yield ("trend_mean", point.period_id, trend.question_id, "", "", "", mean)
             yield ("trend_agree_percent", point.period_id, trend.question_id, "", "", "", agree)
     for c in report.comments:
-        yield ("comment_count", c.period_id, c.question_id, "", "", "", c.count)
+        yield ("comment_count", c.period_id, c.question_id, "", "", "", _cell(c.count))
         if c.texts is SUPPRESSED:
             yield ("comment", c.period_id, c.question_id, "", "", "", HIDDEN)
         else:

@@ -11,6 +11,12 @@ The JSON is padded to a fixed size and sealed to the coordinator's public key
 with HPKE (a fresh ephemeral key per file), so files do not differ in size,
 the sender cannot read theirs back, and nothing outside the sealed part says
 who sent it. :func:`open_feedback_file` is the coordinator's side.
+
+When the scheme names a collector, the file is version 2: the sealed JSON is
+sealed again, to the collector, together with the period, the token and the
+revision (:func:`open_envelope`). The collector learns only those; it passes
+the inner part on as a *released* file (:func:`released_bytes`) in a signed
+batch, and only that opens for the coordinator (:func:`open_released_bytes`).
 """
 
 from __future__ import annotations
@@ -45,26 +51,43 @@ __all__ = [
     "MODES",
     "MONTH_BUCKETS",
     "CoarseFacts",
+    "Envelope",
     "Response",
     "SkippedFile",
     "build_response",
     "coarse_facts",
     "feedback_token",
+    "open_envelope",
     "open_feedback_bytes",
     "open_feedback_file",
+    "open_released_bytes",
     "random_file_name",
+    "released_bytes",
     "seal_response",
     "write_feedback_file",
 ]
 
 MAGIC = b"MPFEEDBK"
 FILE_VERSION = 1
+#: Sealed to the coordinator inside and to the scheme's collector outside.
+COLLECTED_VERSION = 2
 EXTENSION = ".mpfb"
 FEEDBACK_FILE_SIZE = 16384
 HEADER_LENGTH = len(MAGIC) + 2 + 16
 INFO = b"mentorpair/v1/feedback"
+INFO_OUTER = b"mentorpair/v2/feedback-outer"
+INFO_INNER = b"mentorpair/v2/feedback-inner"
 #: Room for the JSON and its zero padding inside the sealed part.
 PLAINTEXT_LENGTH = FEEDBACK_FILE_SIZE - HEADER_LENGTH - OVERHEAD
+#: Version 2, outer layer: period id (zero-padded), raw token, revision, inner layer.
+PERIOD_FIELD, TOKEN_FIELD, REVISION_FIELD = 20, 32, 4
+ENVELOPE_FIXED = PERIOD_FIELD + TOKEN_FIELD + REVISION_FIELD
+INNER_LENGTH = PLAINTEXT_LENGTH - ENVELOPE_FIXED
+#: Version 2: room for the JSON inside the inner layer.
+INNER_PLAINTEXT_LENGTH = INNER_LENGTH - OVERHEAD
+#: A released file: its own magic, version 2, the scheme id, the inner layer.
+RELEASED_MAGIC = b"MPFBRLSD"
+RELEASED_SIZE = HEADER_LENGTH + INNER_LENGTH
 MAX_REVISION = 10_000
 
 FACT_ROLE, FACT_MEETINGS, FACT_MODES, FACT_MONTHS = "role", "meetings", "modes", "months"
@@ -84,6 +107,8 @@ OTHER_SCHEME = "for another scheme"
 DAMAGED = "damaged or changed after it was sealed"
 TRUNCATED = "truncated"
 TOO_LARGE = "too large"
+FOR_COLLECTOR = "sealed for the scheme's collector; it reaches you only in a batch they release"
+NOT_COLLECTED = "did not come through the scheme's collector"
 
 Answer = int | str
 Fact = str | tuple[str, ...]
@@ -200,13 +225,15 @@ def _months_bucket(months: int) -> str:
     return "25+"
 
 
-def feedback_token(token_key: SecretKey, scheme_id: str, period_id: str) -> str:
-    """HMAC-SHA256(person's key, scheme id, NUL, period id), hex.
+def feedback_token(token_key: SecretKey, scheme_id: str, period_id: str, pair_id: str) -> str:
+    """HMAC-SHA256(person's key, scheme id, NUL, period id, NUL, pair id), hex.
 
-    Same person and period → same token, so the report counts them once; the
-    coordinator cannot invert it or link periods (each period gives another token).
+    Same person, pair and period → same token, so the report counts them
+    once; a mentor with two mentees has one token per pair, so each pair's
+    answer counts. Nobody without the person's key can invert a token or link
+    two of them (each period and each pair gives another token).
     """
-    return keyed_token(token_key, f"{scheme_id}\0{period_id}".encode()).hex()
+    return keyed_token(token_key, f"{scheme_id}\0{period_id}\0{pair_id}".encode()).hex()
 
 
 def build_response(
@@ -264,19 +291,116 @@ def answer_lines(response: Response, scheme: Scheme) -> list[tuple[str, str]]:
 
 # ----------------------------------------------------------------- sealing
 def seal_response(response: Response, scheme: Scheme) -> bytes:
-    """The feedback file's bytes: header, then the padded JSON sealed to the coordinator."""
+    """The feedback file's bytes: header, then the padded JSON sealed to the coordinator.
+
+    With a collector (version 2) the sealed JSON is sealed again, to the
+    collector, with the period, token and revision beside it.
+    """
     if response.scheme_id != scheme.scheme_id:
         raise ValueError("response belongs to another scheme")
+    if scheme.collector is not None:
+        return _seal_collected(response, scheme)
     plain = response.to_plaintext()
     if len(plain) > PLAINTEXT_LENGTH:
         # The scheme's text caps make this impossible; reaching it is a bug.
         raise ValueError("response too large for the feedback file")
-    header = MAGIC + struct.pack(">H", FILE_VERSION) + bytes.fromhex(scheme.scheme_id)
+    header = _header(FILE_VERSION, scheme)
     sealed = seal(scheme.coordinator_key, plain.ljust(PLAINTEXT_LENGTH, b"\0"), INFO + header)
     data = header + sealed
     if len(data) != FEEDBACK_FILE_SIZE:
         raise ValueError("feedback file has the wrong size")
     return data
+
+
+def _header(version: int, scheme: Scheme, magic: bytes = MAGIC) -> bytes:
+    return magic + struct.pack(">H", version) + bytes.fromhex(scheme.scheme_id)
+
+
+def _seal_collected(response: Response, scheme: Scheme) -> bytes:
+    assert scheme.collector is not None
+    plain = response.to_plaintext()
+    if len(plain) > INNER_PLAINTEXT_LENGTH:
+        raise ValueError("response too large for the feedback file")
+    header = _header(COLLECTED_VERSION, scheme)
+    inner = seal(
+        scheme.coordinator_key, plain.ljust(INNER_PLAINTEXT_LENGTH, b"\0"), INFO_INNER + header
+    )
+    outer = (
+        response.period_id.encode("ascii").ljust(PERIOD_FIELD, b"\0")
+        + bytes.fromhex(response.token)
+        + struct.pack(">I", response.revision)
+        + inner
+    )
+    data = header + seal(scheme.collector.key, outer, INFO_OUTER + header)
+    if len(data) != FEEDBACK_FILE_SIZE:
+        raise ValueError("feedback file has the wrong size")
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """What the collector learns of a version 2 file: never an answer.
+
+    Attributes:
+        period_id: one of the scheme's periods.
+        token: 64 hex, the same for every file of one person, pair and period.
+        revision: 1, 2, … for that token.
+        inner: the part sealed to the coordinator, passed on unopened.
+    """
+
+    period_id: str
+    token: str
+    revision: int
+    inner: bytes = field(repr=False)
+
+
+def open_envelope(data: bytes, scheme: Scheme, collector: HybridKeyPair) -> Envelope:
+    """The collector's side: open the outer layer of a version 2 file.
+
+    Raises:
+        SkippedFile: with the reason the collector is shown.
+    """
+    _check_frame(data, scheme)
+    if struct.unpack(">H", data[8:10])[0] != COLLECTED_VERSION or scheme.collector is None:
+        raise SkippedFile(NOT_COLLECTED)
+    header = data[:HEADER_LENGTH]
+    try:
+        outer = open_sealed(collector, data[HEADER_LENGTH:], INFO_OUTER + header)
+    except OpenFailed:
+        raise SkippedFile(DAMAGED) from None
+    period_id = outer[:PERIOD_FIELD].rstrip(b"\0").decode("ascii", errors="replace")
+    token = outer[PERIOD_FIELD : PERIOD_FIELD + TOKEN_FIELD].hex()
+    (revision,) = struct.unpack(">I", outer[PERIOD_FIELD + TOKEN_FIELD : ENVELOPE_FIXED])
+    if scheme.period(period_id) is None or not 1 <= revision <= MAX_REVISION:
+        raise SkippedFile(DAMAGED)
+    return Envelope(period_id, token, revision, outer[ENVELOPE_FIXED:])
+
+
+def released_bytes(envelope: Envelope, scheme: Scheme) -> bytes:
+    """The file the collector passes on: only the inner layer, with a header of its own."""
+    if len(envelope.inner) != INNER_LENGTH:
+        raise ValueError("inner layer has the wrong size")
+    return _header(COLLECTED_VERSION, scheme, RELEASED_MAGIC) + envelope.inner
+
+
+def open_released_bytes(data: bytes, scheme: Scheme, keypair: HybridKeyPair) -> Response:
+    """The coordinator's side of a released file (the manifest was checked by the caller).
+
+    Raises:
+        SkippedFile: with the reason the report lists.
+    """
+    if len(data) != RELEASED_SIZE or not data.startswith(RELEASED_MAGIC):
+        raise SkippedFile(NOT_FEEDBACK)
+    if data[10:HEADER_LENGTH] != bytes.fromhex(scheme.scheme_id):
+        raise SkippedFile(OTHER_SCHEME)
+    header = _header(COLLECTED_VERSION, scheme)
+    try:
+        padded = open_sealed(keypair, data[HEADER_LENGTH:], INFO_INNER + header)
+        return _parse(padded, scheme)
+    except OpenFailed:
+        raise SkippedFile(DAMAGED) from None
+    except (ValueError, TypeError, KeyError, RecursionError):
+        raise SkippedFile(DAMAGED) from None
 
 
 def random_file_name() -> str:
@@ -317,22 +441,19 @@ def open_feedback_file(path: Path, scheme: Scheme, keypair: HybridKeyPair) -> Re
 
 
 def open_feedback_bytes(data: bytes, scheme: Scheme, keypair: HybridKeyPair) -> Response:
-    """Open a feedback file's bytes (see :func:`open_feedback_file`)."""
-    if not data:
-        raise SkippedFile(EMPTY)
-    if len(data) > FEEDBACK_FILE_SIZE:
-        raise SkippedFile(TOO_LARGE)
-    if not data.startswith(MAGIC) and not MAGIC.startswith(data):
-        raise SkippedFile(NOT_FEEDBACK)
-    if len(data) >= len(MAGIC) + 2 and struct.unpack(">H", data[8:10])[0] > FILE_VERSION:
-        raise SkippedFile(NEWER)
-    if len(data) < FEEDBACK_FILE_SIZE:
-        raise SkippedFile(TRUNCATED)
-    if struct.unpack(">H", data[8:10])[0] != FILE_VERSION:
-        raise SkippedFile(NOT_FEEDBACK)
+    """Open a feedback file's bytes (see :func:`open_feedback_file`).
+
+    For a scheme with a collector nothing opens here: a version 2 file is
+    sealed to the collector, and a version 1 file did not pass through them
+    (anyone with the public scheme file can make one), so both are refused.
+    """
+    _check_frame(data, scheme)
+    version = struct.unpack(">H", data[8:10])[0]
+    if version == COLLECTED_VERSION:
+        raise SkippedFile(FOR_COLLECTOR if scheme.collector is not None else NOT_FEEDBACK)
+    if scheme.collector is not None:
+        raise SkippedFile(NOT_COLLECTED)
     header = data[:HEADER_LENGTH]
-    if header[10:] != bytes.fromhex(scheme.scheme_id):
-        raise SkippedFile(OTHER_SCHEME)
     try:
         padded = open_sealed(keypair, data[HEADER_LENGTH:], INFO + header)
     except OpenFailed:
@@ -342,6 +463,24 @@ def open_feedback_bytes(data: bytes, scheme: Scheme, keypair: HybridKeyPair) -> 
     except (ValueError, TypeError, KeyError, RecursionError):
         # Sealed with the scheme's public key but not what we write: treat as damaged.
         raise SkippedFile(DAMAGED) from None
+
+
+def _check_frame(data: bytes, scheme: Scheme) -> None:
+    """Size, magic, version and scheme id: the checks before any opening."""
+    if not data:
+        raise SkippedFile(EMPTY)
+    if len(data) > FEEDBACK_FILE_SIZE:
+        raise SkippedFile(TOO_LARGE)
+    if not data.startswith(MAGIC) and not MAGIC.startswith(data):
+        raise SkippedFile(NOT_FEEDBACK)
+    if len(data) >= len(MAGIC) + 2 and struct.unpack(">H", data[8:10])[0] > COLLECTED_VERSION:
+        raise SkippedFile(NEWER)
+    if len(data) < FEEDBACK_FILE_SIZE:
+        raise SkippedFile(TRUNCATED)
+    if struct.unpack(">H", data[8:10])[0] not in (FILE_VERSION, COLLECTED_VERSION):
+        raise SkippedFile(NOT_FEEDBACK)
+    if data[10:HEADER_LENGTH] != bytes.fromhex(scheme.scheme_id):
+        raise SkippedFile(OTHER_SCHEME)
 
 
 def _parse(padded: bytes, scheme: Scheme) -> Response:

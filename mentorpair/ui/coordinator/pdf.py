@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from mentorpair.feedback.report import FACTS, SUPPRESSED, Cell, CrossTab, Report
+from mentorpair.feedback.report import FACTS, SUPPRESSED, Cell, CrossTab, Report, count_words
 from mentorpair.storage.atomic import atomic_write
 
 from mentorpair.ui.coordinator.charts import (
@@ -241,14 +241,14 @@ def _paint_report(layout: _Layout, report: Report, made_on: date) -> None:
     layout.text("Responses per period", _font(H2, bold=True))
     layout.table(
         ["Period", "Responses"],
-        [[p.label, f"{p.responses:,}"] for p in report.periods],
+        [[p.label, _count(p.responses, scheme.min_group)] for p in report.periods],
         first_width=layout.width * 0.6,
     )
     layout.text(report.summary(), _font(BODY), after=4)
     if report.outside_periods:
         layout.text(
-            f"{report.outside_periods:,} responses named a period this scheme does not have "
-            "and were left out.",
+            f"{count_words(report.outside_periods, 'response', scheme.min_group).capitalize()} "
+            "named a period this scheme does not have and were left out.",
             _font(BODY),
         )
     layout.y += 14
@@ -267,7 +267,8 @@ def _paint_report(layout: _Layout, report: Report, made_on: date) -> None:
             if d.question_id != question.id:
                 continue
             label = next(p.label for p in report.periods if p.period_id == d.period_id)
-            layout.text(f"{label}: {d.answered:,} answered", _font(BODY, bold=True), keep=40)
+            answered = _count(d.answered, scheme.min_group)
+            layout.text(f"{label}: {answered} answered", _font(BODY, bold=True), keep=40)
             layout.chart(question.options, d.counts, hidden)
 
     _trends(layout, report)
@@ -449,3 +450,8 @@ def render_pages(report: Report, width: int = 1240, made_on: date | None = None)
     _paint_report(layout, report, made_on or date.today())
     layout.finish().end()
     return images
+
+
+def _count(value: Cell, min_group: int) -> str:
+    """A count of people for the PDF: the number, or "fewer than k" when hidden."""
+    return f"fewer than {min_group}" if value is SUPPRESSED else f"{value:,}"

@@ -158,15 +158,34 @@ class ReportView(QWidget):
     # ----------------------------------------------------------------- parts
     def _summary(self) -> str:
         r = self.report
-        return self.tr(
-            "{0}: read {1} files — {2} responses, {3} duplicates dropped, {4} left out."
-        ).format(
+        k = r.scheme.min_group
+        if r.files_read is SUPPRESSED:
+            files = self.tr("fewer than {0} files").format(k)
+        else:
+            files = self.tr("%n file(s)", "", r.files_read)
+        if r.responses is SUPPRESSED:
+            responses = self.tr("fewer than {0} responses").format(k)
+        else:
+            responses = self.tr("%n response(s)", "", r.responses)
+        if r.duplicates_dropped is SUPPRESSED:
+            duplicates = self.tr("fewer than {0} older copies dropped").format(k)
+        else:
+            duplicates = self.tr("%n older copies dropped", "", r.duplicates_dropped)
+        text = self.tr("{0}: read {1} — {2}, {3}, {4}.").format(
             r.scheme.name,
-            f"{r.files_read:,}",
-            f"{r.responses:,}",
-            f"{r.duplicates_dropped:,}",
-            f"{len(r.skipped):,}",
+            files,
+            responses,
+            duplicates,
+            self.tr("%n file(s) left out", "", len(r.skipped)),
         )
+        if r.batches is not None:
+            text += " " + self.tr(
+                "This report covers %n batch(es) released by the collector. Each batch adds "
+                "at least {0} people, so two reports never differ by fewer than {0} people.",
+                "",
+                r.batches,
+            ).format(k)
+        return text
 
     def _protection_note(self) -> str:
         k, c = self.report.scheme.min_group, self.report.scheme.min_comments
@@ -188,8 +207,12 @@ class ReportView(QWidget):
         for d in self.report.distributions:
             if d.question_id != question_id:
                 continue
+            if d.answered is SUPPRESSED:
+                answered = self.tr("fewer than {0}").format(self.report.scheme.min_group)
+            else:
+                answered = f"{d.answered:,}"
             caption = QLabel(
-                self.tr("{0}: {1} answered").format(self._period_label(d.period_id), d.answered),
+                self.tr("{0}: {1} answered").format(self._period_label(d.period_id), answered),
                 box,
             )
             chart = DistributionChart(question.options, d.counts, hidden, box)

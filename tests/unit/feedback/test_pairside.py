@@ -12,6 +12,7 @@ from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.errors import NotFound
 from mentorpair.feedback.pairside import TOKEN_KEY_META, NameRejected, PairFeedback
+from mentorpair.feedback.report import SUPPRESSED, build_report, scheme_info
 from mentorpair.feedback.scheme import InvalidScheme
 from mentorpair.feedback.submission import (
     FACT_KEYS,
@@ -143,13 +144,23 @@ def test_same_person_same_period_same_token_next_revision(feedback, scheme, keyp
     assert feedback.sent(scheme.scheme_id, "2026-H2").sent_on == NOW.astimezone().date()
 
 
-def test_same_person_in_another_pair_has_the_same_token(ws, feedback, scheme, keypair, tmp_path):
+def test_a_mentor_with_two_mentees_counts_once_for_each_pair(
+    ws, feedback, scheme, keypair, tmp_path
+):
     other = PairFeedback(ws, new_pair(ws, Role.MENTOR), clock=lambda: NOW)
     other.import_scheme(write_scheme(tmp_path, scheme))
+    assert [i.scheme.scheme_id for i in other.invitations()] == [scheme.scheme_id]
     a = open_feedback_file(send(feedback, scheme, tmp_path), scheme, keypair)
+    # Answering for one pair does not close the invitation of the other.
+    assert [i.scheme.scheme_id for i in other.invitations()] == [scheme.scheme_id]
     b = open_feedback_file(send(other, scheme, tmp_path), scheme, keypair)
-    assert a.token == b.token  # one person, one period: counted once
-    assert b.revision == 2
+    assert a.token != b.token  # one per pair: both pairs' answers are kept
+    assert b.revision > a.revision  # each token's revisions still only rise
+    again = open_feedback_file(send(feedback, scheme, tmp_path), scheme, keypair)
+    assert again.token == a.token and again.revision > b.revision
+    report = build_report(scheme_info(scheme), [a, b, again])
+    assert report.duplicates_dropped is SUPPRESSED  # the first answer of pair one, replaced
+    assert not other.invitations()
 
 
 def test_two_people_have_different_tokens(template_vault, tmp_path, scheme, keypair):

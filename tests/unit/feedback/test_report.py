@@ -69,7 +69,11 @@ def crosstab(report: Report, question: str, fact: str, period: str = H1) -> Cros
 def test_four_answers_with_k5_show_no_distribution_at_all(info: SchemeInfo) -> None:
     report = build_report(info, [answer(info, p, usefulness=4) for p in range(4)])
 
-    assert report.periods[0].responses == 4
+    # Not even how many answered: no number comes from fewer than k people.
+    assert report.periods[0].responses is SUPPRESSED
+    assert report.responses is SUPPRESSED and report.files_read is SUPPRESSED
+    usefulness = next(d for d in report.distributions if d.question_id == "usefulness")
+    assert usefulness.answered is SUPPRESSED
     for d in report.distributions:
         assert d.counts is SUPPRESSED
     for t in report.crosstabs:
@@ -119,26 +123,29 @@ def test_two_submissions_by_one_person_in_a_period_count_once(info: SchemeInfo) 
     report = build_report(info, [second, first, *others])
 
     assert report.periods[0].responses == 5
-    assert report.duplicates_dropped == 1
+    assert report.duplicates_dropped is SUPPRESSED  # one older copy: fewer than k
     # The later revision wins: the person changed their mind to "strongly agree".
     assert distribution(report, "usefulness") == (0, 0, 4, 0, 1)
 
 
-def test_two_people_count_twice(info: SchemeInfo) -> None:
-    same_answers = [answer(info, p, usefulness=3) for p in (1, 2)]
+def test_people_with_the_same_answers_each_count(info: SchemeInfo) -> None:
+    same_answers = [answer(info, p, usefulness=3) for p in range(1, 6)]
 
     report = build_report(info, same_answers)
 
-    assert report.periods[0].responses == 2
+    assert report.periods[0].responses == 5
     assert report.duplicates_dropped == 0
 
 
 def test_the_same_person_in_two_periods_counts_in_each(info: SchemeInfo) -> None:
+    people = range(1, 6)
     report = build_report(
-        info, [answer(info, 1, H1, usefulness=3), answer(info, 1, H2, usefulness=3)]
+        info,
+        [answer(info, p, H1, usefulness=3) for p in people]
+        + [answer(info, p, H2, usefulness=3) for p in people],
     )
 
-    assert [p.responses for p in report.periods] == [1, 1]
+    assert [p.responses for p in report.periods] == [5, 5]
 
 
 def test_an_exact_copy_counts_once_whatever_the_order(info: SchemeInfo) -> None:
@@ -147,7 +154,8 @@ def test_an_exact_copy_counts_once_whatever_the_order(info: SchemeInfo) -> None:
     one = build_report(info, [a, b] + [answer(info, p, usefulness=2) for p in range(2, 6)])
     two = build_report(info, [b, a] + [answer(info, p, usefulness=2) for p in range(2, 6)])
 
-    assert one.duplicates_dropped == two.duplicates_dropped == 1
+    assert one.duplicates_dropped is two.duplicates_dropped is SUPPRESSED
+    assert one.periods[0].responses == two.periods[0].responses == 5
     assert distribution(one, "usefulness") == distribution(two, "usefulness")
 
 
@@ -178,7 +186,7 @@ def test_trends_follow_each_period_and_hide_small_ones(info: SchemeInfo) -> None
     assert trend.points[0].mean == pytest.approx(2.0)
     assert trend.points[0].agree_percent == pytest.approx(0.0)
     assert trend.points[1].mean is SUPPRESSED
-    assert trend.points[1].answered == 3
+    assert trend.points[1].answered is SUPPRESSED
 
 
 def test_responses_for_unknown_periods_are_left_out(info: SchemeInfo) -> None:
@@ -187,14 +195,21 @@ def test_responses_for_unknown_periods_are_left_out(info: SchemeInfo) -> None:
     report = build_report(info, [stray], files_read=1)
 
     assert report.responses == 0
-    assert report.outside_periods == 1
+    assert report.outside_periods is SUPPRESSED  # one, but no count below k is shown
 
 
-def test_summary_line(info: SchemeInfo) -> None:
+def test_summary_line_hides_counts_below_k_and_gets_plurals_right(info: SchemeInfo) -> None:
     people = [answer(info, 1), answer(info, 1, revision=2), answer(info, 2)]
     report = build_report(info, people, files_read=1234)
 
-    assert report.summary() == "Read 1,234 files: 2 responses, 1 duplicates dropped, 0 skipped."
+    assert report.summary() == (
+        "Read 1,234 files: fewer than 5 responses, fewer than 5 duplicates dropped, 0 skipped."
+    )
+    one = build_report(info, [answer(info, 1)])
+    assert "1 file" not in one.summary() and "1 response" not in one.summary()
+    assert one.summary().startswith("Read fewer than 5 files: fewer than 5 responses")
+    many = build_report(info, [answer(info, p) for p in range(6)])
+    assert many.summary().startswith("Read 6 files: 6 responses, 0 duplicates dropped")
 
 
 # ------------------------------------------------------------ the brute-force property

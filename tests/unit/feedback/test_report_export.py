@@ -43,7 +43,7 @@ def report(keypair: HybridKeyPair) -> Report:
 def test_json_is_versioned_and_hides_by_word(report: Report) -> None:
     doc = json.loads(json.dumps(report_json(report)))
 
-    assert (doc["format"], doc["version"]) == ("mentorpair-report", 1)
+    assert (doc["format"], doc["version"]) == ("mentorpair-report", 2)
     assert doc["scheme"]["min_group"] == 5
     assert doc["files"] == {
         "read": 21,
@@ -51,6 +51,7 @@ def test_json_is_versioned_and_hides_by_word(report: Report) -> None:
         "duplicates_dropped": 0,
         "outside_periods": 0,
         "skipped": [{"name": "odd.mpfb", "reason": "truncated"}],
+        "batches": None,
     }
     assert doc["periods"][0] == {"id": "2026-H1", "label": "January to June 2026", "responses": 20}
     role = next(

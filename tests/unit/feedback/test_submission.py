@@ -244,7 +244,7 @@ def skip_reason(tmp_path, data: bytes, scheme, keypair) -> str:
 
 def test_skip_reasons(tmp_path, scheme, keypair):
     good = seal_response(response(scheme), scheme)
-    newer = good[:8] + struct.pack(">H", 2) + good[10:]
+    newer = good[:8] + struct.pack(">H", 3) + good[10:]
     other = make_scheme(keypair)
     tampered = bytearray(good)
     tampered[5000] ^= 1
@@ -284,16 +284,21 @@ def test_a_sealed_but_malformed_response_is_skipped(scheme, keypair, monkeypatch
         open_feedback_bytes(seal_response(unknown_period, scheme), scheme, keypair)
 
 
-def test_tokens_are_per_person_and_per_period(scheme):
+def test_tokens_are_per_person_per_pair_and_per_period(scheme):
     me, you = new_key("me"), new_key("you")
-    assert feedback_token(me, scheme.scheme_id, "2026-H2") == feedback_token(
-        me, scheme.scheme_id, "2026-H2"
+    sid = scheme.scheme_id
+    assert feedback_token(me, sid, "2026-H2", "pair-a") == feedback_token(
+        me, sid, "2026-H2", "pair-a"
     )
-    assert feedback_token(me, scheme.scheme_id, "2026-H2") != feedback_token(
-        you, scheme.scheme_id, "2026-H2"
+    assert feedback_token(me, sid, "2026-H2", "pair-a") != feedback_token(
+        you, sid, "2026-H2", "pair-a"
     )
-    assert feedback_token(me, scheme.scheme_id, "2026-H1") != feedback_token(
-        me, scheme.scheme_id, "2026-H2"
+    assert feedback_token(me, sid, "2026-H1", "pair-a") != feedback_token(
+        me, sid, "2026-H2", "pair-a"
+    )
+    # A mentor with two mentees: one token per pair, so both pairs' answers count.
+    assert feedback_token(me, sid, "2026-H2", "pair-a") != feedback_token(
+        me, sid, "2026-H2", "pair-b"
     )
 
 

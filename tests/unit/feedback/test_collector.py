@@ -1,0 +1,209 @@
+"""The collector: opens only the outer layer, keeps the newest per token, releases batches of k.
+
+Each attack of issue 11 has a test here: the coordinator opening a single
+file, padding a batch with forgeries, differencing two reports, and counts
+below k.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from mentorpair.crypto.signing import SigningKey
+from mentorpair.feedback.batches import MANIFEST_NAME, Manifest, receive, release, status
+from mentorpair.feedback.collector import CollectorKeyMismatch, CollectorKeys
+from mentorpair.feedback.folder import NOT_IN_BATCH, read_folder, report_from_folder
+from mentorpair.feedback.report import SUPPRESSED
+from mentorpair.feedback.submission import (
+    FOR_COLLECTOR,
+    NOT_COLLECTED,
+    SkippedFile,
+    open_envelope,
+    open_feedback_file,
+    random_file_name,
+    seal_response,
+)
+from tests.unit.feedback.collector_support import H1, Setup, make_setup, response, send
+
+
+@pytest.fixture(scope="module")
+def setup() -> Setup:
+    return make_setup()
+
+
+def collect(setup: Setup, tmp_path: Path, people: range, revision: int = 1, **answers):
+    inbox = tmp_path / "inbox"
+    paths = [send(inbox, setup.scheme, p, revision, **answers) for p in people]
+    return receive(tmp_path / "store", setup.scheme, setup.collector, paths)
+
+
+def released(setup: Setup, tmp_path: Path) -> list:
+    out = tmp_path / "to-coordinator"
+    out.mkdir(exist_ok=True)
+    return release(tmp_path / "store", setup.scheme, setup.collector, out)
+
+
+def usefulness_counts(report) -> tuple[int, ...] | object:
+    return next(d.counts for d in report.distributions if d.question_id == "usefulness")
+
+
+# ------------------------------------------------------------ what each side can open
+def test_the_coordinator_cannot_open_a_single_file(setup, tmp_path):
+    path = send(tmp_path, setup.scheme, 1, improve="My mentor bullied me.")
+    with pytest.raises(SkippedFile) as caught:
+        open_feedback_file(path, setup.scheme, setup.coordinator)
+    assert caught.value.reason == FOR_COLLECTOR
+    # Nor through the report: a loose file is not in a released batch.
+    read = read_folder(tmp_path, setup.scheme, setup.coordinator)
+    assert read.responses == () and read.skipped[0].reason == NOT_IN_BATCH
+
+
+def test_the_collector_learns_period_token_and_revision_never_an_answer(setup, tmp_path):
+    path = send(tmp_path, setup.scheme, 7, 3, improve="My mentor bullied me.")
+    envelope = open_envelope(path.read_bytes(), setup.scheme, setup.collector.keypair)
+    assert (envelope.period_id, envelope.token, envelope.revision) == (
+        H1,
+        response(setup.scheme, 7).token,
+        3,
+    )
+    # The inner layer is sealed to the coordinator: the collector's key does not open it.
+    assert b"bullied" not in envelope.inner
+    from mentorpair.crypto.hybrid import OpenFailed, open_sealed
+
+    with pytest.raises(OpenFailed):
+        open_sealed(setup.collector.keypair, envelope.inner, b"mentorpair/v2/feedback-inner")
+
+
+def test_a_file_sealed_straight_to_the_coordinator_does_not_count(setup, tmp_path):
+    """Forged padding: anyone with the public scheme file can seal a version 1 file."""
+    no_collector = replace(setup.scheme, collector=None)
+    forged = tmp_path / random_file_name()
+    forged.write_bytes(seal_response(response(no_collector, 99), no_collector))
+    with pytest.raises(SkippedFile) as caught:
+        open_feedback_file(forged, setup.scheme, setup.coordinator)
+    assert caught.value.reason == NOT_COLLECTED
+
+
+# ------------------------------------------------------------ receiving and releasing
+def test_nothing_is_released_below_k_new_respondents(setup, tmp_path):
+    got = collect(setup, tmp_path, range(4))
+    assert (got.new, got.replaced, got.older) == (4, 0, 0)
+    assert released(setup, tmp_path) == []
+    assert status(tmp_path / "store", setup.scheme).periods[0].new == 4
+
+
+def test_a_batch_of_k_is_shuffled_renamed_signed_and_reads_whole(setup, tmp_path):
+    collect(setup, tmp_path, range(5))
+    [batch] = released(setup, tmp_path)
+    assert (batch.period_id, batch.sequence, batch.respondents, batch.comments) == (H1, 1, 5, False)
+    names = sorted(p.name for p in batch.folder.iterdir())
+    inbox_names = {p.name for p in (tmp_path / "inbox").iterdir()}
+    assert MANIFEST_NAME in names and not inbox_names & set(names)
+    manifest = json.loads((batch.folder / MANIFEST_NAME).read_text())
+    assert "time" not in json.dumps(manifest) and manifest["aggregation"] == {"mode": "batch"}
+    report = report_from_folder(tmp_path / "to-coordinator", setup.scheme, setup.coordinator)
+    assert report.responses == 5 and report.batches == 1
+    assert "never differ by fewer than 5 people" in report.summary()
+
+
+def test_newest_answer_per_token_and_older_ones_ignored(setup, tmp_path):
+    collect(setup, tmp_path, range(5), revision=2, usefulness=4)
+    got = collect(setup, tmp_path, range(2), revision=1, usefulness=0)
+    assert (got.new, got.older) == (0, 2)
+    [batch] = released(setup, tmp_path)
+    report = report_from_folder(batch.folder, setup.scheme, setup.coordinator)
+    assert usefulness_counts(report) == (0, 0, 0, 0, 5)
+
+
+def test_the_collector_key_must_be_the_one_the_scheme_names(setup, tmp_path):
+    stranger = CollectorKeys(setup.collector.keypair, SigningKey.generate())
+    with pytest.raises(CollectorKeyMismatch):
+        receive(tmp_path, setup.scheme, stranger, [])
+
+
+# ------------------------------------------------------------ attacks on the report
+def test_differencing_two_reports_always_differs_by_at_least_k(setup, tmp_path):
+    """Issue 11: a report on 5, then on 5 + 1, showed the newcomer's answers."""
+    collect(setup, tmp_path, range(5), usefulness=1)
+    released(setup, tmp_path)
+    out = tmp_path / "to-coordinator"
+    before = report_from_folder(out, setup.scheme, setup.coordinator)
+    collect(setup, tmp_path, range(5, 6), usefulness=4)  # the sixth person
+    assert released(setup, tmp_path) == []  # held until k new people
+    after_one = report_from_folder(out, setup.scheme, setup.coordinator)
+    assert usefulness_counts(after_one) == usefulness_counts(before)
+    collect(setup, tmp_path, range(6, 10), usefulness=4)
+    [second] = released(setup, tmp_path)
+    assert second.respondents == 5
+    after = report_from_folder(out, setup.scheme, setup.coordinator)
+    assert after.responses == 10 and after.batches == 2
+
+
+def test_padding_a_batch_with_forgeries_or_removing_a_file_voids_the_batch(setup, tmp_path):
+    """Issue 11: one real file plus 9 forged ones revealed the real person's answer."""
+    collect(setup, tmp_path, range(5))
+    [batch] = released(setup, tmp_path)
+    padded = tmp_path / "padded"
+    shutil.copytree(batch.folder, padded / "batch")
+    send(padded / "batch", setup.scheme, 42)  # a forged file added
+    read = read_folder(padded, setup.scheme, setup.coordinator)
+    assert read.responses == () and read.batches == 0
+    assert {s.reason for s in read.skipped} == {
+        "incomplete: a file of the batch is missing or one was added"
+    }
+    thinned = tmp_path / "thinned"
+    shutil.copytree(batch.folder, thinned / "batch")
+    victim = next(p for p in (thinned / "batch").iterdir() if p.name != MANIFEST_NAME)
+    victim.unlink()  # to difference one person out of the batch
+    assert read_folder(thinned, setup.scheme, setup.coordinator).responses == ()
+
+
+def test_a_manifest_signed_by_anyone_but_the_collector_is_refused(setup, tmp_path):
+    collect(setup, tmp_path, range(5))
+    [batch] = released(setup, tmp_path)
+    doc = json.loads((batch.folder / MANIFEST_NAME).read_text())
+    files = tuple((f["name"], f["sha256"]) for f in doc["files"])
+    fake = Manifest(setup.scheme.scheme_id, H1, 1, 5, True, files)
+    signature = SigningKey.generate().sign(b"mentorpair/v1/batch", fake.signed_bytes())
+    forged = replace(fake, signature=signature)
+    (batch.folder / MANIFEST_NAME).write_bytes(forged.to_bytes())
+    read = read_folder(tmp_path / "to-coordinator", setup.scheme, setup.coordinator)
+    assert read.responses == ()
+    assert {s.reason for s in read.skipped} == {"not signed by the scheme's collector"}
+
+
+def test_a_copy_of_a_batch_counts_once(setup, tmp_path):
+    collect(setup, tmp_path, range(5))
+    [batch] = released(setup, tmp_path)
+    shutil.copytree(batch.folder, batch.folder.parent / "copy")
+    report = report_from_folder(batch.folder.parent, setup.scheme, setup.coordinator)
+    assert report.responses == 5 and report.batches == 1
+
+
+def test_comments_only_from_batches_of_at_least_the_comment_threshold(setup, tmp_path):
+    collect(setup, tmp_path, range(5), improve="More evening slots, please.")
+    [small] = released(setup, tmp_path)
+    report = report_from_folder(small.folder, setup.scheme, setup.coordinator)
+    [comments] = [c for c in report.comments if c.period_id == H1]
+    assert comments.texts is SUPPRESSED and comments.count == 0
+    collect(setup, tmp_path, range(5, 15), improve="Longer sessions would help.")
+    [big] = released(setup, tmp_path)
+    assert big.comments and big.respondents == 10
+    report = report_from_folder(tmp_path / "to-coordinator", setup.scheme, setup.coordinator)
+    [comments] = [c for c in report.comments if c.period_id == H1]
+    assert comments.texts != SUPPRESSED and len(comments.texts) == 10
+    assert "More evening slots, please." not in comments.texts
+
+
+def test_the_store_refuses_another_schemes_state(setup, tmp_path):
+    from mentorpair.errors import CorruptFile
+
+    collect(setup, tmp_path, range(1))
+    other = make_setup()
+    with pytest.raises(CorruptFile):
+        receive(tmp_path / "store", other.scheme, other.collector, [])
