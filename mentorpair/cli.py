@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mentorpair import APP_TITLE, __version__
-from mentorpair.coordinator_cli import add_coordinator_commands
-from mentorpair.coordinator_cli import run as run_coordinator
+from mentorpair.coordinator.cli import add_coordinator_commands
+from mentorpair.coordinator.cli import run as run_coordinator
 from mentorpair.logs import enable_native_crash_log, report_native_crash, setup_logging
 from mentorpair.paths import default_vault_folder
 

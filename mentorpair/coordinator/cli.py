@@ -1,13 +1,13 @@
-"""The coordinator's command line: ``mentorpair coordinator COMMAND ...``.
+"""Where ``mentorpair coordinator COMMAND ...`` starts: the parser and the dispatch.
 
-Runs without Qt and without any vault: a scheme coordinator may not be a
-mentor at all. Each command is one ``_add_<command>`` function that adds its
-parser and one handler that returns the exit code; known errors print their
-plain message and exit 1.
+Runs without Qt and without any vault: a scheme coordinator (or collector)
+may not be a mentor at all. Each command lives in its own module of this
+package and adds its parser with an ``add_*`` function whose handler returns
+the exit code; known errors print their plain message and exit 1. This
+module holds ``init-scheme``; ``report`` is in :mod:`.report`, the
+collector's commands in :mod:`.collector`, and the passphrase prompt they
+share in :mod:`.passphrase`.
 
-Passphrases are never taken from the command line (it lands in shell history
-and process lists): they are asked for twice on a terminal, or read from the
-first line of ``--passphrase-file`` in scripts (use :func:`read_passphrase`).
 Command parsers take ``allow_abbrev=False`` so that ``--passphrase SECRET``
 is an error, not an abbreviation of ``--passphrase-file``.
 """
@@ -15,16 +15,18 @@ is an error, not an abbreviation of ``--passphrase-file``.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mentorpair.coordinator_report import add_report_command
+from mentorpair.coordinator.collector import add_collector_commands
+from mentorpair.coordinator.passphrase import read_passphrase
+from mentorpair.coordinator.report import add_report_command
 from mentorpair.domain.passphrase import assess
 from mentorpair.errors import KnownError, PassphraseRejected
+from mentorpair.feedback.collector import load_card
 from mentorpair.feedback.keystore import init_scheme
 from mentorpair.feedback.scheme import (
     DEFAULT_MIN_COMMENTS,
@@ -36,7 +38,7 @@ from mentorpair.feedback.scheme import (
 )
 from mentorpair.storage.oserrors import translate_os_errors
 
-__all__ = ["add_coordinator_commands", "read_passphrase", "run"]
+__all__ = ["add_coordinator_commands", "run"]
 
 #: A questions file is small; refuse anything larger unread.
 MAX_QUESTIONS_FILE = 256 * 1024
@@ -46,14 +48,15 @@ def add_coordinator_commands(subparsers: Any) -> None:
     """Add ``coordinator`` and its commands to the top-level parser's subparsers."""
     coordinator = subparsers.add_parser(
         "coordinator",
-        help="a scheme coordinator's tools: create a scheme, report on its feedback",
+        help="a scheme coordinator's and collector's tools: schemes, reports, batches",
         description="Tools for a mentoring scheme's coordinator. No vault is needed.",
     )
     commands = coordinator.add_subparsers(
         dest="coordinator_command", metavar="COMMAND", required=True
     )
     _add_init_scheme(commands)
-    add_report_command(commands)  # coordinator_report.py
+    add_report_command(commands)  # report.py
+    add_collector_commands(commands)  # collector.py
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,30 +66,6 @@ def run(args: argparse.Namespace) -> int:
     except KnownError as exc:
         print(f"mentorpair: {exc.message}", file=sys.stderr)
         return 1
-
-
-def read_passphrase(passphrase_file: Path | None, confirm: bool) -> str:
-    """The passphrase from the file's first line, or asked for on the terminal.
-
-    Raises:
-        PassphraseRejected: no terminal and no file, an empty passphrase, or
-            the two typed ones differ.
-    """
-    if passphrase_file is not None:
-        with translate_os_errors(), passphrase_file.open("r", encoding="utf-8") as handle:
-            passphrase = handle.readline().rstrip("\r\n")
-    elif sys.stdin.isatty():
-        passphrase = getpass.getpass("Passphrase: ")
-        if confirm and getpass.getpass("The same passphrase again: ") != passphrase:
-            raise PassphraseRejected("The two passphrases are not the same. Nothing was made.")
-    else:
-        raise PassphraseRejected(
-            "No passphrase: run this in a terminal to type it, or give --passphrase-file "
-            "with the passphrase on its first line."
-        )
-    if not passphrase:
-        raise PassphraseRejected("The passphrase is empty.")
-    return passphrase
 
 
 # ----------------------------------------------------------------- init-scheme
@@ -132,6 +111,18 @@ def _add_init_scheme(commands: Any) -> None:
         help="the questions as a JSON list (default: the standard questionnaire)",
     )
     parser.add_argument(
+        "--collector",
+        type=Path,
+        metavar="CARD.mpcollector",
+        help="the collector's card: files then go to them, and you receive only batches",
+    )
+    parser.add_argument(
+        "--drop-folder",
+        default="",
+        metavar="TEXT",
+        help="a shared folder people may put their files in, as they should see it",
+    )
+    parser.add_argument(
         "--passphrase-file",
         type=Path,
         metavar="F",
@@ -143,6 +134,7 @@ def _add_init_scheme(commands: Any) -> None:
 def _init_scheme(args: argparse.Namespace) -> int:
     periods = [parse_period_spec(spec) for spec in args.period] or [_current_half_year()]
     questions = _read_questions(args.questions) if args.questions else None
+    collector = load_card(args.collector).collector() if args.collector else None
     if args.out.exists() and not args.out.is_dir():
         print("mentorpair: --out must be a folder. Nothing was made.", file=sys.stderr)
         return 1
@@ -160,11 +152,18 @@ def _init_scheme(args: argparse.Namespace) -> int:
         questions,
         min_group=args.min_group,
         min_comments=args.min_comments,
+        collector=collector,
+        drop_folder=args.drop_folder,
     )
     scheme = created.scheme
     print(f"Made the scheme {scheme.name!r} (key code {scheme.key_code()}).")
     print(f"Hand out: {created.scheme_path}")
-    print(f"Keep safe (with your passphrase it opens all feedback): {created.key_path}")
+    if collector is not None:
+        print(
+            f"Feedback goes to {collector.name}, who passes it on in batches of at least "
+            f"{scheme.min_group} people."
+        )
+    print(f"Keep safe (with your passphrase it opens the feedback): {created.key_path}")
     return 0
 
 

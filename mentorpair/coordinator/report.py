@@ -1,7 +1,7 @@
 """``mentorpair coordinator report``: a folder of feedback files into one report.
 
-Kept beside :mod:`mentorpair.coordinator_cli` (which adds it to the
-``coordinator`` command) so each command's code reads on its own. JSON and CSV
+:mod:`mentorpair.coordinator.cli` adds it to the ``coordinator`` command;
+each command's code reads on its own. JSON and CSV
 need nothing but the core; a PDF needs Qt's painter, so only that path imports
 the UI, lazily, and starts a headless QGuiApplication when there is no display.
 """
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mentorpair.coordinator.passphrase import read_passphrase
 from mentorpair.feedback.folder import list_candidates, open_scheme_key, report_from_folder
 from mentorpair.feedback.report import Report
 from mentorpair.feedback.report_export import write_csv, write_json
@@ -69,9 +70,6 @@ def add_report_command(commands: Any) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    # Imported here: coordinator_cli imports this module.
-    from mentorpair.coordinator_cli import read_passphrase
-
     kind = args.out.suffix.lower()
     if kind not in OUTPUTS:
         print(
