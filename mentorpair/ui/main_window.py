@@ -352,7 +352,13 @@ class MainWindow(QMainWindow):
         session = self.demo_session
         if session is None or self.vault is None:
             return
+        if workers.pending_count():
+            # A folder sync still runs; switch once it ended, so nothing is lost.
+            QTimer.singleShot(LOCK_RETRY_MS, self.switch_demo_side)
+            return
         self.workspace.flush()
+        # What was just done (say, "Ready to share") reaches the other side now.
+        self.workspace.send_waiting()
         self.idle_lock.stop()
         self.set_presenter(False)
         self.workspace.clear()
@@ -362,6 +368,8 @@ class MainWindow(QMainWindow):
         self.vault_folder = session.vault_folder(session.side)
         self.unlock_page.vault_folder = self.vault_folder
         self.open_vault(vault)
+        # Shows what the other side just shared at once, not a moment later.
+        self.workspace.sync_now()
         who = self.tr("the mentor's") if session.side is Role.MENTOR else self.tr("the mentee's")
         self.statusBar().showMessage(
             self.tr("Now showing {0} copy of the pair, with their own private notes.").format(who),

@@ -132,6 +132,16 @@ class WorkspacePage(QSplitter):
         if self.sync is not None:
             self.sync.stop()
 
+    def send_waiting(self) -> None:
+        """Write changes still waiting for the shared folder now (the vault closes next)."""
+        if self.sync is not None:
+            self.sync.send_waiting()
+
+    def sync_now(self) -> None:
+        """Take in what waits in the shared folders now (a demo side that just opened)."""
+        if self.sync is not None:
+            self.sync.sync_now()
+
     def join_pair(self) -> JoinDialog | None:
         """File ▸ Join a pair: paste or open an invitation (or an answer)."""
         if self.sync is None:

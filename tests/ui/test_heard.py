@@ -19,6 +19,7 @@ from tests.ui.conftest import PASSPHRASE, unlock
 
 from mentorpair.ui.announce import StatusLabel, plain_text
 from mentorpair.ui.main_window import MainWindow
+from mentorpair.ui.pair.overview import OverviewTab
 
 
 def heard(widget: QWidget) -> tuple[str, str]:
@@ -141,6 +142,7 @@ def check_both_sides(window: MainWindow) -> None:
             assert fixed_names(page) == [], type(page).__name__
             assert unnamed_images(page) == [], type(page).__name__
         overview = view.pages["overview"]
+        assert isinstance(overview, OverviewTab)
         name, description = heard(overview.next_when)
         assert name == overview.next_when.text() and name
         assert description == "Next meeting"

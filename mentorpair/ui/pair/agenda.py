@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import AgendaItem, Meeting
 from mentorpair.storage.workspace import new_id
+from mentorpair.sync.pairing import Pairing, PairingStatus
 
 from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.agenda_dialogs import AgendaItemDialog, SuggestionDialog
@@ -123,7 +124,9 @@ class AgendaPanel(QWidget):
 
         self.ready_check = QCheckBox(self.tr("Read&y to share with my mentor"), self)
         self.ready_check.setAccessibleName(self.tr("Ready to share with my mentor"))
-        self.ready_check.clicked.connect(self.set_ready)
+        # toggled, not clicked: a screen reader's Toggle action and Space both
+        # toggle without a click. refresh() sets the box with signals blocked.
+        self.ready_check.toggled.connect(self.set_ready)
 
         self.suggestions_heading = QLabel(self)
         self.suggestions_heading.setObjectName("subheading")
@@ -245,7 +248,9 @@ class AgendaPanel(QWidget):
         self.empty.setText(self._empty_text())
         self.status.setText(self._status_text())
         self.ready_check.setVisible(self.context.is_mentee and meeting is not None)
+        blocked = self.ready_check.blockSignals(True)
         self.ready_check.setChecked(bool(meeting and meeting.agenda_ready))
+        self.ready_check.blockSignals(blocked)
         self.ready_check.setEnabled(
             self.editable and (has_rows or bool(meeting and meeting.agenda_ready))
         )
@@ -288,8 +293,25 @@ class AgendaPanel(QWidget):
                 return self.tr("Your mentee's agenda: only they can change it.")
             return self.tr("Your mentee has not shared an agenda for this meeting yet.")
         if meeting.agenda_ready:
-            return self.tr("Ready — your mentor will see it once you are paired.")
+            return self._ready_text()
         return self.tr("Draft — only you can see it until you mark it ready.")
+
+    def _ready_text(self) -> str:
+        """Where a ready agenda goes, from how far the pair is connected."""
+        status = Pairing(self.context.workspace).link(self.context.pair_id).status
+        if status is PairingStatus.VERIFIED:
+            return self.tr("Ready — your mentor sees it once your next update reaches them.")
+        if status is PairingStatus.UNVERIFIED:
+            return self.tr(
+                "Ready — your mentor sees it once your next update reaches them. "
+                "Compare the safety code in the Partner tab to be sure only they can read it."
+            )
+        if status is PairingStatus.KEYS_CHANGED:
+            return self.tr(
+                "Ready — but nothing is sent until you check your mentor's new keys "
+                "in the Partner tab."
+            )
+        return self.tr("Ready — your mentor will see it once you are paired.")
 
     def _refresh_suggestions(self) -> None:
         state = self.context.state

@@ -312,6 +312,38 @@ class SyncController(QObject):
             if str(folder) == path:
                 self._schedule(pair_id)
 
+    def send_waiting(self) -> None:
+        """Write the changes still waiting for the debounce now, on this thread.
+
+        For a vault about to close at once (the demo's side switch): a change
+        made in the last seconds, such as ticking "Ready to share", would
+        otherwise reach the shared folder only when this vault opens again.
+        Call it when no job runs.
+        """
+        waiting, self._due = self._due | self._again, set()
+        self._again.clear()
+        self.debounce.stop()
+        self._sync_here(sorted(waiting))
+
+    def sync_now(self) -> None:
+        """One pass over every shared folder on this thread, for a vault that just opened.
+
+        The demo's side switch uses it, so the other side shows what was just
+        shared at once instead of a moment later. Call it when no job runs.
+        """
+        self._sync_here(sorted(self._folders()))
+
+    def _sync_here(self, pair_ids: list[str]) -> None:
+        for pair_id in pair_ids:
+            if self._stopped or self.busy(pair_id) or self.shared.folder(pair_id) is None:
+                continue
+            try:
+                report = self.shared.sync(pair_id, lambda _done, _total: None)
+            except KnownError as exc:
+                self._on_folder_failed(pair_id, exc)
+                continue
+            self._on_report(pair_id, report)
+
     def run_due(self) -> None:
         """Run the folder sync of every pair whose debounce ended."""
         due, self._due = self._due, set()
