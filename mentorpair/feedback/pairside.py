@@ -253,8 +253,13 @@ class PairFeedback:
         period: Period,
         answers: Mapping[str, Answer],
         fact_keys: Iterable[str],
+        also_remove: Iterable[str] = (),
     ) -> Response:
-        """The response exactly as it would be sealed: for the preview, then :meth:`send`."""
+        """The response exactly as it would be sealed: for the preview, then :meth:`send`.
+
+        ``also_remove`` are words the person chose to remove in the preview
+        ("might be a name"): scrubbed like known names, kept nowhere.
+        """
         previous = self.sent(scheme.scheme_id, period.period_id)
         return build_response(
             scheme,
@@ -263,7 +268,7 @@ class PairFeedback:
             self.facts(period).selected(fact_keys),
             self.token(scheme.scheme_id, period.period_id),
             1 if previous is None else previous.revision + 1,
-            self.scrubber(),
+            Scrubber([*self.known_names(), *also_remove]),
         )
 
     def send(self, response: Response, scheme: Scheme, path: Path) -> None:

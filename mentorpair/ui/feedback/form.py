@@ -2,9 +2,12 @@
 
 Three steps in one dialog. The form offers every question (all optional) and
 each coarse fact with the value that would be sent, unticked. The preview
-shows the response after scrubbing, marker and all, and says what is not in
-it; only after the person ticks that they have read it can they save the
-sealed file. The last step says how to send the file to the coordinator.
+shows the response after scrubbing, marker and all, offers to remove each
+capitalised word the scrubber could not decide about ("might be a name"),
+and says what is not in it; only after the person ticks that they have read
+it can they save the sealed file. The last step says what the way they send
+it reveals: nothing about them when the scheme has a collector, their
+identity to the coordinator when they e-mail it to the coordinator directly.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.errors import KnownError
+from mentorpair.feedback.names import undecided
 from mentorpair.feedback.pairside import PairFeedback
 from mentorpair.feedback.scheme import Period, Question, QuestionType, Scheme
 from mentorpair.feedback.submission import (
@@ -46,6 +50,9 @@ from mentorpair.feedback.submission import (
 from mentorpair.ui.feedback.preview import fact_words, preview_text
 
 __all__ = ["FeedbackDialog"]
+
+#: At most this many "might be a name" words are offered at once.
+MAX_UNDECIDED = 12
 
 
 class _TextAnswer(QWidget):
@@ -86,6 +93,7 @@ class FeedbackDialog(QDialog):
         fact_boxes: fact key → the checkbox that adds it.
         preview: the read-only text of what will leave.
         saved_path: where the file went, once saved.
+        removed_words: words the person chose to remove from the preview.
     """
 
     def __init__(
@@ -97,6 +105,7 @@ class FeedbackDialog(QDialog):
         self.period = period
         self.response: Response | None = None
         self.saved_path: Path | None = None
+        self.removed_words: list[str] = []
         self.setWindowTitle(self.tr("Feedback to {0}").format(scheme.name))
         self.setAccessibleName(self.tr("Feedback to the scheme"))
         self.resize(760, 640)
@@ -119,8 +128,9 @@ class FeedbackDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "{0} asks for feedback on {1}. Every question is optional, and so is "
-                "answering at all. Names, e-mail addresses, numbers and dates are taken out "
-                "of what you write before anything is saved."
+                "answering at all. Names the app knows, e-mail addresses, phone and "
+                "registration numbers and dates are taken out of what you write; the next "
+                "step shows what is left, for you to check."
             ).format(self.scheme.name, self.period.label),
             content,
         )
@@ -236,6 +246,23 @@ class FeedbackDialog(QDialog):
         self.preview = QPlainTextEdit(page)
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(self.tr("What will be sent"))
+        self.undecided_box = QFrame(page)
+        self.undecided_box.setObjectName("card")
+        self.undecided_layout = QVBoxLayout(self.undecided_box)
+        self.undecided_layout.setContentsMargins(14, 8, 14, 8)
+        self.undecided_label = QLabel(
+            self.tr(
+                "These words might be names. The app cannot tell: remove any that could "
+                "point to someone."
+            ),
+            self.undecided_box,
+        )
+        self.undecided_label.setWordWrap(True)
+        self.undecided_label.setAccessibleName(self.tr("Words that might be names"))
+        self.undecided_layout.addWidget(self.undecided_label)
+        self.undecided_row = QGridLayout()
+        self.undecided_layout.addLayout(self.undecided_row)
+        self.undecided_buttons: list[QPushButton] = []
         self.confirm_box = QCheckBox(
             self.tr("I have read this, and this is what I want to send."), page
         )
@@ -253,6 +280,7 @@ class FeedbackDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.undecided_box)
         layout.addWidget(self.confirm_box)
         layout.addLayout(_buttons(self.back_button, self.save_button))
         return page
@@ -271,14 +299,56 @@ class FeedbackDialog(QDialog):
         """Build the response (scrubbed) and show exactly what it contains."""
         chosen = [key for key, box in self.fact_boxes.items() if box.isChecked()]
         try:
-            self.response = self.feedback.prepare(self.scheme, self.period, self.answers(), chosen)
+            self.response = self.feedback.prepare(
+                self.scheme, self.period, self.answers(), chosen, self.removed_words
+            )
         except KnownError as exc:
             QMessageBox.warning(self, self.tr("Could not prepare the feedback"), exc.message)
             return
         self.preview.setPlainText(preview_text(self.response, self.scheme))
+        self._offer_undecided()
         self.confirm_box.setChecked(False)
         self.stack.setCurrentIndex(1)
-        self.confirm_box.setFocus()
+        if self.undecided_buttons:
+            self.undecided_buttons[0].setFocus()
+        else:
+            self.confirm_box.setFocus()
+
+    def undecided_words(self) -> list[str]:
+        """Capitalised words in the scrubbed text answers that might be names, once each."""
+        if self.response is None:
+            return []
+        found: list[str] = []
+        for value in self.response.answers.values():
+            if isinstance(value, str):
+                for start, end in undecided(value):
+                    if value[start:end] not in found:
+                        found.append(value[start:end])
+        return found[:MAX_UNDECIDED]
+
+    def _offer_undecided(self) -> None:
+        for button in self.undecided_buttons:
+            self.undecided_row.removeWidget(button)
+            button.deleteLater()
+        self.undecided_buttons = []
+        words = self.undecided_words()
+        self.undecided_box.setVisible(bool(words))
+        for index, word in enumerate(words):
+            button = QPushButton(self.tr("Remove “{0}”").format(word), self.undecided_box)
+            button.setAccessibleName(self.tr("Might be a name: remove {0}").format(word))
+            button.clicked.connect(lambda _=False, w=word: self.remove_word(w))
+            self.undecided_row.addWidget(button, index // 4, index % 4)
+            self.undecided_buttons.append(button)
+
+    def remove_word(self, word: str) -> None:
+        """Scrub ``word`` like a known name from every answer, then show the preview again.
+
+        The person's own text stays as typed (going back shows it unchanged);
+        the word is removed for this feedback only and kept nowhere.
+        """
+        if word not in self.removed_words:
+            self.removed_words.append(word)
+        self.show_preview()
 
     # ------------------------------------------------------------- saving
     def save(self) -> None:
@@ -300,18 +370,35 @@ class FeedbackDialog(QDialog):
             QMessageBox.warning(self, self.tr("The file was not saved"), exc.message)
             return
         self.saved_path = Path(path)
-        self.done_text.setText(
-            self.tr(
-                "Saved as {0}.\n\nNow send this file to the coordinator of {1}: attach it to "
-                "an e-mail, or put it in the folder they asked you to use. The file is "
-                "sealed: only the coordinator can open it, it does not say who sent it, and "
-                "you cannot open it again yourself. If you change your mind about an answer, "
-                "send feedback again: the coordinator counts only your newest file for this "
-                "period."
-            ).format(self.saved_path.name, self.scheme.name)
-        )
+        self.done_text.setText(self.sending_advice(self.saved_path.name))
         self.stack.setCurrentIndex(2)
         self.close_button.setFocus()
+
+    def sending_advice(self, file_name: str) -> str:
+        """How to send the file, and exactly what that way of sending reveals."""
+        collector = self.scheme.collector
+        if collector is not None:
+            return self.tr(
+                "Saved as {0}.\n\nSend this file to {1}, the collector of {2}, any way you "
+                "like: e-mail is fine. {1} can see that you sent a file but cannot read it. "
+                "They pass files to the coordinator only in batches of at least {3} people, "
+                "renamed and mixed, so the coordinator can read your answers but cannot tell "
+                "they are yours. You cannot open the file again yourself. If you change your "
+                "mind about an answer, send feedback again: only your newest file counts."
+            ).format(file_name, collector.name, self.scheme.name, self.scheme.min_group)
+        text = self.tr(
+            "Saved as {0}.\n\nThis scheme has no collector, so how you send the file decides "
+            "who knows it is yours. If you e-mail this file, the coordinator can see it came "
+            "from you. The file itself does not say who sent it, and only the coordinator can "
+            "open it; you cannot open it again yourself."
+        ).format(file_name)
+        if self.scheme.drop_folder:
+            text += "\n\n" + self.tr(
+                "The scheme names a shared folder for feedback: {0}. Putting the file there "
+                "hides who sent it only from people who cannot see who saved files in that "
+                "folder; ask the coordinator who can."
+            ).format(self.scheme.drop_folder)
+        return text
 
     def _build_done(self) -> QWidget:
         page = QWidget(self)

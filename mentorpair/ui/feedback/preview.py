@@ -90,12 +90,21 @@ def thresholds_text(scheme: Scheme) -> str:
 def preview_text(response: Response, scheme: Scheme) -> str:
     """Everything in the sealed file, line by line, and what is not in it."""
     period = scheme.period(response.period_id)
-    lines = [
-        QCoreApplication.translate(
+    if scheme.collector is not None:
+        sealed = QCoreApplication.translate(
+            "FeedbackPreview",
+            "The file is sealed twice: {0}, the collector, can see only that it is feedback "
+            "for this period, and passes it on in a batch of at least {1} people; only the "
+            "coordinator of {2} can then open it. It will contain exactly this:",
+        ).format(scheme.collector.name, scheme.min_group, scheme.name)
+    else:
+        sealed = QCoreApplication.translate(
             "FeedbackPreview",
             "The file is sealed so that only the coordinator of {0} can open it. It will "
             "contain exactly this:",
-        ).format(scheme.name),
+        ).format(scheme.name)
+    lines = [
+        sealed,
         "",
         QCoreApplication.translate("FeedbackPreview", "Scheme: {0}").format(scheme.name),
         QCoreApplication.translate("FeedbackPreview", "Period: {0}").format(
@@ -143,8 +152,9 @@ def preview_text(response: Response, scheme: Scheme) -> str:
         "",
         QCoreApplication.translate(
             "FeedbackPreview",
-            "A code that lets the scheme count you once if you send feedback again for this "
-            "period. It is made from a secret kept in your vault; it does not say who you are:",
+            "A code that lets the scheme count you once per pair if you send feedback again "
+            "for this period. It is made from a secret kept in your vault; it does not say "
+            "who you are:",
         ),
         "    " + response.token,
         QCoreApplication.translate(
@@ -158,9 +168,12 @@ def preview_text(response: Response, scheme: Scheme) -> str:
         "",
         QCoreApplication.translate(
             "FeedbackPreview",
-            "Nothing else. No notes, agenda, goals or actions, no names, no dates or times, "
-            "and nothing about this computer or this app. Text marked [removed] was taken out "
-            "because it looked like a name, contact detail, number or date.",
+            "Nothing else: no notes, agenda, goals or actions, no dates or times of your "
+            "meetings, and nothing about this computer or this app. Text marked [removed] was "
+            "taken out because it looked like a name, contact detail, number or date. The app "
+            "finds the names it knows and names after a title such as Dr; it cannot find "
+            "every name or detail that could point to someone, so read your words above "
+            "once more.",
         ),
     ]
     return "\n".join(lines)

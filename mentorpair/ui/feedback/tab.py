@@ -201,12 +201,20 @@ class FeedbackTab(PairTab):
         period = scheme.open_period(today)
         periods = "; ".join(p.label for p in scheme.periods)
         self.scheme_name.setText(scheme.name)
-        self.scheme_details.setText(
-            self.tr(
-                "Coordinator's key code: {0}. If in doubt, ask the coordinator to read it to "
-                "you.\nPeriods: {1}.\n{2}"
-            ).format(scheme.key_code(), periods, thresholds_text(scheme))
-        )
+        details = self.tr(
+            "Coordinator's key code: {0}. If in doubt, ask the coordinator to read it to "
+            "you.\nPeriods: {1}.\n{2}"
+        ).format(scheme.key_code(), periods, thresholds_text(scheme))
+        if scheme.collector is not None:
+            details += "\n" + self.tr(
+                "Feedback goes to {0}, who passes it to the coordinator only in batches."
+            ).format(scheme.collector.name)
+        else:
+            details += "\n" + self.tr(
+                "This scheme has no collector: if you e-mail your feedback file to the "
+                "coordinator, they can see it came from you."
+            )
+        self.scheme_details.setText(details)
         if period is None:
             self.scheme_status.setText(self.tr("The scheme is not collecting feedback today."))
         else:
