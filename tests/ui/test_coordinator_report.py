@@ -96,9 +96,11 @@ def test_reads_in_the_background_and_shows_the_report(
 
     report = page.report
     assert report is not None and page.view is not None
-    assert report.responses == 12 and report.duplicates_dropped == 1
+    assert report.responses == 12 and report.duplicates_dropped is SUPPRESSED
+    # Issue 13: plurals right, and no count of fewer than k (5) people.
     assert (
-        "read 14 files — 12 responses, 1 duplicates dropped, 1 left out" in page.view.summary.text()
+        "read 14 files — 12 responses, fewer than 5 older copies dropped, 1 file left out."
+        in page.view.summary.text()
     )
     usefulness = [c for c in page.view.charts if c.accessibleName().startswith("January")]
     assert usefulness[0].shown

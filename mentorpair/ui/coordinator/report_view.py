@@ -161,30 +161,32 @@ class ReportView(QWidget):
         k = r.scheme.min_group
         if r.files_read is SUPPRESSED:
             files = self.tr("fewer than {0} files").format(k)
+        elif r.files_read == 1:
+            files = self.tr("1 file")
         else:
-            files = self.tr("%n file(s)", "", r.files_read)
+            files = self.tr("{0} files").format(f"{r.files_read:,}")
         if r.responses is SUPPRESSED:
             responses = self.tr("fewer than {0} responses").format(k)
+        elif r.responses == 1:
+            responses = self.tr("1 response")
         else:
-            responses = self.tr("%n response(s)", "", r.responses)
+            responses = self.tr("{0} responses").format(f"{r.responses:,}")
         if r.duplicates_dropped is SUPPRESSED:
             duplicates = self.tr("fewer than {0} older copies dropped").format(k)
         else:
-            duplicates = self.tr("%n older copies dropped", "", r.duplicates_dropped)
+            duplicates = self.tr("{0} older copies dropped").format(f"{r.duplicates_dropped:,}")
+        if len(r.skipped) == 1:
+            left_out = self.tr("1 file left out")
+        else:
+            left_out = self.tr("{0} files left out").format(f"{len(r.skipped):,}")
         text = self.tr("{0}: read {1} — {2}, {3}, {4}.").format(
-            r.scheme.name,
-            files,
-            responses,
-            duplicates,
-            self.tr("%n file(s) left out", "", len(r.skipped)),
+            r.scheme.name, files, responses, duplicates, left_out
         )
         if r.batches is not None:
             text += " " + self.tr(
-                "This report covers %n batch(es) released by the collector. Each batch adds "
-                "at least {0} people, so two reports never differ by fewer than {0} people.",
-                "",
-                r.batches,
-            ).format(k)
+                "This report covers the batches the collector released ({0}). Each batch "
+                "adds at least {1} people, so two reports never differ by fewer than {1} people."
+            ).format(r.batches, k)
         return text
 
     def _protection_note(self) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.errors import KnownError
+from mentorpair.feedback.collector import CARD_EXTENSION, load_card
 from mentorpair.feedback.keystore import CreatedScheme, init_scheme
 from mentorpair.feedback.scheme import (
     DEFAULT_MIN_COMMENTS,
@@ -124,6 +125,24 @@ class SchemeForm(QScrollArea):
         self.min_comments.setRange(MIN_GROUP_RANGE[0], MAX_MIN_COMMENTS)
         self.min_comments.setValue(DEFAULT_MIN_COMMENTS)
         self.min_comments.setAccessibleName(self.tr("Smallest number of comments shown"))
+        self.collector_edit = QLineEdit(inner)
+        self.collector_edit.setAccessibleName(self.tr("The collector's card (optional)"))
+        self.collector_edit.setPlaceholderText(
+            self.tr("Their {0} file; leave empty for no collector").format(CARD_EXTENSION)
+        )
+        self.collector_button = QPushButton(self.tr("Choose car&d…"), inner)
+        self.collector_button.setAccessibleName(self.tr("Choose the collector's card"))
+        self.collector_button.clicked.connect(self._choose_card)
+        self.collector_note = QLabel(
+            self.tr(
+                "With a collector, people send their files to them, not to you: you receive "
+                "only batches of at least k people and cannot tell who sent what. Without "
+                "one, whoever e-mails you a file is known to you."
+            ),
+            inner,
+        )
+        self.collector_note.setObjectName("hint")
+        self.collector_note.setWordWrap(True)
         self.threshold_note = QLabel(inner)
         self.threshold_note.setObjectName("hint")
         self.threshold_note.setWordWrap(True)
@@ -180,6 +199,11 @@ class SchemeForm(QScrollArea):
             self._with_unit(self.min_comments, self.tr("comments"), inner),
         )
         form.addRow("", self.threshold_note)
+        collector_row = QHBoxLayout()
+        collector_row.addWidget(self.collector_edit, 1)
+        collector_row.addWidget(self.collector_button)
+        form.addRow(buddy_label(self.tr("Co&llector"), self.collector_edit), collector_row)
+        form.addRow("", self.collector_note)
         questions_heading = QLabel(self.tr("Questions"), inner)
         questions_heading.setObjectName("subheading")
         secret = QFormLayout()
@@ -329,6 +353,16 @@ class SchemeForm(QScrollArea):
         )
         self.create_button.setEnabled(ready)
 
+    def _choose_card(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the collector's card"),
+            "",
+            self.tr("Collector card (*{0})").format(CARD_EXTENSION),
+        )
+        if path:
+            self.collector_edit.setText(path)
+
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Where to save the scheme's two files")
@@ -346,12 +380,14 @@ class SchemeForm(QScrollArea):
         name, passphrase = self.name_edit.text().strip(), self.passphrase.text()
         periods, questions = self.periods(), self.questions.questions()
         k, c = self.min_group.value(), self.min_comments.value()
+        card = self.collector_edit.text().strip()
+
+        def work() -> CreatedScheme:
+            collector = load_card(Path(card)).collector() if card else None
+            return init_scheme(folder, name, passphrase, periods, questions, k, c, collector)
+
         self._set_busy(True)
-        run_in_background(
-            lambda: init_scheme(folder, name, passphrase, periods, questions, k, c),
-            self._on_created,
-            self._on_failed,
-        )
+        run_in_background(work, self._on_created, self._on_failed)
 
     def _on_created(self, made: CreatedScheme) -> None:
         self.passphrase.clear()
@@ -383,6 +419,8 @@ class SchemeForm(QScrollArea):
             self.confirm,
             self.folder_edit,
             self.folder_button,
+            self.collector_edit,
+            self.collector_button,
             self.create_button,
         ]
         for row in self.period_rows:
