@@ -429,7 +429,11 @@ class MainWindow(QMainWindow):
         """Ctrl+F: open the search panel with the cursor in its box."""
         if self.vault is None:
             return
-        self.search_dock.show()
+        if self.search_dock.isHidden():
+            self.search_dock.show()
+            # Wide enough for a result's title and snippet to read well.
+            width = max(320, min(420, self.width() // 3))
+            self.resizeDocks([self.search_dock], [width], Qt.Orientation.Horizontal)
         self.search_panel.focus_search()
 
     def show_preferences(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLineEdit,
     QListView,
     QStyle,
@@ -143,9 +144,31 @@ class SearchResultsDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: Index
     ) -> QSize:  # QStyledItemDelegate.sizeHint
-        """Three lines: title, kind and place, snippet."""
-        line = option.fontMetrics.height()
-        return QSize(200, 3 * line + 2 * self.PAD + 6)
+        """Title, kind and place, snippet: each wrapped to the list's width, never cut off."""
+        widget = option.widget
+        width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else 300
+        docs = self._lines(option, index, QRect(0, 0, width, 0), "#000", "#000")
+        height = sum(round(doc.size().height()) for _x, doc in docs) + 3 * (len(docs) - 1)
+        return QSize(200, height + 2 * self.PAD + 2)
+
+    def _lines(
+        self, option: QStyleOptionViewItem, index: Index, rect: QRect, text: str, muted: str
+    ) -> list[tuple[int, QTextDocument]]:
+        """The three lines as documents wrapped to their width, with their left edges."""
+        left = rect.left() + self.STRIPE + self.PAD
+        kind_left = left + (self.ICON + 6 if index.data(NoteKindRole) else 0)
+        rows = (
+            (left, str(index.data(TitleHtmlRole)), text),
+            (kind_left, escape(str(index.data(KindTextRole))), muted),
+            (left, str(index.data(SnippetHtmlRole)), text),
+        )
+        right = rect.left() + rect.width() - self.PAD
+        docs = []
+        for x, html, ink in rows:
+            doc = self._document(html, option, ink)
+            doc.setTextWidth(max(40, right - x))
+            docs.append((x, doc))
+        return docs
 
     def _document(self, html: str, option: QStyleOptionViewItem, colour: str) -> QTextDocument:
         doc = QTextDocument()
@@ -153,7 +176,7 @@ class SearchResultsDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         background, ink = self._marker(option)
         doc.setDefaultStyleSheet(f"b {{ background-color: {background}; color: {ink}; }}")
-        doc.setHtml(f'<span style="color:{colour}; white-space:pre">{html}</span>')
+        doc.setHtml(f'<span style="color:{colour}">{html}</span>')
         return doc
 
     @staticmethod
@@ -198,25 +221,14 @@ class SearchResultsDelegate(QStyledItemDelegate):
         muted = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         ).name()
-        width = max(0, rect.right() - self.PAD - left)
-        top = rect.top() + self.PAD
-        kind_left = left + (self.ICON + 6 if note_kind is not None else 0)
-        rows = (
-            (left, str(index.data(TitleHtmlRole)), text),
-            (kind_left, escape(str(index.data(KindTextRole))), muted),
-            (left, str(index.data(SnippetHtmlRole)), text),
-        )
-        for number, (x, html, ink) in enumerate(rows):
-            doc = self._document(html, opt, ink)
-            y = top + number * (line + 3)
+        y = rect.top() + self.PAD
+        for x, doc in self._lines(opt, index, rect, text, muted):
             painter.save()
             painter.translate(x, y)
-            clip = QRect(0, 0, width - (x - left), line + 2)
-            painter.setClipRect(clip)
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip.toRectF()
             doc.documentLayout().draw(painter, context)
             painter.restore()
+            y += round(doc.size().height()) + 3
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         painter.restore()
@@ -285,7 +297,10 @@ class SearchPanel(QWidget):
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(SearchResultsDelegate(self.results))
-        self.results.setUniformItemSizes(True)
+        # Rows as tall as their wrapped words; laid out again when the dock's width changes.
+        self.results.setUniformItemSizes(False)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.activated.connect(self._on_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mentorpair.storage.workspace import PairSummary, Workspace
@@ -87,6 +88,15 @@ class WorkspacePage(QSplitter):
         self.setChildrenCollapsible(False)
         self.sidebar.pair_selected.connect(self.open_pair)
         self.sidebar.new_pair_requested.connect(self.new_pair_requested)
+
+    # QWidget.resizeEvent
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow window gives the pairs list less room, so every tab stays in view."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        if event.oldSize().width() != width and width > 0:
+            side = max(150, min(210, width // 5))
+            self.setSizes([side, max(0, width - side - self.handleWidth())])
 
     def show_person(self, display_name: str, idle_minutes: int, demo: bool) -> None:
         """Fill the home panel for the unlocked vault."""

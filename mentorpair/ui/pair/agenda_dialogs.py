@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from mentorpair.domain.model import AgendaItem, Goal, GoalStatus
 
 from mentorpair.ui.widgets import buddy_label
+from mentorpair.ui.wording import status_word
 
 __all__ = ["MAX_TITLE", "AgendaItemDialog", "SuggestionDialog"]
 
@@ -73,10 +74,23 @@ class AgendaItemDialog(QDialog):
         self.goal.setAccessibleName(self.tr("Linked goal"))
         self.goal.addItem(self.tr("No goal"), None)
         linked = item.goal_id if item else None
-        for goal in sorted(goals, key=lambda g: g.title.casefold()):
-            if goal.status is GoalStatus.DROPPED and goal.goal_id != linked:
-                continue
-            self.goal.addItem(goal.title, goal.goal_id)
+        # Goals still being worked on first; achieved ones (and a dropped one an
+        # item already links to) after a line, each marked with its status.
+        shown = [g for g in goals if g.status is not GoalStatus.DROPPED or g.goal_id == linked]
+        order = {GoalStatus.ACTIVE: 0, GoalStatus.PROPOSED: 1, GoalStatus.PAUSED: 2}
+        open_goals = sorted(
+            (g for g in shown if g.status in order),
+            key=lambda g: (order[g.status], g.title.casefold()),
+        )
+        closed = sorted(
+            (g for g in shown if g.status not in order), key=lambda g: g.title.casefold()
+        )
+        for goal in open_goals:
+            self._add_goal(goal)
+        if open_goals and closed:
+            self.goal.insertSeparator(self.goal.count())
+        for goal in closed:
+            self._add_goal(goal)
         if item is not None:
             self.title.setText(item.title)
             self.why.setPlainText(item.why)
@@ -98,6 +112,13 @@ class AgendaItemDialog(QDialog):
         layout.addWidget(self.buttons)
         self.title.textChanged.connect(self._check)
         self._check()
+
+    def _add_goal(self, goal: Goal) -> None:
+        """One goal in the picker; any status but Active is said beside the title."""
+        text = goal.title
+        if goal.status is not GoalStatus.ACTIVE:
+            text = self.tr("{0} ({1})").format(goal.title, status_word(goal.status))
+        self.goal.addItem(text, goal.goal_id)
 
     def _check(self) -> None:
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)

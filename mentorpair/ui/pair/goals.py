@@ -9,7 +9,7 @@ goal change by the mentor whatever this screen offers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
@@ -72,23 +72,41 @@ def _label(text: str, parent: QWidget, role: str = "", plain: bool = True) -> QL
 
 
 def fit_rows(view: QAbstractItemView, rows: int, most: int = 5) -> None:
-    """Make a short list exactly as tall as its rows (at most ``most``), not a big empty box."""
+    """Make a short list exactly as tall as its rows (at most ``most``), not a big empty box.
+
+    Long lines wrap instead of ending in "…": a goal's milestone or a change
+    in its history is read in full at 1280 px and narrower. Call it again
+    when the view's width changes (the tab does, on resize), as the rows'
+    heights follow the width.
+    """
+    if isinstance(view, QTableView | QListView):
+        view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     header = 0
+    shown = max(1, min(rows, most))
     if isinstance(view, QTableView):
-        row_height = view.verticalHeader().defaultSectionSize()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().setMinimumSectionSize(view.fontMetrics().height() + 10)
+        view.resizeRowsToContents()
         if not view.horizontalHeader().isHidden():
             header = view.horizontalHeader().sizeHint().height()
+        heights = [view.rowHeight(row) for row in range(min(rows, most))]
     else:
-        row_height = max(view.sizeHintForRow(0), view.fontMetrics().height() + 6)
-        # A sideways scroll bar would eat the one row it has room for: long
-        # lines end in "…" instead, and the full text is in the tooltip.
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         if isinstance(view, QListView):
-            view.setUniformItemSizes(True)
+            view.setUniformItemSizes(False)
             view.setResizeMode(QListView.ResizeMode.Adjust)
+        # The laid-out rows know their wrapped height; a size hint is one line.
+        view.doItemsLayout()
+        model = view.model()
+        heights = [
+            view.visualRect(model.index(row, 0)).height() or view.sizeHintForRow(row)
+            for row in range(min(rows, most))
+        ]
+    line = view.fontMetrics().height() + 6
+    body = sum(max(h, line) for h in heights) + line * (shown - len(heights))
     frame = 2 * view.frameWidth()
-    view.setFixedHeight(header + frame + row_height * max(1, min(rows, most)) + 2)
+    view.setFixedHeight(header + frame + body + 2)
 
 
 def _button(text: str, name: str, parent: QWidget) -> QPushButton:
@@ -138,6 +156,10 @@ class GoalsTab(PairTab):
         layout.addWidget(self.intro)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
+        # Wrapped rows are as tall as the view is narrow: refit when its width changes.
+        self._widths: dict[QAbstractItemView, int] = {}
+        for view in (self.milestones_view, self.history_view, self.reflections_view):
+            view.installEventFilter(self)
 
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -155,8 +177,12 @@ class GoalsTab(PairTab):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # A long goal title wraps onto a second line rather than ending in "…".
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 12)
         self.table.setItemDelegateForColumn(GoalsModel.PROGRESS, ProgressDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setAccessibleName(self.tr("Goal columns"))
@@ -207,13 +233,8 @@ class GoalsTab(PairTab):
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setTabKeyNavigation(False)
-        # One line per change; the full text is in the tooltip.
-        self.history_view.setWordWrap(False)
+        # Each change wraps to its full text (fit_rows sets the row heights).
         self.history_view.verticalHeader().hide()
-        self.history_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.history_view.verticalHeader().setDefaultSectionSize(
-            self.history_view.fontMetrics().height() + 10
-        )
         history_header = self.history_view.horizontalHeader()
         history_header.setAccessibleName(self.tr("History columns"))
         self.history_view.verticalHeader().setAccessibleName(self.tr("History rows"))
@@ -417,6 +438,16 @@ class GoalsTab(PairTab):
         fit_rows(self.history_view, len(goal.history), most=8)
         self._show_reflections(goal)
 
+    def _refit(self) -> None:
+        """Fit the detail lists to their wrapped rows again (the width changed)."""
+        goal = self.current_goal()
+        if goal is None:
+            return
+        fit_rows(self.milestones_view, len(goal.milestones), most=6)
+        fit_rows(self.history_view, len(goal.history), most=8)
+        if self.reflections_box.isVisible():
+            fit_rows(self.reflections_view, self.reflections_model.rowCount(), most=4)
+
     def _show_reflections(self, goal: Goal | None) -> None:
         # In presenter mode the reflections are dropped from the model, not only
         # hidden: nothing of them stays in the widgets while someone looks on.
@@ -459,6 +490,16 @@ class GoalsTab(PairTab):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             readable_check_boxes(self.milestones_view)
+
+    # QObject.eventFilter
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refit a detail list whose width changed (only the width: heights are ours)."""
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QAbstractItemView):
+            width = watched.width()
+            if self._widths.get(watched) != width:
+                self._widths[watched] = width
+                QTimer.singleShot(0, self._refit)
+        return super().eventFilter(watched, event)
 
     # QWidget.resizeEvent
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from mentorpair.domain.model import Role
@@ -70,8 +70,14 @@ class PairView(QWidget):
             "feedback": self.tr("Feedbac&k"),
             "partner": self.tr("&Partner"),
         }
+        # At 800 px eight long labels do not fit and the last tabs hid behind
+        # scroll arrows; then the long label shortens (its tooltip keeps it).
+        self._labels = labels
+        self._short_labels = {"meetings": self.tr("&Meetings")}
+        self._short = False
         for number, (name, page) in enumerate(self.pages.items(), start=1):
             self.tabs.addTab(page, labels[name])
+            self.tabs.setTabToolTip(number - 1, labels[name].replace("&", ""))
             page.changed.connect(self.refresh)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda index=number - 1: self.tabs.setCurrentIndex(index))
@@ -85,6 +91,28 @@ class PairView(QWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tabs, 1)
         self.refresh()
+
+    def _fit_tab_labels(self) -> None:
+        """Short labels when the long ones would not all fit beside each other."""
+        bar = self.tabs.tabBar()
+        metrics = bar.fontMetrics()
+        long_width = 0
+        for index, name in enumerate(self.pages):
+            shown = self.tabs.tabText(index).replace("&", "")
+            padding = bar.tabSizeHint(index).width() - metrics.horizontalAdvance(shown)
+            long_width += padding + metrics.horizontalAdvance(self._labels[name].replace("&", ""))
+        short = long_width > self.tabs.width()
+        if short != self._short:
+            self._short = short
+            for index, name in enumerate(self.pages):
+                label = self._short_labels.get(name, self._labels[name]) if short else None
+                self.tabs.setTabText(index, label or self._labels[name])
+
+    # QWidget.resizeEvent
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the tab labels to the new width."""
+        super().resizeEvent(event)
+        self._fit_tab_labels()
 
     def refresh(self) -> None:
         """Re-read the pair and update the header and every tab."""
