@@ -40,6 +40,7 @@ def demo(qtbot, settings) -> Iterator[tuple[MainWindow, object]]:
 
 def sized(demo, width: int, height: int) -> MainWindow:
     window, qtbot = demo
+    assert isinstance(window, MainWindow)
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width)
     qtbot.wait(50)  # the deferred refits after a resize
