@@ -172,6 +172,14 @@ class Workspace:
         )
         return [_row_to_event(row) for row in rows]
 
+    def chain_event(self, pair_id: str, origin: str, seq: int) -> Event | None:
+        """Entry ``seq`` of one device's chain, if this vault holds it (one row)."""
+        row = self._db.query_one(
+            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND origin = :o AND seq = :s",
+            {"pair": pair_id, "o": origin, "s": seq},
+        )
+        return None if row is None else _row_to_event(row)
+
     def clock_at(self, pair_id: str, origin: str, seq: int) -> int | None:
         """The clock of entry ``seq`` of a device's chain, if this vault holds it."""
         row = self._db.query_one(
@@ -235,10 +243,13 @@ class Workspace:
         Used where many changes belong together (the demo, an import); one
         commit instead of one per change.
         """
-        state = self.state(pair_id)
         events: list[Event] = []
         try:
+            # The state is taken inside the transaction: its lock keeps a
+            # background import from changing the pair between reading the
+            # state and stamping the change (two changes with one position).
             with self._db.transaction():
+                state = self.state(pair_id)
                 for kind, body in changes:
                     events.append(self._store(state, kind, body))
         except BaseException:
@@ -303,6 +314,19 @@ class Workspace:
         """
         if any(e.pair_id != pair_id for e in events):
             raise RuleViolation("These changes belong to a different pair.")
+        # One transaction from reading the state to storing: the database lock
+        # keeps a change typed meanwhile from being stamped against a stale state.
+        with self._db.transaction():
+            return self._add_events(pair_id, events, received, also, progress)
+
+    def _add_events(
+        self,
+        pair_id: str,
+        events: Sequence[Event],
+        received: bool,
+        also: Callable[[Database], None] | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> list[Event]:
         held = self.held([e.event_id for e in events])
         if any(h.pair_id != pair_id for h in held.values()):
             raise RuleViolation("These changes reuse the id of a change in another pair.")

@@ -191,8 +191,8 @@ class Exchange:
             )
             if row is None:
                 return None
-            events = self.workspace.chain_events(pair_id, origin, after=seq - 1)
-            return (bytes(row[0]), events[0]) if events and events[0].seq == seq else None
+            event = self.workspace.chain_event(pair_id, origin, seq)
+            return None if event is None else (bytes(row[0]), event)
 
         return lookup
 

@@ -238,8 +238,11 @@ class SyncController(QObject):
 
     # ------------------------------------------------------------- results
     def take_summary(self, summary: ImportSummary) -> str:
-        """Show what an import brought: refresh the pair, return the words for it."""
-        self.workspace.forget(summary.pair_id)
+        """Show what an import brought: refresh the pair, return the words for it.
+
+        The workspace's cached state already holds the import (it is updated in
+        the import's own transaction), so nothing is folded again here.
+        """
         self.pair_changed.emit(summary.pair_id)
         name = self.workspace.state(summary.pair_id).partner_name
         words = summary_words(summary.counts)
@@ -377,7 +380,10 @@ class SyncController(QObject):
     def _on_report(self, pair_id: str, report: FolderReport) -> None:
         self.status[pair_id] = FolderStatus(datetime.now().astimezone())
         for summary in report.imported:
-            self.notice.emit(self.take_summary(summary))
+            words = self.take_summary(summary)
+            # A file that only acknowledged ours is no news to anyone: no notice.
+            if summary.new_events:
+                self.notice.emit(words)
         for name, message in report.refused:
             if name not in self._told:
                 self._told.add(name)

@@ -8,21 +8,11 @@ times as long to import as the first one that brought them.
 
 from __future__ import annotations
 
-import pytest
-
 from mentorpair.domain.events import EventKind
 from mentorpair.storage import workspace
 from mentorpair.storage.workspace import new_id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Exchange._held looks up ONE held entry with Workspace.chain_events(after=seq - 1), "
-        "which reads and parses every later event of that chain too: an update that carries "
-        "k entries the vault already holds parses about k²/2 events (1,000 held: ~18 s)."
-    ),
-)
 def test_entries_already_held_are_read_once_each(paired, monkeypatch):
     amira, ben, pair_id = paired
     carried = 200
