@@ -5,7 +5,6 @@
     <name>AboutDialog</name>
     <message>
         <source>About {0}</source>
-        <extracomment>The copied fingerprint leaves the clipboard after this long, if still there.</extracomment>
         <translation>Über {0}</translation>
     </message>
     <message>
@@ -148,7 +147,6 @@
     <name>ActionsModel</name>
     <message>
         <source>Done</source>
-        <extracomment>The action&apos;s id, on every cell of its row. True on every cell of an overdue action&apos;s row. Below this width the meeting column is left out. The theme&apos;s error colours (light, dark): readable on either background.</extracomment>
         <translation>Erledigt</translation>
     </message>
     <message>
@@ -299,7 +297,6 @@ Wenn Sie bei einem Treffen etwas vereinbaren – wer was bis wann erledigt –, 
     <name>AgendaItemDialog</name>
     <message>
         <source>Change agenda item</source>
-        <extracomment>The domain&apos;s limit for titles.</extracomment>
         <translation>Agendapunkt ändern</translation>
     </message>
     <message>
@@ -358,12 +355,15 @@ Wenn Sie bei einem Treffen etwas vereinbaren – wer was bis wann erledigt –, 
         <source>Goals you add in the Goals tab can be linked here.</source>
         <translation>Ziele, die Sie im Reiter „Ziele“ anlegen, können Sie hier verknüpfen.</translation>
     </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
 </context>
 <context>
     <name>AgendaModel</name>
     <message>
         <source>{0}. {1}</source>
-        <extracomment>Drag-and-drop payload: a JSON list of the dragged item ids (only this view reads it). A row shows this many characters of each field; the tooltip and the editor show all.</extracomment>
         <translation>{0}. {1}</translation>
     </message>
     <message>
@@ -550,6 +550,18 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
         <translation>Ihr Mentee hat für dieses Treffen noch keine Agenda geteilt.</translation>
     </message>
     <message>
+        <source>Ready — your mentor sees it once your next update reaches them.</source>
+        <translation>Fertig – Ihr Mentor sieht sie, sobald Ihre nächste Aktualisierung bei ihm ankommt.</translation>
+    </message>
+    <message>
+        <source>Ready — your mentor sees it once your next update reaches them. Compare the safety code in the Partner tab to be sure only they can read it.</source>
+        <translation>Fertig – Ihr Mentor sieht sie, sobald Ihre nächste Aktualisierung bei ihm ankommt. Vergleichen Sie den Sicherheitscode im Reiter „Gegenüber“, damit sicher nur er sie lesen kann.</translation>
+    </message>
+    <message>
+        <source>Ready — but nothing is sent until you check your mentor&apos;s new keys in the Partner tab.</source>
+        <translation>Fertig – aber nichts wird gesendet, bis Sie die neuen Schlüssel Ihres Mentors im Reiter „Gegenüber“ geprüft haben.</translation>
+    </message>
+    <message>
         <source>Ready — your mentor will see it once you are paired.</source>
         <translation>Fertig – Ihr Mentor sieht sie, sobald Ihre Geräte gekoppelt sind.</translation>
     </message>
@@ -586,7 +598,6 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
     <name>AgreementTab</name>
     <message>
         <source>Agreement state</source>
-        <extracomment>A first agreement is reviewed after a year unless the pair chooses otherwise.</extracomment>
         <translation>Stand der Vereinbarung</translation>
     </message>
     <message>
@@ -810,11 +821,186 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
     </message>
 </context>
 <context>
-    <name>CoordinatorWindow</name>
+    <name>CollectorPage</name>
     <message>
-        <source>Mentorpair — Coordinator</source>
-        <translation>Mentorpair – Koordination</translation>
+        <source>Collector: pass feedback on in batches</source>
+        <translation>Vertrauensperson: Rückmeldungen gebündelt weitergeben</translation>
     </message>
+    <message>
+        <source>For the person a scheme names as its collector. People send you their feedback files any way they like. You cannot read any answer: you keep the newest file of each person and pair, and pass files to the coordinator only in batches of at least the scheme&apos;s smallest group, renamed and mixed.</source>
+        <translation>Für die Person, die ein Programm als Vertrauensperson benennt. Man schickt Ihnen Rückmeldedateien auf beliebigem Weg. Sie können keine Antwort lesen: Sie behalten die neueste Datei jeder Person und jedes Paares und geben Dateien an die Koordination nur in Stapeln von mindestens der kleinsten Gruppengröße des Programms weiter, umbenannt und gemischt.</translation>
+    </message>
+    <message>
+        <source>Make your keys (once)</source>
+        <translation>Ihre Schlüssel erstellen (einmalig)</translation>
+    </message>
+    <message>
+        <source>Your name or role as people will see it</source>
+        <translation>Ihr Name oder Ihre Rolle, wie andere sie sehen</translation>
+    </message>
+    <message>
+        <source>e.g. Freedom to Speak Up Guardian</source>
+        <translation>z. B. Vertrauensperson für Hinweise</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Neue Passphrase</translation>
+    </message>
+    <message>
+        <source>Confirm new passphrase</source>
+        <translation>Neue Passphrase bestätigen</translation>
+    </message>
+    <message>
+        <source>Folder to save your keys in</source>
+        <translation>Ordner für Ihre Schlüssel</translation>
+    </message>
+    <message>
+        <source>Make my &amp;keys</source>
+        <translation>Meine Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Make my collector keys</source>
+        <translation>Meine Schlüssel als Vertrauensperson erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>New &amp;passphrase</source>
+        <translation>Neue &amp;Passphrase</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>Bes&amp;tätigen</translation>
+    </message>
+    <message>
+        <source>Save &amp;in</source>
+        <translation>Speichern &amp;in</translation>
+    </message>
+    <message>
+        <source>Receive files and release batches</source>
+        <translation>Dateien annehmen und Stapel freigeben</translation>
+    </message>
+    <message>
+        <source>Your collector key file</source>
+        <translation>Ihre Schlüsseldatei als Vertrauensperson</translation>
+    </message>
+    <message>
+        <source>The {0} file</source>
+        <translation>Die {0}-Datei</translation>
+    </message>
+    <message>
+        <source>The scheme file</source>
+        <translation>Die Programmdatei</translation>
+    </message>
+    <message>
+        <source>Your store folder for this scheme</source>
+        <translation>Ihr Ablageordner für dieses Programm</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Folder of feedback files you received</source>
+        <translation>Ordner mit den erhaltenen Rückmeldedateien</translation>
+    </message>
+    <message>
+        <source>Folder to give the coordinator</source>
+        <translation>Ordner für die Koordination</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ve files</source>
+        <translation>Dateien &amp;annehmen</translation>
+    </message>
+    <message>
+        <source>Receive the feedback files</source>
+        <translation>Die Rückmeldedateien annehmen</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease batches</source>
+        <translation>Stapel &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Release batches to the coordinator</source>
+        <translation>Stapel an die Koordination freigeben</translation>
+    </message>
+    <message>
+        <source>Collector ke&amp;y</source>
+        <translation>Eigener &amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>Sc&amp;heme file</source>
+        <translation>Programm&amp;datei</translation>
+    </message>
+    <message>
+        <source>S&amp;tore folder</source>
+        <translation>Ablage&amp;ordner</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase</source>
+        <translation>Passp&amp;hrase</translation>
+    </message>
+    <message>
+        <source>Files rece&amp;ived</source>
+        <translation>E&amp;rhaltene Dateien</translation>
+    </message>
+    <message>
+        <source>For the coor&amp;dinator</source>
+        <translation>Für die &amp;Koordination</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>What the collector did</source>
+        <translation>Was die Vertrauensperson getan hat</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Choose: {0}</source>
+        <translation>Wählen: {0}</translation>
+    </message>
+    <message>
+        <source>Made your keys. Give {0} to the coordinator: they name you in the scheme with it. Keep {1} safe: with your passphrase it signs your batches.</source>
+        <translation>Ihre Schlüssel sind erstellt. Geben Sie {0} der Koordination: Damit benennt sie Sie im Programm. Bewahren Sie {1} sicher auf: Mit Ihrer Passphrase unterschreibt sie Ihre Stapel.</translation>
+    </message>
+    <message>
+        <source>Choose your key file, the scheme file and a store folder, and type your passphrase.</source>
+        <translation>Wählen Sie Ihre Schlüsseldatei, die Programmdatei und einen Ablageordner, und geben Sie Ihre Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the files you received.</source>
+        <translation>Wählen Sie den Ordner mit den erhaltenen Dateien.</translation>
+    </message>
+    <message>
+        <source>Received. New people: {0}; newer answers of people already here: {1}; older copies left out: {2}; not feedback for this scheme: {3}.</source>
+        <translation>Angenommen. Neue Personen: {0}; neuere Antworten schon bekannter Personen: {1}; ältere Kopien ausgelassen: {2}; keine Rückmeldung für dieses Programm: {3}.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to give the coordinator.</source>
+        <translation>Wählen Sie den Ordner für die Koordination.</translation>
+    </message>
+    <message>
+        <source>Nothing to release yet: a batch needs at least {0} people the coordinator has not had. Nothing was written.</source>
+        <translation>Noch nichts freizugeben: Ein Stapel braucht mindestens {0} Personen, die die Koordination noch nicht erhalten hat. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Released {0}: {1} people.</source>
+        <translation>Freigegeben: {0} mit {1} Personen.</translation>
+    </message>
+    <message>
+        <source>Give the coordinator the folder {0}.</source>
+        <translation>Geben Sie der Koordination den Ordner {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorWindow</name>
     <message>
         <source>Coordinator</source>
         <translation>Koordination</translation>
@@ -826,6 +1012,10 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
     <message>
         <source>&amp;New scheme</source>
         <translation>Neues Pro&amp;gramm</translation>
+    </message>
+    <message>
+        <source>Collec&amp;tor</source>
+        <translation>&amp;Vertrauensperson</translation>
     </message>
 </context>
 <context>
@@ -1005,7 +1195,6 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
     <name>ExportRecord</name>
     <message>
         <source>your private notes and reflections</source>
-        <extracomment>Typing this (or the partner&apos;s name) confirms destroying a copy.</extracomment>
         <translation>Ihre privaten Notizen und Reflexionen</translation>
     </message>
     <message>
@@ -1044,8 +1233,8 @@ Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsselt
         <translation>Rückmeldung an das Programm</translation>
     </message>
     <message>
-        <source>{0} asks for feedback on {1}. Every question is optional, and so is answering at all. Names, e-mail addresses, numbers and dates are taken out of what you write before anything is saved.</source>
-        <translation>{0} bittet um Rückmeldung zu {1}. Jede Frage ist freiwillig, ebenso das Antworten überhaupt. Namen, E-Mail-Adressen, Nummern und Daten werden aus Ihrem Text entfernt, bevor etwas gespeichert wird.</translation>
+        <source>{0} asks for feedback on {1}. Every question is optional, and so is answering at all. Names the app knows, e-mail addresses, phone and registration numbers and dates are taken out of what you write; the next step shows what is left, for you to check.</source>
+        <translation>{0} bittet um Rückmeldung zu {1}. Jede Frage ist freiwillig, und die Antwort überhaupt auch. Namen, die die App kennt, E-Mail-Adressen, Telefon- und Registriernummern sowie Daten werden aus Ihrem Text entfernt; der nächste Schritt zeigt, was übrig bleibt, damit Sie es prüfen.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1104,6 +1293,14 @@ Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsselt
         <translation>Was gesendet wird</translation>
     </message>
     <message>
+        <source>These words might be names. The app cannot tell: remove any that could point to someone.</source>
+        <translation>Diese Wörter könnten Namen sein. Die App kann es nicht entscheiden: Entfernen Sie alle, die auf jemanden hinweisen könnten.</translation>
+    </message>
+    <message>
+        <source>Words that might be names</source>
+        <translation>Wörter, die Namen sein könnten</translation>
+    </message>
+    <message>
         <source>I have read this, and this is what I want to send.</source>
         <translation>Ich habe das gelesen, und genau das möchte ich senden.</translation>
     </message>
@@ -1132,6 +1329,14 @@ Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsselt
         <translation>Die Rückmeldung konnte nicht vorbereitet werden</translation>
     </message>
     <message>
+        <source>Remove “{0}”</source>
+        <translation>„{0}“ entfernen</translation>
+    </message>
+    <message>
+        <source>Might be a name: remove {0}</source>
+        <translation>Könnte ein Name sein: {0} entfernen</translation>
+    </message>
+    <message>
         <source>Save the feedback file</source>
         <translation>Rückmeldedatei speichern</translation>
     </message>
@@ -1146,10 +1351,22 @@ Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsselt
     <message>
         <source>Saved as {0}.
 
-Now send this file to the coordinator of {1}: attach it to an e-mail, or put it in the folder they asked you to use. The file is sealed: only the coordinator can open it, it does not say who sent it, and you cannot open it again yourself. If you change your mind about an answer, send feedback again: the coordinator counts only your newest file for this period.</source>
+Send this file to {1}, the collector of {2}, any way you like: e-mail is fine. {1} can see that you sent a file but cannot read it. They pass files to the coordinator only in batches of at least {3} people, renamed and mixed, so the coordinator can read your answers but cannot tell they are yours. You cannot open the file again yourself. If you change your mind about an answer, send feedback again: only your newest file counts.</source>
         <translation>Gespeichert als {0}.
 
-Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mail oder in den Ordner, den man Ihnen genannt hat. Die Datei ist versiegelt: Nur die Koordination kann sie öffnen, sie verrät nicht, wer sie gesendet hat, und Sie selbst können sie nicht mehr öffnen. Wenn Sie eine Antwort ändern möchten, senden Sie einfach erneut: Die Koordination zählt für diesen Zeitraum nur Ihre neueste Datei.</translation>
+Schicken Sie diese Datei auf beliebigem Weg an {1}, die Vertrauensperson von {2}; E-Mail ist in Ordnung. {1} sieht, dass Sie eine Datei geschickt haben, kann sie aber nicht lesen. Dateien gehen an die Koordination nur in Stapeln von mindestens {3} Personen, umbenannt und gemischt: Die Koordination kann Ihre Antworten lesen, aber nicht erkennen, dass sie von Ihnen sind. Sie selbst können die Datei nicht wieder öffnen. Wenn Sie eine Antwort ändern möchten, senden Sie erneut: Nur Ihre neueste Datei zählt.</translation>
+    </message>
+    <message>
+        <source>Saved as {0}.
+
+This scheme has no collector, so how you send the file decides who knows it is yours. If you e-mail this file, the coordinator can see it came from you. The file itself does not say who sent it, and only the coordinator can open it; you cannot open it again yourself.</source>
+        <translation>Gespeichert als {0}.
+
+Dieses Programm hat keine Vertrauensperson; wie Sie die Datei schicken, entscheidet also, wer weiß, dass sie von Ihnen ist. Wenn Sie diese Datei per E-Mail schicken, sieht die Koordination, dass sie von Ihnen kommt. Die Datei selbst sagt nicht, wer sie geschickt hat, und nur die Koordination kann sie öffnen; Sie selbst können sie nicht wieder öffnen.</translation>
+    </message>
+    <message>
+        <source>The scheme names a shared folder for feedback: {0}. Putting the file there hides who sent it only from people who cannot see who saved files in that folder; ask the coordinator who can.</source>
+        <translation>Das Programm nennt einen gemeinsamen Ordner für Rückmeldungen: {0}. Eine Datei dort verbirgt den Absender nur vor denen, die nicht sehen können, wer in diesem Ordner Dateien gespeichert hat; fragen Sie die Koordination, wer das sehen kann.</translation>
     </message>
     <message>
         <source>Your feedback is ready to send</source>
@@ -1219,6 +1436,10 @@ Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mai
         <translation>Die Koordination sieht Bewertungen nur für Gruppen von mindestens {0} Personen, Kommentare nur, wenn mindestens {1} Personen kommentiert haben.</translation>
     </message>
     <message>
+        <source>The file is sealed twice: {0}, the collector, can see only that it is feedback for this period, and passes it on in a batch of at least {1} people; only the coordinator of {2} can then open it. It will contain exactly this:</source>
+        <translation>Die Datei wird doppelt versiegelt: {0}, die Vertrauensperson, sieht nur, dass es eine Rückmeldung für diesen Zeitraum ist, und gibt sie in einem Stapel von mindestens {1} Personen weiter; erst dann kann nur die Koordination von {2} sie öffnen. Sie enthält genau dies:</translation>
+    </message>
+    <message>
         <source>The file is sealed so that only the coordinator of {0} can open it. It will contain exactly this:</source>
         <translation>Die Datei wird so versiegelt, dass nur die Koordination von {0} sie öffnen kann. Sie enthält genau dies:</translation>
     </message>
@@ -1247,12 +1468,20 @@ Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mai
         <translation>{0} Fragen unbeantwortet: Dafür wird nichts gesendet.</translation>
     </message>
     <message>
+        <source>A code that lets the scheme count you once per pair if you send feedback again for this period. It is made from a secret kept in your vault; it does not say who you are:</source>
+        <translation>Ein Code, mit dem das Programm Sie je Paar nur einmal zählt, wenn Sie für diesen Zeitraum erneut Rückmeldung geben. Er entsteht aus einem Geheimnis in Ihrem Tresor und verrät nicht, wer Sie sind:</translation>
+    </message>
+    <message>
         <source>This is your first feedback for this period.</source>
         <translation>Das ist Ihre erste Rückmeldung für diesen Zeitraum.</translation>
     </message>
     <message>
         <source>This is feedback number {0} from you for this period; only the newest counts.</source>
         <translation>Das ist Ihre {0}. Rückmeldung für diesen Zeitraum; nur die neueste zählt.</translation>
+    </message>
+    <message>
+        <source>Nothing else: no notes, agenda, goals or actions, no dates or times of your meetings, and nothing about this computer or this app. Text marked [removed] was taken out because it looked like a name, contact detail, number or date. The app finds the names it knows and names after a title such as Dr; it cannot find every name or detail that could point to someone, so read your words above once more.</source>
+        <translation>Sonst nichts: keine Notizen, Tagesordnung, Ziele oder Aufgaben, keine Daten oder Uhrzeiten Ihrer Treffen und nichts über diesen Computer oder diese App. Mit [removed] markierter Text wurde entfernt, weil er wie ein Name, eine Kontaktangabe, eine Nummer oder ein Datum aussah. Die App findet die Namen, die sie kennt, und Namen nach einem Titel wie Dr; sie kann nicht jeden Namen und jedes Detail finden, das auf jemanden hinweisen könnte. Lesen Sie Ihre Worte oben deshalb noch einmal.</translation>
     </message>
     <message>
         <source>Facts you agreed to add:</source>
@@ -1273,14 +1502,6 @@ Senden Sie diese Datei jetzt an die Koordination von {1}: als Anhang einer E-Mai
     <message>
         <source>How long you have been a pair: {0}</source>
         <translation>Wie lange Sie schon ein Tandem sind: {0}</translation>
-    </message>
-    <message>
-        <source>A code that lets the scheme count you once if you send feedback again for this period. It is made from a secret kept in your vault; it does not say who you are:</source>
-        <translation>Ein Code, mit dem das Programm Sie nur einmal zählt, wenn Sie für diesen Zeitraum erneut antworten. Er entsteht aus einem Geheimnis in Ihrem Tresor und verrät nicht, wer Sie sind:</translation>
-    </message>
-    <message>
-        <source>Nothing else. No notes, agenda, goals or actions, no names, no dates or times, and nothing about this computer or this app. Text marked [removed] was taken out because it looked like a name, contact detail, number or date.</source>
-        <translation>Sonst nichts. Keine Notizen, Agenda, Ziele oder Aufgaben, keine Namen, keine Daten oder Uhrzeiten und nichts über diesen Computer oder diese App. Mit [removed] markierter Text wurde entfernt, weil er wie ein Name, eine Kontaktangabe, eine Nummer oder ein Datum aussah.</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1603,14 @@ Zeiträume: {1}.
 {2}</translation>
     </message>
     <message>
+        <source>Feedback goes to {0}, who passes it to the coordinator only in batches.</source>
+        <translation>Rückmeldungen gehen an {0}, die sie nur gebündelt an die Koordination weitergibt.</translation>
+    </message>
+    <message>
+        <source>This scheme has no collector: if you e-mail your feedback file to the coordinator, they can see it came from you.</source>
+        <translation>Dieses Programm hat keine Vertrauensperson: Wenn Sie Ihre Rückmeldedatei per E-Mail an die Koordination schicken, sieht sie, dass sie von Ihnen kommt.</translation>
+    </message>
+    <message>
         <source>The scheme is not collecting feedback today.</source>
         <translation>Das Programm sammelt heute keine Rückmeldungen.</translation>
     </message>
@@ -1414,7 +1643,6 @@ Zeiträume: {1}.
     <name>FileTransfer</name>
     <message>
         <source>Still busy with the last update; try again in a moment.</source>
-        <extracomment>Files from this size on show a progress dialog while they are imported.</extracomment>
         <translation>Die letzte Aktualisierung läuft noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
@@ -1569,7 +1797,6 @@ Zeiträume: {1}.
     <name>GoalsModel</name>
     <message>
         <source>—</source>
-        <extracomment>The goal&apos;s id, on every cell of its row. Progress in percent as an int, for the progress bar delegate. The id of a milestone or reflection in the detail lists. The order goals are listed in: what is being worked on first, closed ones last.</extracomment>
         <translation>—</translation>
     </message>
     <message>
@@ -1609,7 +1836,6 @@ Zeiträume: {1}.
     <name>GoalsTab</name>
     <message>
         <source>Ne&amp;w goal…</source>
-        <extracomment>Below this width the details go under the list instead of beside it.</extracomment>
         <translation>Neue&amp;s Ziel…</translation>
     </message>
     <message>
@@ -1991,12 +2217,19 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
         <source>Your private reflection as mentor. It never leaves this computer, and {0} never sees it.</source>
         <translation>Ihre private Reflexion als Mentor. Sie verlässt nie diesen Computer, und {0} sieht sie nie.</translation>
     </message>
+    <message>
+        <source>Two people: shared</source>
+        <translation>Zwei Personen: geteilt</translation>
+    </message>
+    <message>
+        <source>Padlock: only you</source>
+        <translation>Vorhängeschloss: nur Sie</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>
-        <extracomment>How long a lock waits for a running background task (e.g. a re-key) to finish.</extracomment>
         <translation>Suche</translation>
     </message>
     <message>
@@ -2143,12 +2376,15 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
         <source>Backup made. It opens with your current passphrase.</source>
         <translation>Sicherung erstellt. Sie öffnet sich mit Ihrer aktuellen Passphrase.</translation>
     </message>
+    <message>
+        <source>Mentorpair is locked and keeps running here for reminders.</source>
+        <translation>Mentorpair ist gesperrt und läuft hier für Erinnerungen weiter.</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDialog</name>
     <message>
         <source>Change meeting</source>
-        <extracomment>Longest place or link the domain accepts. Words too common in names to be worth a warning when they appear in a title.</extracomment>
         <translation>Treffen ändern</translation>
     </message>
     <message>
@@ -2555,7 +2791,6 @@ Es bleibt mit seiner Agenda in der Liste, als abgesagt markiert. Das lässt sich
     <name>NotesModel</name>
     <message>
         <source>Untitled note</source>
-        <extracomment>Custom roles of :class:`NotesModel`. (light theme, dark theme) stripe and glyph colours; each is paired with words.</extracomment>
         <translation>Notiz ohne Titel</translation>
     </message>
     <message>
@@ -2647,8 +2882,12 @@ Markdown funktioniert: **fett**, *kursiv*, # Überschrift, - Listenpunkt, [Link]
         <translation>T&amp;itel:</translation>
     </message>
     <message>
-        <source>Two edits of this note crossed: it was changed in two places from the same version. Choose the text to keep; the other one is then let go.</source>
-        <translation>Zwei Bearbeitungen dieser Notiz haben sich überschnitten: Sie wurde an zwei Stellen ausgehend von derselben Fassung geändert. Wählen Sie den Text, der bleiben soll; der andere wird dann verworfen.</translation>
+        <source>Edits of this note crossed: it was changed in more than one place from the same version. Choose the text to keep; the others are then let go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which other version</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This version</source>
@@ -2673,6 +2912,18 @@ Markdown funktioniert: **fett**, *kursiv*, # Überschrift, - Listenpunkt, [Link]
     <message>
         <source>Keep the other version</source>
         <translation>Die andere Fassung behalten</translation>
+    </message>
+    <message>
+        <source>Note deleted elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this note</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All notes</source>
@@ -2709,6 +2960,14 @@ Press Ctrl+N or “New note” to write one. A shared session note is seen by bo
         <translation>Noch keine Notizen.
 
 Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame Sitzungsnotiz sehen Sie beide; eine private Notiz bleibt auf diesem Computer, und nur Sie sehen sie.</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation type="unfinished">{0}, {1} Uhr</translation>
+    </message>
+    <message>
+        <source>{0} deleted this note while it was being edited elsewhere. It was kept so that no words are lost: keep it, or delete it again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Read-only</source>
@@ -2759,6 +3018,10 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
+        <source>You</source>
+        <translation type="unfinished">Sie</translation>
+    </message>
+    <message>
         <source>Delete the note “{0}”? You cannot undo this.</source>
         <translation>Die Notiz „{0}“ löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
@@ -2771,7 +3034,6 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <name>OverdueActionsModel</name>
     <message>
         <source>for you</source>
-        <extracomment>The id of the action a row shows. The overdue list grows up to this many rows before it scrolls.</extracomment>
         <translation>für Sie</translation>
     </message>
     <message>
@@ -3145,6 +3407,10 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>&amp;Gegenüber</translation>
     </message>
     <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Treffen</translation>
+    </message>
+    <message>
         <source>Your mentor. You own the agenda and your goals.</source>
         <translation>Ihr Mentor. Die Agenda und Ihre Ziele gehören Ihnen.</translation>
     </message>
@@ -3347,6 +3613,10 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Exportieren schreibt eine verschlüsselte Datei mit allem, was {0} noch nicht hat; senden Sie sie auf jedem beliebigen Weg. Importieren liest eine Datei, die {0} Ihnen geschickt hat.</translation>
     </message>
     <message>
+        <source>Nothing is shared with {0} yet: first read the safety code to each other and click “It matches”. Until then, updates carry only what connecting needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Everything you shared has reached {0}.</source>
         <translation>Alles, was Sie geteilt haben, ist bei {0} angekommen.</translation>
     </message>
@@ -3395,12 +3665,10 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Die Codes stimmen nicht überein</translation>
     </message>
     <message>
-        <source>Someone may have swapped the invitation or the answer on its way. Disconnect now: nothing more is sent to these keys or taken from them, and what you have stays. Then make a new invitation, send it a different way (or hand it over in person), and compare the code again.
+        <source>Someone may have swapped the invitation or the answer on its way. Disconnect now: nothing more is sent to these keys or taken from them, and everything they sent you is set aside so it never mixes with your record. Your own notes stay. Then make a new invitation, send it a different way (or hand it over in person), and compare the code again.
 
 Disconnect from these keys?</source>
-        <translation>Vielleicht hat jemand die Einladung oder die Antwort unterwegs ausgetauscht. Trennen Sie jetzt die Verbindung: Dann wird nichts mehr an diese Schlüssel gesendet oder von ihnen angenommen, und was Sie haben, bleibt. Erstellen Sie danach eine neue Einladung, senden Sie sie auf einem anderen Weg (oder übergeben Sie sie persönlich) und vergleichen Sie den Code erneut.
-
-Von diesen Schlüsseln trennen?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose the folder you share only with {0}</source>
@@ -3604,6 +3872,13 @@ Von diesen Schlüsseln trennen?</translation>
     </message>
 </context>
 <context>
+    <name>PrivateNotice</name>
+    <message>
+        <source>Padlock: private</source>
+        <translation>Vorhängeschloss: privat</translation>
+    </message>
+</context>
+<context>
     <name>QuestionEditor</name>
     <message>
         <source>Questions</source>
@@ -3760,7 +4035,6 @@ Von diesen Schlüsseln trennen?</translation>
     <name>ReminderScheduler</name>
     <message>
         <source>Mentoring meeting</source>
-        <extracomment>Defaults: an hour&apos;s warning before a meeting; an agenda nudge three days before.</extracomment>
         <translation>Mentoring-Treffen</translation>
     </message>
     <message>
@@ -4070,8 +4344,52 @@ Von diesen Schlüsseln trennen?</translation>
         <translation>verborgen</translation>
     </message>
     <message>
-        <source>{0}: read {1} files — {2} responses, {3} duplicates dropped, {4} left out.</source>
-        <translation>{0}: {1} Dateien gelesen – {2} Antworten, {3} Doppelte verworfen, {4} ausgelassen.</translation>
+        <source>fewer than {0} files</source>
+        <translation>weniger als {0} Dateien</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <source>{0} files</source>
+        <translation>{0} Dateien</translation>
+    </message>
+    <message>
+        <source>fewer than {0} responses</source>
+        <translation>weniger als {0} Rückmeldungen</translation>
+    </message>
+    <message>
+        <source>1 response</source>
+        <translation>1 Rückmeldung</translation>
+    </message>
+    <message>
+        <source>{0} responses</source>
+        <translation>{0} Rückmeldungen</translation>
+    </message>
+    <message>
+        <source>fewer than {0} older copies dropped</source>
+        <translation>weniger als {0} ältere Kopien verworfen</translation>
+    </message>
+    <message>
+        <source>{0} older copies dropped</source>
+        <translation>{0} ältere Kopien verworfen</translation>
+    </message>
+    <message>
+        <source>1 file left out</source>
+        <translation>1 Datei ausgelassen</translation>
+    </message>
+    <message>
+        <source>{0} files left out</source>
+        <translation>{0} Dateien ausgelassen</translation>
+    </message>
+    <message>
+        <source>{0}: read {1} — {2}, {3}, {4}.</source>
+        <translation>{0}: {1} gelesen – {2}, {3}, {4}.</translation>
+    </message>
+    <message>
+        <source>This report covers the batches the collector released ({0}). Each batch adds at least {1} people, so two reports never differ by fewer than {1} people.</source>
+        <translation>Dieser Bericht umfasst die von der Vertrauensperson freigegebenen Stapel ({0}). Jeder Stapel bringt mindestens {1} Personen hinzu, daher unterscheiden sich zwei Berichte nie um weniger als {1} Personen.</translation>
     </message>
     <message>
         <source>Scores are shown only for groups of at least {0} people and comments only when at least {1} people wrote one. In the tables by role, meetings and months, small numbers are hidden, with others that would give them away. Each person counts once per period.</source>
@@ -4080,6 +4398,10 @@ Von diesen Schlüsseln trennen?</translation>
     <message>
         <source>Fewer than {0} answers — not shown</source>
         <translation>Weniger als {0} Antworten – nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>fewer than {0}</source>
+        <translation>weniger als {0}</translation>
     </message>
     <message>
         <source>{0}: {1} answered</source>
@@ -4162,7 +4484,6 @@ Von diesen Schlüsseln trennen?</translation>
     <name>SafetyCodeView</name>
     <message>
         <source>Safety code</source>
-        <extracomment>The extension offered for invitations and answers (the content is plain text).</extracomment>
         <translation>Sicherheitscode</translation>
     </message>
 </context>
@@ -4199,6 +4520,26 @@ Von diesen Schlüsseln trennen?</translation>
     <message>
         <source>Smallest number of comments shown</source>
         <translation>Kleinste Zahl angezeigter Kommentare</translation>
+    </message>
+    <message>
+        <source>The collector&apos;s card (optional)</source>
+        <translation>Karte der Vertrauensperson (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Their {0} file; leave empty for no collector</source>
+        <translation>Ihre {0}-Datei; leer lassen für keine Vertrauensperson</translation>
+    </message>
+    <message>
+        <source>Choose car&amp;d…</source>
+        <translation>Karten&amp;datei wählen…</translation>
+    </message>
+    <message>
+        <source>Choose the collector&apos;s card</source>
+        <translation>Karte der Vertrauensperson wählen</translation>
+    </message>
+    <message>
+        <source>With a collector, people send their files to them, not to you: you receive only batches of at least k people and cannot tell who sent what. Without one, whoever e-mails you a file is known to you.</source>
+        <translation>Mit einer Vertrauensperson schicken die Leute ihre Dateien an sie, nicht an Sie: Sie erhalten nur Stapel von mindestens k Personen und können nicht erkennen, wer was geschickt hat. Ohne sie kennen Sie jede Person, die Ihnen eine Datei per E-Mail schickt.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -4251,6 +4592,10 @@ Von diesen Schlüsseln trennen?</translation>
     <message>
         <source>Scheme nam&amp;e</source>
         <translation>&amp;Name des Programms</translation>
+    </message>
+    <message>
+        <source>Co&amp;llector</source>
+        <translation>Vertrauens&amp;person</translation>
     </message>
     <message>
         <source>C&amp;onfirm</source>
@@ -4315,6 +4660,10 @@ Von diesen Schlüsseln trennen?</translation>
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Collector card (*{0})</source>
+        <translation>Karte der Vertrauensperson (*{0})</translation>
     </message>
     <message>
         <source>Where to save the scheme&apos;s two files</source>
@@ -4412,7 +4761,6 @@ Von diesen Schlüsseln trennen?</translation>
     <name>SearchResultsModel</name>
     <message>
         <source>Untitled</source>
-        <extracomment>Quiet time after the last keystroke before searching. Custom roles of :class:`SearchResultsModel`.</extracomment>
         <translation>Ohne Titel</translation>
     </message>
 </context>
@@ -4420,7 +4768,6 @@ Von diesen Schlüsseln trennen?</translation>
     <name>StrengthMeter</name>
     <message>
         <source>Passphrase strength</source>
-        <extracomment>Red to green; readable on light and dark backgrounds, with the label saying it in words.</extracomment>
         <translation>Stärke der Passphrase</translation>
     </message>
     <message>
@@ -4550,7 +4897,6 @@ Von diesen Schlüsseln trennen?</translation>
     <name>SyncWording</name>
     <message>
         <source>Only on this computer</source>
-        <extracomment>One colour per state; the words always say it too (never colour alone).</extracomment>
         <translation>Nur auf diesem Computer</translation>
     </message>
     <message>
@@ -4616,7 +4962,6 @@ Von diesen Schlüsseln trennen?</translation>
     </message>
     <message>
         <source>1 shared note</source>
-        <extracomment>The order categories are named in a summary.</extracomment>
         <translation>1 geteilte Notiz</translation>
     </message>
     <message>
@@ -4995,6 +5340,7 @@ Von diesen Schlüsseln trennen?</translation>
     <name>_TextAnswer</name>
     <message>
         <source>{0} of {1} characters</source>
+        <extracomment>At most this many &quot;might be a name&quot; words are offered at once.</extracomment>
         <translation>{0} von {1} Zeichen</translation>
     </message>
 </context>
