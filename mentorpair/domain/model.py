@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import overload
 from enum import StrEnum
+from typing import overload
 
 __all__ = [
     "DEFAULT_CATEGORIES",
@@ -162,11 +162,24 @@ class Milestone:
 
 @dataclass(frozen=True, slots=True)
 class GoalChange:
-    """One line of a goal's history: who changed what, when."""
+    """One line of a goal's history: who changed what, when.
+
+    Attributes:
+        description: the line in English (logs, the record export).
+        what: which kind of change, for the UI to word in the person's
+            language: ``created``, ``updated``, ``milestone_added``,
+            ``milestone_done`` or ``milestone_changed``.
+        subject: the milestone's title, for the milestone kinds.
+        changes: for ``updated``, (field, before, after) per changed field;
+            the description field's texts are left out (only that it changed).
+    """
 
     at: datetime
     author: Role
     description: str
+    what: str = "updated"
+    subject: str = ""
+    changes: tuple[tuple[str, str, str], ...] = ()
 
 
 class History(Sequence["GoalChange"]):

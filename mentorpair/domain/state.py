@@ -203,7 +203,9 @@ class PairState:
         unaware = False
         if self.ending is not None and event.kind is not EventKind.ENDING_REASON:
             if self._knew_of_ending(event):
-                raise RuleViolation("This mentoring relationship has ended; its record is read-only.")
+                raise RuleViolation(
+                    "This mentoring relationship has ended; its record is read-only."
+                )
             unaware = True
         handler = _HANDLERS[event.kind]
         handler(self, event, event.body)
@@ -604,6 +606,29 @@ def _describe(old: Goal, new: Goal) -> str:
     return "; ".join(parts) or "no change"
 
 
+def _changes(old: Goal, new: Goal) -> tuple[tuple[str, str, str], ...]:
+    """(field, before, after) for each field a goal update changed, as plain values."""
+    found = []
+    for attr in _GOAL_LABELS:
+        before, after = getattr(old, attr), getattr(new, attr)
+        if before != after:
+            if attr == "description":
+                found.append((attr, "", ""))
+            else:
+                found.append((attr, _plain(before), _plain(after)))
+    return tuple(found)
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, GoalStatus):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def _show(value: object) -> str:
     if value in (None, ""):
         return "none"
@@ -621,13 +646,14 @@ def _goal_created(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
     goal = _goal_fields({"title": "", **b}, Goal(goal_id, ""))
     if not goal.title.strip():
         raise MalformedEvent("title must not be empty")
-    s.goals[goal_id] = _with_history(s, goal, GoalChange(e.at, e.author, "goal created"))
+    s.goals[goal_id] = _with_history(s, goal, GoalChange(e.at, e.author, "goal created", "created"))
 
 
 def _goal_updated(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
     old = s._require_goal(_id(b, "goal_id"))
     new = _goal_fields(b, old)
-    s.goals[old.goal_id] = _with_history(s, new, GoalChange(e.at, e.author, _describe(old, new)))
+    change = GoalChange(e.at, e.author, _describe(old, new), "updated", "", _changes(old, new))
+    s.goals[old.goal_id] = _with_history(s, new, change)
 
 
 def _milestone_added(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
@@ -647,7 +673,15 @@ def _milestone_added(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
         g.history,
     )
     s.goals[g.goal_id] = _with_history(
-        s, updated, GoalChange(e.at, e.author, f"milestone added: {milestone.title}")
+        s,
+        updated,
+        GoalChange(
+            e.at,
+            e.author,
+            f"milestone added: {milestone.title}",
+            "milestone_added",
+            milestone.title,
+        ),
     )
 
 
@@ -678,7 +712,15 @@ def _milestone_updated(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
         g.history,
     )
     s.goals[g.goal_id] = _with_history(
-        s, updated, GoalChange(e.at, e.author, f"{what}: {new.title}")
+        s,
+        updated,
+        GoalChange(
+            e.at,
+            e.author,
+            f"{what}: {new.title}",
+            "milestone_done" if what == "milestone done" else "milestone_changed",
+            new.title,
+        ),
     )
 
 

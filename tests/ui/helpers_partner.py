@@ -29,10 +29,20 @@ def insert_partner_events(
     A change the rules refuse raises RuleViolation and nothing is stored.
     """
     state = ws.state(pair_id)
-    at = start or (state.last_key[0] if state.last_key else datetime.now(UTC))
+    at = start or datetime.now(UTC)
+    # Stamped as the partner's device would stamp them: after all this vault holds.
+    seq = state.heads.get(PARTNER_DEVICE, (0, 0))[0]
+    clock = state.max_clock
+    seen = {o: s for o, (s, _) in state.heads.items() if o != PARTNER_DEVICE}
     events = []
     for kind, body in changes:
         at += timedelta(seconds=1)
-        events.append(Event(new_id(), pair_id, author, kind, at, body))
+        seq, clock = seq + 1, clock + 1
+        draft = Event(new_id(), pair_id, author, kind, at, body)
+        events.append(draft.restamped(clock, PARTNER_DEVICE, seq, seen))
     ws.add_events(pair_id, events)
     return events
+
+
+#: The chain id of the partner's (imagined) device in these tests.
+PARTNER_DEVICE = "9a" * 16

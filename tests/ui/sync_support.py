@@ -73,8 +73,12 @@ def join_through_dialog(qtbot: QtBot, sync: SyncController, text: str) -> JoinDi
     return dialog
 
 
-def pair_up(qtbot: QtBot, mentee: Side, mentor: Side, pair_id: str) -> str:
-    """Invite (mentee) → join (mentor) → connect (mentee), all through the dialogs."""
+def pair_up(qtbot: QtBot, mentee: Side, mentor: Side, pair_id: str, *, verify: bool = True) -> str:
+    """Invite (mentee) → join (mentor) → connect (mentee), all through the dialogs.
+
+    ``verify``: both then click "It matches", as people do after reading the
+    safety code to each other; until then nothing of the pair is shared.
+    """
     mentee.show(qtbot, pair_id)
     mentee.tab.invite_button.click()
     invite = mentee.tab.invite_dialog
@@ -95,6 +99,10 @@ def pair_up(qtbot: QtBot, mentee: Side, mentor: Side, pair_id: str) -> str:
     dialog.continue_button.click()
     dialog.connect_button.click()
     dialog.accept()
+    if verify:
+        for side in (mentee, mentor):
+            side.show(qtbot, pair_id)
+            side.tab.match_button.click()
     mentor.show(qtbot, pair_id)
     return pair_id
 

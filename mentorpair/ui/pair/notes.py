@@ -203,6 +203,7 @@ class NotesTab(PairTab):
         self.ended_notice.setObjectName("hint")
         self.ended_notice.setWordWrap(True)
         self.conflict_box = self._build_conflict_box(editor)
+        self.deleted_box = self._build_deleted_box(editor)
 
         self.title_edit = QLineEdit(editor)
         self.title_edit.setAccessibleName(self.tr("Note title"))
@@ -249,6 +250,7 @@ class NotesTab(PairTab):
         layout.addWidget(self.banner)
         layout.addWidget(self.ended_notice)
         layout.addWidget(self.conflict_box)
+        layout.addWidget(self.deleted_box)
         layout.addLayout(title_row)
         layout.addWidget(self.links)
         layout.addWidget(self.modes, 1)
@@ -261,13 +263,17 @@ class NotesTab(PairTab):
     def _build_conflict_box(self, parent: QWidget) -> QWidget:
         box = warning_box(
             self.tr(
-                "Two edits of this note crossed: it was changed in two places from the "
-                "same version. Choose the text to keep; the other one is then let go."
+                "Edits of this note crossed: it was changed in more than one place from the "
+                "same version. Choose the text to keep; the others are then let go."
             ),
             parent,
         )
         self.mine_view = QPlainTextEdit(box)
         self.theirs_view = QPlainTextEdit(box)
+        # Three or more crossed edits keep every losing version: pick one to compare.
+        self.other_versions = QComboBox(box)
+        self.other_versions.setAccessibleName(self.tr("Which other version"))
+        self.other_versions.currentIndexChanged.connect(self._show_other_version)
         versions = QHBoxLayout()
         for view, name in (
             (self.mine_view, self.tr("This version")),
@@ -281,6 +287,8 @@ class NotesTab(PairTab):
             heading = QLabel(name, box)
             heading.setStyleSheet("font-weight: 600;")
             column.addWidget(heading)
+            if view is self.theirs_view:
+                column.addWidget(self.other_versions)
             column.addWidget(view)
             versions.addLayout(column)
         self.keep_mine = QPushButton(self.tr("&Keep this version"), box)
@@ -298,6 +306,32 @@ class NotesTab(PairTab):
         layout.addLayout(versions)
         layout.addLayout(buttons)
         return box
+
+    def _build_deleted_box(self, parent: QWidget) -> QWidget:
+        box = warning_box("", parent)
+        self.deleted_label = box.findChild(QLabel)
+        assert self.deleted_label is not None
+        self.deleted_label.setAccessibleName(self.tr("Note deleted elsewhere"))
+        self.keep_note = QPushButton(self.tr("Keep this &note"), box)
+        self.keep_note.setAccessibleName(self.tr("Keep this note"))
+        self.keep_note.clicked.connect(lambda: self._resolve(keep_other=False))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.keep_note)
+        layout = box.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addLayout(row)
+        return box
+
+    def _show_other_version(self, index: int) -> None:
+        note = self.context.state.notes.get(self._note_id or "")
+        if note is not None and 0 <= index < len(note.conflicts):
+            version = note.conflicts[index]
+            # The title only where the crossed versions differ in it.
+            crossed_title = version.title != note.title
+            self.theirs_view.setPlainText(
+                f"{version.title}\n\n{version.text}" if crossed_title else version.text
+            )
 
     # ------------------------------------------------------------- showing
     def refresh(self) -> None:
@@ -434,12 +468,35 @@ class NotesTab(PairTab):
         self.title_edit.setReadOnly(read_only)
         self.body.setReadOnly(read_only)
         self.delete_button.setEnabled(not read_only)
-        self.conflict_box.setVisible(note.conflict is not None)
-        if note.conflict is not None:
-            self.mine_view.setPlainText(note.text)
-            self.theirs_view.setPlainText(note.conflict)
+        self.conflict_box.setVisible(bool(note.conflicts))
+        if note.conflicts:
+            titles_differ = any(v.title != note.title for v in note.conflicts)
+            self.mine_view.setPlainText(
+                f"{note.title}\n\n{note.text}" if titles_differ else note.text
+            )
+            self.other_versions.blockSignals(True)
+            self.other_versions.clear()
+            for version in reversed(note.conflicts):
+                self.other_versions.addItem(
+                    self.tr("{0}, {1}").format(
+                        self._who(version.author), format_datetime(version.at)
+                    )
+                )
+            self.other_versions.setVisible(len(note.conflicts) > 1)
+            self.other_versions.blockSignals(False)
+            self.other_versions.setCurrentIndex(0)
+            self._show_other_version(len(note.conflicts) - 1)
             self.keep_mine.setEnabled(not read_only)
             self.keep_theirs.setEnabled(not read_only)
+        self.deleted_box.setVisible(note.deleted_by is not None and not note.conflicts)
+        if note.deleted_by is not None:
+            self.deleted_label.setText(
+                self.tr(
+                    "{0} deleted this note while it was being edited elsewhere. It was kept so "
+                    "that no words are lost: keep it, or delete it again."
+                ).format(self._who(note.deleted_by))
+            )
+            self.keep_note.setEnabled(not read_only)
         if read_only:
             self.save_state.setText(self.tr("Read-only"))
             self.save_state.setObjectName("hint")
@@ -548,20 +605,30 @@ class NotesTab(PairTab):
         widget.style().unpolish(widget)
         widget.style().polish(widget)
 
+    def _who(self, role: Role) -> str:
+        """A person as this reader knows them: "You" or the partner's name."""
+        if role is self.context.my_role:
+            return self.tr("You")
+        return self.context.state.partner_name
+
     def _resolve(self, keep_other: bool) -> None:
-        """Settle a conflict with one of the two texts, as a new edit of the current revision."""
+        """Settle crossed versions (or a deletion notice) with one text, as a resolving edit."""
         note = self.context.state.notes.get(self._note_id or "")
-        if note is None or note.conflict is None:
+        if note is None or not (note.conflicts or note.deleted_by is not None):
             return
         self._autosave.stop()
-        text = note.conflict if keep_other else note.text
+        title, text = self.title_edit.text(), note.text
+        if keep_other and note.conflicts:
+            index = len(note.conflicts) - 1 - max(self.other_versions.currentIndex(), 0)
+            title, text = note.conflicts[index].title, note.conflicts[index].text
         event = self.context.record(
             self,
             EventKind.NOTE_EDITED,
             note_id=note.note_id,
             base=note.revision,
-            title=self.title_edit.text(),
+            title=title,
             text=text,
+            resolve=True,
         )
         if event is None:
             return
@@ -624,7 +691,12 @@ class NotesTab(PairTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._autosave.stop()
-        if self.context.record(self, EventKind.NOTE_DELETED, note_id=note.note_id):
+        # base: the version this person saw; if someone edited it meanwhile, the
+        # note stays (with a notice) instead of taking their words with it.
+        deleted = self.context.record(
+            self, EventKind.NOTE_DELETED, note_id=note.note_id, base=note.revision
+        )
+        if deleted:
             row = self.model.row_of(note.note_id)
             self._dirty = False
             following = self.model.note_at(row + 1) or self.model.note_at(row - 1)

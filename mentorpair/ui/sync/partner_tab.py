@@ -288,8 +288,18 @@ class PartnerTab(PairTab):
                 "any way you like. Import reads a file {0} sent you."
             ).format(partner)
         )
-        unsent = self.sync.exchange.unsent(self.context.pair_id)
         self.pending.show()
+        if not link.confirmed_by_me:
+            # Nothing of the pair leaves before the code is compared (sync/pairing.py).
+            self.pending.setText(
+                self.tr(
+                    "Nothing is shared with {0} yet: first read the safety code to each other "
+                    "and click “It matches”. Until then, updates carry only what connecting "
+                    "needs."
+                ).format(partner)
+            )
+            return
+        unsent = self.sync.exchange.unsent(self.context.pair_id)
         self.pending.setText(
             self.tr("Everything you shared has reached {0}.").format(partner)
             if unsent <= 0
@@ -391,8 +401,9 @@ class PartnerTab(PairTab):
             self.tr("The codes do not match"),
             self.tr(
                 "Someone may have swapped the invitation or the answer on its way. Disconnect "
-                "now: nothing more is sent to these keys or taken from them, and what you "
-                "have stays. Then make a new invitation, send it a different way (or hand it "
+                "now: nothing more is sent to these keys or taken from them, and everything "
+                "they sent you is set aside so it never mixes with your record. Your own "
+                "notes stay. Then make a new invitation, send it a different way (or hand it "
                 "over in person), and compare the code again.\n\nDisconnect from these keys?"
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
