@@ -27,7 +27,7 @@ from mentorpair.storage.vault import Vault
 
 __all__ = ["CLIPBOARD_CLEAR_MS", "AboutDialog", "DocumentDialog"]
 
-#: The copied fingerprint leaves the clipboard after this long, if still there.
+# The copied fingerprint leaves the clipboard after this long, if still there.
 CLIPBOARD_CLEAR_MS = 60_000
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 __all__ = ["IdleLock"]
 
-#: Input that counts as "someone is using the app".
+# Input that counts as "someone is using the app".
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,

@@ -54,7 +54,7 @@ __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
 
-#: How long a lock waits for a running background task (e.g. a re-key) to finish.
+# How long a lock waits for a running background task (e.g. a re-key) to finish.
 LOCK_RETRY_MS = 200
 
 

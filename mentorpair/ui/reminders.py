@@ -42,7 +42,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 CHECK_INTERVAL_MS = 60_000
-#: Defaults: an hour's warning before a meeting; an agenda nudge three days before.
+# Defaults: an hour's warning before a meeting; an agenda nudge three days before.
 NOTIFY_BEFORE_MIN = 60
 AGENDA_NUDGE_DAYS = 3
 

@@ -48,10 +48,10 @@ from mentorpair.ui.wording import kind_label
 
 __all__ = ["SEARCH_DELAY_MS", "SearchPanel", "SearchResult", "SearchResultsModel"]
 
-#: Quiet time after the last keystroke before searching.
+# Quiet time after the last keystroke before searching.
 SEARCH_DELAY_MS = 250
 
-#: Custom roles of :class:`SearchResultsModel`.
+# Custom roles of :class:`SearchResultsModel`.
 PairIdRole = Qt.ItemDataRole.UserRole + 1
 EntityKindRole = Qt.ItemDataRole.UserRole + 2
 EntityIdRole = Qt.ItemDataRole.UserRole + 3

@@ -70,7 +70,7 @@ class PassphraseField(QWidget):
         self.toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
 
 
-#: Red to green; readable on light and dark backgrounds, with the label saying it in words.
+# Red to green; readable on light and dark backgrounds, with the label saying it in words.
 # Only 4 is accepted, so only 4 is green.
 _METER_COLOURS = ("#c62828", "#e65100", "#ef6c00", "#f9a825", "#2e7d32")
 

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 PORTAL_SERVICE = "org.freedesktop.portal.Desktop"
 PORTAL_PATH = "/org/freedesktop/portal/desktop"
 PORTAL_INTERFACE = "org.freedesktop.portal.Notification"
-#: How long a tray message stays (the desktop service decides for itself).
+# How long a tray message stays (the desktop service decides for itself).
 TRAY_MESSAGE_MS = 15_000
 
 

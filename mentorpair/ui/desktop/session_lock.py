@@ -25,7 +25,7 @@ __all__ = ["LOGIND", "SCREEN_SAVERS", "SessionLockWatcher"]
 log = logging.getLogger(__name__)
 
 LOGIND = ("org.freedesktop.login1", "/org/freedesktop/login1")
-#: (path, interface) of the screen savers that announce a locked screen.
+# (path, interface) of the screen savers that announce a locked screen.
 SCREEN_SAVERS = (
     ("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
     ("/ScreenSaver", "org.freedesktop.ScreenSaver"),

@@ -24,9 +24,9 @@ __all__ = ["SHOW", "SingleInstance", "server_name"]
 
 log = logging.getLogger(__name__)
 
-#: The only message: bring the window to the front.
+# The only message: bring the window to the front.
 SHOW = b"show\n"
-#: How long a second launch waits for the first to answer.
+# How long a second launch waits for the first to answer.
 CONNECT_MS = 1000
 
 

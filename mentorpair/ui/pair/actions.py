@@ -54,15 +54,15 @@ __all__ = ["ACTION_ID_ROLE", "OVERDUE_ROLE", "ActionDialog", "ActionsModel", "Ac
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: The action's id, on every cell of its row.
+# The action's id, on every cell of its row.
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: True on every cell of an overdue action's row.
+# True on every cell of an overdue action's row.
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-#: Below this width the meeting column is left out.
+# Below this width the meeting column is left out.
 _MEETING_COLUMN_MIN = 760
 
-#: The theme's error colours (light, dark): readable on either background.
+# The theme's error colours (light, dark): readable on either background.
 _OVERDUE_COLOURS = ("#b3261e", "#f2b8b5")
 
 

@@ -24,7 +24,7 @@ from mentorpair.ui.wording import status_word
 
 __all__ = ["MAX_TITLE", "AgendaItemDialog", "SuggestionDialog"]
 
-#: The domain's limit for titles.
+# The domain's limit for titles.
 MAX_TITLE = 300
 
 

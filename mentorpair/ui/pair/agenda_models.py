@@ -26,9 +26,9 @@ __all__ = ["AGENDA_MIME", "AgendaModel", "SuggestionModel", "clip"]
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: Drag-and-drop payload: a JSON list of the dragged item ids (only this view reads it).
+# Drag-and-drop payload: a JSON list of the dragged item ids (only this view reads it).
 AGENDA_MIME = "application/x-mentorpair-agenda-items"
-#: A row shows this many characters of each field; the tooltip and the editor show all.
+# A row shows this many characters of each field; the tooltip and the editor show all.
 _ROW_CHARS = 160
 
 

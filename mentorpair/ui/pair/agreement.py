@@ -39,7 +39,7 @@ from mentorpair.ui.wording import date_format
 __all__ = ["AgreementTab"]
 
 DEFAULT_MODES = (MeetingMode.IN_PERSON, MeetingMode.VIDEO)
-#: A first agreement is reviewed after a year unless the pair chooses otherwise.
+# A first agreement is reviewed after a year unless the pair chooses otherwise.
 DEFAULT_REVIEW_MONTHS = 12
 
 

@@ -40,7 +40,7 @@ from mentorpair.ui.widgets import buddy_label, warning_box
 
 __all__ = ["DESTROY_WORD", "EndRelationshipDialog", "export_with_warning"]
 
-#: Typing this (or the partner's name) confirms destroying a copy.
+# Typing this (or the partner's name) confirms destroying a copy.
 DESTROY_WORD = "DESTROY"
 KEPT, DESTROYED = "kept", "destroyed"
 

@@ -50,14 +50,14 @@ __all__ = [
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: The goal's id, on every cell of its row.
+# The goal's id, on every cell of its row.
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Progress in percent as an int, for the progress bar delegate.
+# Progress in percent as an int, for the progress bar delegate.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
-#: The id of a milestone or reflection in the detail lists.
+# The id of a milestone or reflection in the detail lists.
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
-#: The order goals are listed in: what is being worked on first, closed ones last.
+# The order goals are listed in: what is being worked on first, closed ones last.
 _STATUS_ORDER = {
     GoalStatus.ACTIVE: 0,
     GoalStatus.PROPOSED: 1,

@@ -57,7 +57,7 @@ from mentorpair.ui.wording import format_date, status_word
 
 __all__ = ["GoalsTab"]
 
-#: Below this width the details go under the list instead of beside it.
+# Below this width the details go under the list instead of beside it.
 _SIDE_BY_SIDE_MIN = 820
 
 

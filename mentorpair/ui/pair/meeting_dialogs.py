@@ -32,9 +32,9 @@ from mentorpair.ui.wording import date_format
 
 __all__ = ["ExportDialog", "MeetingDialog"]
 
-#: Longest place or link the domain accepts.
+# Longest place or link the domain accepts.
 MAX_PLACE = 300
-#: Words too common in names to be worth a warning when they appear in a title.
+# Words too common in names to be worth a warning when they appear in a title.
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"}
 
 

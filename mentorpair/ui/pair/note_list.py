@@ -65,13 +65,13 @@ __all__ = [
     "visible_notes",
 ]
 
-#: Custom roles of :class:`NotesModel`.
+# Custom roles of :class:`NotesModel`.
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 NoteRole = Qt.ItemDataRole.UserRole + 3
 DateRole = Qt.ItemDataRole.UserRole + 4  # the day of the last change, in words
 
-#: (light theme, dark theme) stripe and glyph colours; each is paired with words.
+# (light theme, dark theme) stripe and glyph colours; each is paired with words.
 _KIND_COLOURS = {
     NoteKind.SHARED: ("#1f6fb2", "#6aa8e8"),
     NoteKind.PRIVATE: ("#b4580b", "#eba35e"),

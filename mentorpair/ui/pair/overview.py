@@ -34,9 +34,9 @@ from mentorpair.ui.wording import format_date, mode_word, role_word
 
 __all__ = ["ACTION_ID_ROLE", "OverdueActionsModel", "OverviewTab"]
 
-#: The id of the action a row shows.
+# The id of the action a row shows.
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The overdue list grows up to this many rows before it scrolls.
+# The overdue list grows up to this many rows before it scrolls.
 MAX_VISIBLE_ROWS = 5
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PROGRESS_FROM_BYTES", "FileTransfer", "TransferHost"]
 
-#: Files from this size on show a progress dialog while they are imported.
+# Files from this size on show a progress dialog while they are imported.
 PROGRESS_FROM_BYTES = 1 << 20
 
 

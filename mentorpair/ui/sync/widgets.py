@@ -23,7 +23,7 @@ from mentorpair.storage.oserrors import translate_os_errors
 
 __all__ = ["SUFFIX", "SafetyCodeView", "TextBlock", "button", "monospace"]
 
-#: The extension offered for invitations and answers (the content is plain text).
+# The extension offered for invitations and answers (the content is plain text).
 SUFFIX = ".mpinvite"
 
 

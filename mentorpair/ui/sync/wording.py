@@ -25,7 +25,7 @@ __all__ = [
     "summary_words",
 ]
 
-#: One colour per state; the words always say it too (never colour alone).
+# One colour per state; the words always say it too (never colour alone).
 STATUS_COLOURS: Mapping[PairingStatus, str] = {
     PairingStatus.LOCAL: "#78909c",
     PairingStatus.INVITED: "#1e88e5",
@@ -102,7 +102,7 @@ def status_detail(status: PairingStatus, partner: str) -> str:
     ).format(partner)
 
 
-#: The order categories are named in a summary.
+# The order categories are named in a summary.
 _ORDER = (
     "notes",
     "notes_updated",
