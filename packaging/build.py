@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="scratch folder")
+    parser.add_argument(
+        "--max-mb", type=float, default=0.0, help="fail if the bundle is larger (CI: 110)"
+    )
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
@@ -61,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"built {bundle.relative_to(ROOT) if bundle.is_relative_to(ROOT) else bundle}")
     print(f"bundle size: {size_mb:.1f} MB")
     print(f"build time: {seconds:.0f} s")
+    if args.max_mb and size_mb > args.max_mb:
+        print(f"the bundle is larger than {args.max_mb:.0f} MB", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,6 +1,6 @@
 """Start the app headless and time how long its window takes to appear.
 
-    python packaging/startup.py [--runs 5] [--demo] -- COMMAND [ARGS...]
+    python packaging/startup.py [--runs 5] [--demo] [--language de] -- COMMAND [ARGS...]
 
 Each run gets a fresh, empty home (so no real vault, settings or log is
 touched), ``QT_QPA_PLATFORM=offscreen`` unless a display is asked for, and,
@@ -9,7 +9,9 @@ the window that appears is the unlock page. The time counts from starting the
 process to the "main window shown" line in the app's log; then the app is sent
 SIGTERM, which closes it normally. Prints each time and the median; exits 1 if
 the window never appears (a frozen build missing a Qt plugin, say), which is
-why CI runs it on the bundle.
+why CI runs it on the bundle. With ``--language de`` the app starts in German
+(``LANGUAGE`` and ``LC_ALL``) and the run fails unless the log says the German
+translation loaded: a bundle without ``mentorpair_de.qm`` fails.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ def make_vault(folder: Path) -> None:
     Vault.create(folder, "startup timing passphrase", "Timing", params=kdf.minimum_params).close()
 
 
-def time_one(command: list[str], home: Path, timeout: float, display: bool) -> float:
+def time_one(
+    command: list[str], home: Path, timeout: float, display: bool, language: str = ""
+) -> float:
     """Seconds from start to the window being shown in one run.
 
     Raises:
@@ -56,6 +60,9 @@ def time_one(command: list[str], home: Path, timeout: float, display: bool) -> f
     env["HOME"] = str(home)
     if not display:
         env["QT_QPA_PLATFORM"] = "offscreen"
+    if language:
+        env["LANGUAGE"] = language
+        env["LC_ALL"] = f"{language}_{language.upper()}.UTF-8"
     start = time.perf_counter()
     process = subprocess.Popen(  # noqa: S603 - the command line of whoever runs this
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -63,8 +70,12 @@ def time_one(command: list[str], home: Path, timeout: float, display: bool) -> f
     try:
         while time.perf_counter() - start < timeout:
             for log in home.rglob("mentorpair.log"):
-                if SHOWN in log.read_text(encoding="utf-8", errors="replace"):
-                    return time.perf_counter() - start
+                text = log.read_text(encoding="utf-8", errors="replace")
+                if SHOWN in text:
+                    seconds = time.perf_counter() - start
+                    if language and f"window language {language}: translation loaded" not in text:
+                        raise RuntimeError(f"the window did not load its {language} translation")
+                    return seconds
             if process.poll() is not None:
                 err = process.stderr.read().decode(errors="replace") if process.stderr else ""
                 raise RuntimeError(f"the app exited with {process.returncode}: {err.strip()}")
@@ -87,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per run")
     parser.add_argument("--demo", action="store_true", help="start the demo instead")
     parser.add_argument("--display", action="store_true", help="use $DISPLAY, not offscreen")
+    parser.add_argument("--language", default="", help="start in this language and check it")
     parser.add_argument("command", nargs="+", help="how to start the app")
     args = parser.parse_args(argv)
 
@@ -100,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         for run in range(args.runs):
             home = scratch / f"home{run}"
             try:
-                times.append(time_one(args.command + extra, home, args.timeout, args.display))
+                times.append(
+                    time_one(args.command + extra, home, args.timeout, args.display, args.language)
+                )
             except RuntimeError as exc:
                 print(f"run {run + 1}: {exc}", file=sys.stderr)
                 return 1

@@ -19,7 +19,7 @@ __all__ = ["SHIPPED_LANGUAGES", "apply_language", "date_locale", "remove_languag
 
 log = logging.getLogger(__name__)
 
-#: Languages with a complete translation; English is built in.
+# Languages with a complete translation; English is built in.
 SHIPPED_LANGUAGES = ("en", "de")
 
 _LANGUAGES = {"en": QLocale.Language.English, "de": QLocale.Language.German}
@@ -63,8 +63,17 @@ def apply_language(app: QCoreApplication, language: str) -> None:
         return
     installed: list[QTranslator] = []
     ours = QTranslator(app)
-    if ours.load(str(resource_path("translations", f"mentorpair_{language}.qm"))):
+    try:
+        ours_file = str(resource_path("translations", f"mentorpair_{language}.qm"))
+    except FileNotFoundError:
+        ours_file = ""  # English is better than no window; the log says why
+    if ours_file and ours.load(ours_file):
         installed.append(ours)
+        # Start-up checks (packaging/startup.py --language) read this line.
+        log.info("window language %s: translation loaded", language)
+    else:
+        # The bundle once left the file out and the app stayed English, silently.
+        log.warning("window language %s: its translation file is missing", language)
     qt = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_folder):
