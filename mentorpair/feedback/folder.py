@@ -225,7 +225,10 @@ def read_batches(
         ReadingStopped: ``stop`` asked for it.
     """
     places = [folder, *_subfolders(folder)]
-    total = sum(len(list_candidates(place)) for place in places)
+    # Manifests are not feedback: "read 8 files" for a batch of 7 would puzzle.
+    total = sum(
+        sum(1 for p in list_candidates(place) if p.name != MANIFEST_NAME) for place in places
+    )
     done = 0
     if progress is not None:
         progress(0, total)
@@ -249,14 +252,13 @@ def read_batches(
                 raise BatchRefused("a copy of a batch already read")
             opened = _open_batch(place, paths, manifest, scheme, keypair)
         except BatchRefused as exc:
-            if place != folder or paths:
-                skipped.extend(Skipped(_name(folder, p), exc.reason) for p in paths)
-            done += len(paths)
+            skipped.extend(Skipped(_name(folder, p), exc.reason) for p in paths)
+            done += sum(1 for p in paths if p.name != MANIFEST_NAME)
             continue
         seen[key] = manifest.signed_bytes()
         batches += 1
         responses.extend(opened)
-        done += len(paths)
+        done += len(opened)
         if progress is not None:
             progress(done, total)
     log.info("feedback batches read: %d batches, %d files skipped", batches, len(skipped))

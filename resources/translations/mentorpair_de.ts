@@ -935,16 +935,16 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
         <translation>Programm&amp;datei</translation>
     </message>
     <message>
-        <source>S&amp;tore folder</source>
+        <source>St&amp;ore folder</source>
         <translation>Ablage&amp;ordner</translation>
+    </message>
+    <message>
+        <source>Fil&amp;es received</source>
+        <translation>E&amp;rhaltene Dateien</translation>
     </message>
     <message>
         <source>P&amp;assphrase</source>
         <translation>Passp&amp;hrase</translation>
-    </message>
-    <message>
-        <source>Files rece&amp;ived</source>
-        <translation>E&amp;rhaltene Dateien</translation>
     </message>
     <message>
         <source>For the coor&amp;dinator</source>

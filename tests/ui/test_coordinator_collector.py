@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mentorpair.feedback.scheme import load_scheme
@@ -116,7 +117,9 @@ def test_collector_journey_through_the_windows(qtbot: QtBot, tmp_path: Path) -> 
     qtbot.mouseClick(report.read_button, Qt.MouseButton.LeftButton)
     wait_done(qtbot)
     assert report.report is not None and report.report.responses == 7
-    assert "never differ by fewer than 5 people" in report.view.summary.text()
+    notes = [label.text() for label in report.view.findChildren(QLabel)]
+    assert any("never differ by fewer than 5 people" in text for text in notes)
+    assert "read 7 files — 7 responses" in report.view.summary.text()
 
 
 def test_a_wrong_collector_passphrase_is_a_plain_message(qtbot: QtBot, tmp_path: Path) -> None:

@@ -127,14 +127,14 @@ class CollectorPage(QScrollArea):
         for text, edit, folder in (
             (self.tr("Collector ke&y"), self.key_edit, False),
             (self.tr("Sc&heme file"), self.scheme_edit, False),
-            (self.tr("S&tore folder"), self.store_edit, True),
+            (self.tr("St&ore folder"), self.store_edit, True),
         ):
             work_form.addRow(
                 buddy_label(text, edit), _row(edit, self._chooser(inner, edit, folder))
             )
         work_form.addRow(buddy_label(self.tr("P&assphrase"), self.passphrase.edit), self.passphrase)
         work_form.addRow(
-            buddy_label(self.tr("Files rece&ived"), self.inbox_edit),
+            buddy_label(self.tr("Fil&es received"), self.inbox_edit),
             _row(self.inbox_edit, self._chooser(inner, self.inbox_edit, True), self.receive_button),
         )
         work_form.addRow(

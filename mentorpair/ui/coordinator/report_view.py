@@ -139,7 +139,7 @@ class ReportView(QWidget):
         self.summary.setObjectName("subheading")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        note = QLabel(self._protection_note(), self)
+        note = QLabel(" ".join(filter(None, (self._protection_note(), self._batches_note()))), self)
         note.setObjectName("hint")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -182,12 +182,17 @@ class ReportView(QWidget):
         text = self.tr("{0}: read {1} — {2}, {3}, {4}.").format(
             r.scheme.name, files, responses, duplicates, left_out
         )
-        if r.batches is not None:
-            text += " " + self.tr(
-                "This report covers the batches the collector released ({0}). Each batch "
-                "adds at least {1} people, so two reports never differ by fewer than {1} people."
-            ).format(r.batches, k)
         return text
+
+    def _batches_note(self) -> str:
+        """For a scheme with a collector: what the report covers, so nobody differences it."""
+        r = self.report
+        if r.batches is None:
+            return ""
+        return self.tr(
+            "This report covers the batches the collector released ({0}). Each batch "
+            "adds at least {1} people, so two reports never differ by fewer than {1} people."
+        ).format(r.batches, r.scheme.min_group)
 
     def _protection_note(self) -> str:
         k, c = self.report.scheme.min_group, self.report.scheme.min_comments
