@@ -2883,11 +2883,11 @@ Markdown funktioniert: **fett**, *kursiv*, # Überschrift, - Listenpunkt, [Link]
     </message>
     <message>
         <source>Edits of this note crossed: it was changed in more than one place from the same version. Choose the text to keep; the others are then let go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an dieser Notiz haben sich überschnitten: Sie wurde an mehr als einer Stelle ausgehend von derselben Fassung geändert. Wählen Sie den Text, der bleiben soll; die anderen werden dann verworfen.</translation>
     </message>
     <message>
         <source>Which other version</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche andere Fassung</translation>
     </message>
     <message>
         <source>This version</source>
@@ -2915,15 +2915,15 @@ Markdown funktioniert: **fett**, *kursiv*, # Überschrift, - Listenpunkt, [Link]
     </message>
     <message>
         <source>Note deleted elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderswo gelöschte Notiz</translation>
     </message>
     <message>
         <source>Keep this &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese &amp;Notiz behalten</translation>
     </message>
     <message>
         <source>Keep this note</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Notiz behalten</translation>
     </message>
     <message>
         <source>All notes</source>
@@ -2963,11 +2963,11 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>{0}, {1}</source>
-        <translation type="unfinished">{0}, {1} Uhr</translation>
+        <translation>{0}, {1}</translation>
     </message>
     <message>
         <source>{0} deleted this note while it was being edited elsewhere. It was kept so that no words are lost: keep it, or delete it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} hat diese Notiz gelöscht, während sie anderswo bearbeitet wurde. Sie wurde behalten, damit kein Wort verloren geht: Behalten Sie sie oder löschen Sie sie noch einmal.</translation>
     </message>
     <message>
         <source>Read-only</source>
@@ -3019,7 +3019,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished">Sie</translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>Delete the note “{0}”? You cannot undo this.</source>
@@ -3614,7 +3614,7 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     </message>
     <message>
         <source>Nothing is shared with {0} yet: first read the safety code to each other and click “It matches”. Until then, updates carry only what connecting needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch wird nichts mit {0} geteilt: Lesen Sie sich zuerst den Sicherheitscode gegenseitig vor und klicken Sie auf „Stimmt überein“. Bis dahin enthalten Aktualisierungen nur, was die Verbindung braucht.</translation>
     </message>
     <message>
         <source>Everything you shared has reached {0}.</source>
@@ -3668,7 +3668,9 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <source>Someone may have swapped the invitation or the answer on its way. Disconnect now: nothing more is sent to these keys or taken from them, and everything they sent you is set aside so it never mixes with your record. Your own notes stay. Then make a new invitation, send it a different way (or hand it over in person), and compare the code again.
 
 Disconnect from these keys?</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand könnte die Einladung oder die Antwort unterwegs ausgetauscht haben. Trennen Sie jetzt die Verbindung: An diese Schlüssel wird nichts mehr gesendet und von ihnen nichts mehr angenommen, und alles, was sie Ihnen geschickt haben, wird beiseitegelegt, damit es sich nie mit Ihren Aufzeichnungen vermischt. Ihre eigenen Notizen bleiben. Erstellen Sie dann eine neue Einladung, senden Sie sie auf einem anderen Weg (oder übergeben Sie sie persönlich) und vergleichen Sie den Code erneut.
+
+Verbindung zu diesen Schlüsseln trennen?</translation>
     </message>
     <message>
         <source>Choose the folder you share only with {0}</source>
@@ -5315,6 +5317,63 @@ Disconnect from these keys?</source>
     <message>
         <source>Reflection — only me</source>
         <translation>Reflexion – nur ich</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>an empty goal field</comment>
+        <translation>keine Angabe</translation>
+    </message>
+    <message>
+        <source>{0} %</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <source>goal created</source>
+        <translation>Ziel angelegt</translation>
+    </message>
+    <message>
+        <source>milestone added: {0}</source>
+        <translation>Meilenstein hinzugefügt: {0}</translation>
+    </message>
+    <message>
+        <source>milestone done: {0}</source>
+        <translation>Meilenstein erledigt: {0}</translation>
+    </message>
+    <message>
+        <source>milestone changed: {0}</source>
+        <translation>Meilenstein geändert: {0}</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>description edited</source>
+        <translation>Beschreibung bearbeitet</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

@@ -386,3 +386,57 @@ def test_ten_thousand_notes_fill_one_model(make_tab, ws):
     tab.context.presenter = True
     tab.set_presenter(True)
     assert tab.model.rowCount() == 3334
+
+
+def test_three_crossed_edits_keep_every_version_to_choose_from(qtbot, make_tab, ws):
+    tab = make_tab()
+    note = create_note(tab, NoteKind.SHARED, "Plan")
+    pair, base = tab.context.pair_id, note.revision
+    for text in ("Mondays", "Tuesdays", "Thursdays"):
+        ws.record(pair, EventKind.NOTE_EDITED, note_id=note.note_id, base=base, text=text)
+    tab.refresh()
+    assert tab.conflict_box.isVisible()
+    assert tab.mine_view.toPlainText() == "Thursdays"
+    assert tab.other_versions.isVisibleTo(tab) and tab.other_versions.count() == 2
+    seen = set()
+    for index in range(tab.other_versions.count()):
+        tab.other_versions.setCurrentIndex(index)
+        seen.add(tab.theirs_view.toPlainText())
+    assert seen == {"Mondays", "Tuesdays"}  # no version is lost
+    tab.other_versions.setCurrentIndex(1)
+    chosen = tab.theirs_view.toPlainText()
+    assert chosen == "Mondays"  # newest first: Tuesdays, then Mondays
+    qtbot.mouseClick(tab.keep_theirs, Qt.MouseButton.LeftButton)
+    stored = tab.context.state.notes[note.note_id]
+    assert (stored.text, stored.conflicts) == (chosen, ())
+    assert not tab.conflict_box.isVisible()
+
+
+def test_a_note_deleted_while_edited_elsewhere_stays_with_a_notice(qtbot, make_tab, ws):
+    from tests.ui.helpers_partner import insert_partner_events
+
+    tab = make_tab(Role.MENTEE, partner="Dr Helen Marsh")
+    note = create_note(tab, NoteKind.SHARED, "Plan")
+    pair = tab.context.pair_id
+    # Helen deletes the version she saw; meanwhile this person edited it here.
+    ws.record(pair, EventKind.NOTE_EDITED, note_id=note.note_id, base=note.revision, text="More")
+    insert_partner_events(
+        ws, pair, [(EventKind.NOTE_DELETED, {"note_id": note.note_id, "base": note.revision})],
+        author=Role.MENTOR,
+    )  # fmt: skip
+    tab.refresh()
+    stored = tab.context.state.notes[note.note_id]
+    assert (stored.text, stored.deleted_by) == ("More", Role.MENTOR)
+    tab._reload(note.note_id)
+    assert tab.deleted_box.isVisible()
+    assert "Dr Helen Marsh deleted this note" in tab.deleted_label.text()
+    # A screen reader gets the words, not only a name.
+    from PySide6.QtGui import QAccessible
+
+    face = QAccessible.queryAccessibleInterface(tab.deleted_label)
+    assert face is not None
+    heard = face.text(QAccessible.Text.Name) + " " + face.text(QAccessible.Text.Value)
+    assert "deleted this note" in heard
+    qtbot.mouseClick(tab.keep_note, Qt.MouseButton.LeftButton)
+    assert tab.context.state.notes[note.note_id].deleted_by is None
+    assert not tab.deleted_box.isVisible()

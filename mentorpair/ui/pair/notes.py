@@ -309,9 +309,11 @@ class NotesTab(PairTab):
 
     def _build_deleted_box(self, parent: QWidget) -> QWidget:
         box = warning_box("", parent)
-        self.deleted_label = box.findChild(QLabel)
-        assert self.deleted_label is not None
-        self.deleted_label.setAccessibleName(self.tr("Note deleted elsewhere"))
+        plain = box.findChild(QLabel)
+        assert plain is not None
+        plain.hide()  # the notice's words change: a status line a reader hears
+        self.deleted_label = StatusLabel(self.tr("Note deleted elsewhere"), box)
+        self.deleted_label.setWordWrap(True)
         self.keep_note = QPushButton(self.tr("Keep this &note"), box)
         self.keep_note.setAccessibleName(self.tr("Keep this note"))
         self.keep_note.clicked.connect(lambda: self._resolve(keep_other=False))
@@ -320,13 +322,15 @@ class NotesTab(PairTab):
         row.addWidget(self.keep_note)
         layout = box.layout()
         assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(self.deleted_label)
         layout.addLayout(row)
         return box
 
-    def _show_other_version(self, index: int) -> None:
+    def _show_other_version(self, choice: int) -> None:
+        """Show the crossed version picked in the list (newest first)."""
         note = self.context.state.notes.get(self._note_id or "")
-        if note is not None and 0 <= index < len(note.conflicts):
-            version = note.conflicts[index]
+        if note is not None and 0 <= choice < len(note.conflicts):
+            version = note.conflicts[len(note.conflicts) - 1 - choice]
             # The title only where the crossed versions differ in it.
             crossed_title = version.title != note.title
             self.theirs_view.setPlainText(
@@ -485,7 +489,7 @@ class NotesTab(PairTab):
             self.other_versions.setVisible(len(note.conflicts) > 1)
             self.other_versions.blockSignals(False)
             self.other_versions.setCurrentIndex(0)
-            self._show_other_version(len(note.conflicts) - 1)
+            self._show_other_version(0)
             self.keep_mine.setEnabled(not read_only)
             self.keep_theirs.setEnabled(not read_only)
         self.deleted_box.setVisible(note.deleted_by is not None and not note.conflicts)
