@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate
 
-from mentorpair.domain.model import GoalStatus, MeetingMode, NoteKind, Role
+from mentorpair.domain.model import GoalChange, GoalStatus, MeetingMode, NoteKind, Role
 
 from mentorpair.ui.i18n import date_locale
 
@@ -20,6 +20,7 @@ __all__ = [
     "date_format",
     "format_date",
     "format_datetime",
+    "goal_change_words",
     "kind_label",
     "mode_word",
     "role_word",
@@ -106,3 +107,61 @@ def kind_label(kind: NoteKind) -> str:
         NoteKind.REFLECTION: QCoreApplication.translate("Wording", "Reflection — only me"),
     }
     return words[kind]
+
+
+def _value_words(field: str, value: str) -> str:
+    """One side of a goal field's change, as the window shows such a value."""
+    if not value:
+        return QCoreApplication.translate("Wording", "none", "an empty goal field")
+    if field == "status":
+        try:
+            return status_word(GoalStatus(value))
+        except ValueError:
+            return value
+    if field == "progress":
+        return QCoreApplication.translate("Wording", "{0} %").format(value)
+    if field == "target":
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
+def goal_change_words(change: GoalChange) -> str:
+    """A line of a goal's history in the window's language.
+
+    The domain keeps an English line for logs and exports; the UI words the
+    structured change itself, so the German window has no English in it.
+    """
+    if change.what == "created":
+        return QCoreApplication.translate("Wording", "goal created")
+    subject = change.subject
+    if change.what == "milestone_added":
+        return QCoreApplication.translate("Wording", "milestone added: {0}").format(subject)
+    if change.what == "milestone_done":
+        return QCoreApplication.translate("Wording", "milestone done: {0}").format(subject)
+    if change.what == "milestone_changed":
+        return QCoreApplication.translate("Wording", "milestone changed: {0}").format(subject)
+    if change.what != "updated" or not change.changes:
+        return change.description
+    fields = {
+        "title": QCoreApplication.translate("Wording", "title"),
+        "category": QCoreApplication.translate("Wording", "category"),
+        "target": QCoreApplication.translate("Wording", "target date"),
+        "status": QCoreApplication.translate("Wording", "status"),
+        "progress": QCoreApplication.translate("Wording", "progress"),
+    }
+    parts = []
+    for field, before, after in change.changes:
+        if field == "description":
+            parts.append(QCoreApplication.translate("Wording", "description edited"))
+        else:
+            parts.append(
+                QCoreApplication.translate("Wording", "{0}: {1} → {2}").format(
+                    fields.get(field, field),
+                    _value_words(field, before),
+                    _value_words(field, after),
+                )
+            )
+    return QCoreApplication.translate("Wording", "; ").join(parts)

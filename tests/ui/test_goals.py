@@ -164,7 +164,7 @@ def test_mentee_writes_a_goal_with_a_milestone_and_history_tells_the_story(qtbot
     assert cell(tab.model, 0, GoalsModel.PROGRESS) == "60 %"
     # Newest first, each said by whom.
     assert history_lines(tab) == [
-        ("You", "status: active → paused; progress: 20 % → 60 %"),
+        ("You", "status: Active → Paused; progress: 20 % → 60 %"),
         ("You", "milestone done: Agree the aim with the ward manager"),
         ("You", "milestone added: Agree the aim with the ward manager"),
         ("You", "goal created"),

@@ -16,8 +16,22 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabWidget, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from mentorpair.resources import resource_path
@@ -192,16 +206,41 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         found += [("tab", tabs.tabText(i)) for i in range(tabs.count())]
     for widget in [root, *root.findChildren(QWidget)]:
         found += [("menu", action.text()) for action in widget.actions()]
+        if widget.isVisibleTo(root) or widget is root:
+            # What a screen reader says and a tooltip shows is the UI too.
+            found += [
+                ("accessible name", widget.accessibleName()),
+                ("accessible description", widget.accessibleDescription()),
+                ("tooltip", widget.toolTip()),
+            ]
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None or not view.isVisibleTo(root):
+            continue
+        for row in range(min(model.rowCount(QModelIndex()), 40)):
+            # QAbstractListModel keeps columnCount private: a list has one column.
+            columns = (
+                1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())
+            )
+            for column in range(columns):
+                value = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+                if isinstance(value, str):
+                    found.append(("list row", value))
     return [(kind, strip(text)) for kind, text in found if text.strip()]
 
 
 def english_left(
     root: QWidget, plain: set[str], patterns: list[re.Pattern[str]]
 ) -> list[tuple[str, str]]:
+    """Texts that are English, whole or in part ("Stärke: Very weak. Use …")."""
+    # Fragments: English sentences of three words or more inside a German text.
+    fragments = [p for p in plain if len(p.split()) >= 3]
     return [
         (kind, text)
         for kind, text in visible_texts(root)
-        if text in plain or any(p.fullmatch(text) for p in patterns)
+        if text in plain
+        or any(p.fullmatch(text) for p in patterns)
+        or any(fragment in text for fragment in fragments)
     ]
 
 
@@ -211,6 +250,8 @@ def test_with_german_chosen_no_english_text_is_left_on_screen(
     from mentorpair.demo import DemoSession
 
     from mentorpair.ui.main_window import MainWindow
+    from mentorpair.ui.pair.agenda_dialogs import AgendaItemDialog
+    from mentorpair.ui.pair.goals import GoalsTab
     from mentorpair.ui.preferences import PreferencesDialog
 
     plain, patterns = english_patterns(committed)
@@ -226,8 +267,21 @@ def test_with_german_chosen_no_english_text_is_left_on_screen(
             assert view is not None
             for index in range(view.tabs.count()):
                 view.tabs.setCurrentIndex(index)
+                if view.tabs.currentWidget() is view.pages["goals"]:
+                    goals = view.pages["goals"]
+                    assert isinstance(goals, GoalsTab)
+                    goals.table.selectRow(0)  # its milestones and history
                 left += english_left(window, plain, patterns)
+            dialog = AgendaItemDialog(list(view.context.state.goals.values()), None, window)
+            qtbot.addWidget(dialog)
+            left += english_left(dialog, plain, patterns)
+            picker = [dialog.goal.itemText(i) for i in range(dialog.goal.count())]
+            left += [("goal picker", text) for text in picker if text in plain]
             window.switch_demo_side()
+        window.show_search()
+        window.search_panel.box.setText("OSCE")
+        qtbot.waitUntil(lambda: window.search_panel.model.rowCount() > 0, timeout=5000)
+        left += english_left(window.search_dock, plain, patterns)
         assert window.vault is not None
         preferences = PreferencesDialog(window.vault, settings, window)
         qtbot.addWidget(preferences)
@@ -235,6 +289,9 @@ def test_with_german_chosen_no_english_text_is_left_on_screen(
             preferences.tabs.setCurrentIndex(index)
             left += english_left(preferences, plain, patterns)
         assert preferences.tabs.tabText(0) == "&Allgemein"
+        preferences.close()
+        window.lock()
+        left += english_left(window, plain, patterns)
         window.close()
     assert sorted(set(left)) == []
 

@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import Goal, GoalChange, GoalStatus, Milestone, Note, Role
 
-from mentorpair.ui.wording import format_date, format_datetime, role_word, status_word
+from mentorpair.ui.wording import (
+    format_date,
+    format_datetime,
+    goal_change_words,
+    role_word,
+    status_word,
+)
 
 __all__ = [
     "GOAL_ID_ROLE",
@@ -347,13 +353,13 @@ class HistoryModel(QAbstractTableModel):
             return None
         change = self._changes[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{format_datetime(change.at)}\n{change.description}"
+            return f"{format_datetime(change.at)}\n{goal_change_words(change)}"
         if index.column() == self.WHEN:
             return format_date(change.at.astimezone().date())
         if index.column() == self.WHO:
             # The goal is the mentee's: the partner is named by role, not by name.
             return role_word(change.author, self._my_role)
-        return change.description
+        return goal_change_words(change)
 
     # QAbstractItemModel.headerData
     def headerData(
