@@ -8,7 +8,10 @@ Makes a scheme and FILES (default 10,000) sealed feedback files in a temporary
 folder with the app's own sealing code: realistic answers, some people sending
 twice (a later revision), a few files damaged on the way. Then times each step
 a report takes: reading and opening every file, the aggregation with its
-suppression, and each output (JSON, CSV, PDF). The folder is removed afterwards.
+suppression, and each output (JSON, CSV, PDF). Then the same number of files
+through a scheme with a collector: sealing in two layers, the collector's
+receive and release, and the coordinator reading the released batches. The
+folder is removed afterwards.
 """
 
 from __future__ import annotations
@@ -29,7 +32,10 @@ if __package__ in (None, ""):  # run as a script: import mentorpair from this tr
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mentorpair.crypto.hybrid import HybridKeyPair
-from mentorpair.feedback.folder import read_folder
+from mentorpair.crypto.signing import SigningKey
+from mentorpair.feedback.batches import receive, release
+from mentorpair.feedback.collector import CollectorCard, CollectorKeys
+from mentorpair.feedback.folder import list_candidates, read_folder
 from mentorpair.feedback.report import build_report, scheme_info
 from mentorpair.feedback.report_export import write_csv, write_json
 from mentorpair.feedback.scheme import Period, Scheme, new_scheme
@@ -59,14 +65,33 @@ def timed(action: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - start
 
 
+PERIODS = [
+    Period("2026-H1", "January to June 2026", date(2026, 1, 1), date(2026, 6, 30)),
+    Period("2026-H2", "July to December 2026", date(2026, 7, 1), date(2026, 12, 31)),
+]
+
+
 def make_scheme() -> tuple[Scheme, HybridKeyPair]:
     """A two-period scheme with the default questionnaire."""
     keypair = HybridKeyPair.generate()
-    periods = [
-        Period("2026-H1", "January to June 2026", date(2026, 1, 1), date(2026, 6, 30)),
-        Period("2026-H2", "July to December 2026", date(2026, 7, 1), date(2026, 12, 31)),
-    ]
-    return new_scheme("Benchmark Mentoring Scheme", keypair.public_bytes(), periods), keypair
+    return new_scheme("Benchmark Mentoring Scheme", keypair.public_bytes(), PERIODS), keypair
+
+
+def make_collected_scheme() -> tuple[Scheme, HybridKeyPair, CollectorKeys]:
+    """The same scheme, signed and naming a collector."""
+    keypair = HybridKeyPair.generate()
+    keys = CollectorKeys(HybridKeyPair.generate(), SigningKey.generate())
+    card = CollectorCard(
+        "Benchmark Guardian", keys.keypair.public_bytes(), keys.signer.public_bytes()
+    )
+    scheme = new_scheme(
+        "Benchmark Mentoring Scheme",
+        keypair.public_bytes(),
+        PERIODS,
+        signer=SigningKey.generate(),
+        collector=card.collector(),
+    )
+    return scheme, keypair, keys
 
 
 def response(scheme: Scheme, rng: random.Random, person: int, revision: int) -> Response:
@@ -154,6 +179,7 @@ def main() -> int:
         rows.append((f"write PDF ({pdf_size // 1024} KiB)", pdf_time, None))
     total = read_time + build_time + (pdf_time or 0.0)
     rows.append(("folder to PDF report (read + aggregate + PDF)", total, count))
+    rows += collector_rows(count)
     width = max(len(r[0]) for r in rows)
     print(f"{'step':<{width}}  {'seconds':>9}  {'files/s':>9}")
     print("-" * (width + 22))
@@ -161,6 +187,34 @@ def main() -> int:
         rate = f"{files / seconds:,.0f}" if files else ""
         print(f"{name:<{width}}  {seconds:>9.3f}  {rate:>9}")
     return 0
+
+
+def collector_rows(count: int) -> list[tuple[str, float, int | None]]:
+    """The collector's path for ``count`` files: seal, receive, release, read the batches."""
+    scheme, keypair, keys = make_collected_scheme()
+    with tempfile.TemporaryDirectory(prefix="mentorpair-bench-collector-") as tmp:
+        inbox, store, out = Path(tmp) / "inbox", Path(tmp) / "store", Path(tmp) / "out"
+        for folder in (inbox, out):
+            folder.mkdir()
+        print(f"Sealing {count:,} feedback files for a collector…", flush=True)
+        rng = random.Random(7)
+
+        def seal_all() -> None:
+            for person in range(count):
+                data = seal_response(response(scheme, rng, person, 1), scheme)
+                (inbox / random_file_name()).write_bytes(data)
+
+        _, seal_time = timed(seal_all)
+        _, receive_time = timed(lambda: receive(store, scheme, keys, list_candidates(inbox)))
+        _, release_time = timed(lambda: release(store, scheme, keys, out))
+        read, read_time = timed(lambda: read_folder(out, scheme, keypair))
+    print(f"Collector path: {len(read.responses):,} responses in {read.batches} batches")
+    return [
+        (f"seal {count:,} files in two layers", seal_time, count),
+        (f"collector: receive {count:,} files", receive_time, count),
+        ("collector: release the batches", release_time, count),
+        (f"coordinator: read {count:,} released files", read_time, count),
+    ]
 
 
 if __name__ == "__main__":

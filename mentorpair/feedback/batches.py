@@ -181,32 +181,47 @@ def receive(store: Path, scheme: Scheme, keys: CollectorKeys, paths: Iterable[Pa
     state = _load_state(store, scheme)
     with translate_os_errors():
         (store / HELD_FOLDER).mkdir(mode=0o700, parents=True, exist_ok=True)
-    new = replaced = older = 0
+    counts = {"new": 0, "replaced": 0, "older": 0}
     skipped: list[Skipped] = []
-    for path in paths:
-        try:
-            envelope = _open(path, scheme, keys)
-        except SkippedFile as exc:
-            skipped.append(Skipped(path.name, exc.reason))
-            continue
-        except KnownError:
-            skipped.append(Skipped(path.name, "could not be read"))
-            continue
-        tokens = state.held.setdefault(envelope.period_id, {})
-        entry = tokens.get(envelope.token)
-        if entry is not None and entry["revision"] >= envelope.revision:
-            older += 1
-            continue
-        atomic_write(_held_path(store, envelope.period_id, envelope.token), _read(path))
-        if entry is None:
-            tokens[envelope.token] = {"revision": envelope.revision, "released": 0}
-            new += 1
-        else:
-            entry["revision"] = envelope.revision
-            replaced += 1
-        atomic_write(store / STATE_NAME, state.to_bytes())
+    try:
+        for path in paths:
+            outcome = _take(store, scheme, keys, state, path)
+            if isinstance(outcome, Skipped):
+                skipped.append(outcome)
+            else:
+                counts[outcome] += 1
+    finally:
+        # Once, at the end (or when a write fails): rewriting the state after every
+        # file made 2,000 files take 38 s. A crash before this leaves held files
+        # newer than the state says; they are then taken in again, or released as
+        # a newer answer.
+        if counts["new"] or counts["replaced"]:
+            atomic_write(store / STATE_NAME, state.to_bytes())
+    new, replaced, older = counts["new"], counts["replaced"], counts["older"]
     log.info("collector received: %d new, %d replaced, %d older", new, replaced, older)
     return Received(new, replaced, older, tuple(skipped))
+
+
+def _take(
+    store: Path, scheme: Scheme, keys: CollectorKeys, state: _State, path: Path
+) -> str | Skipped:
+    """Take one file in; say "new", "replaced" or "older", or why it was skipped."""
+    try:
+        envelope = _open(path, scheme, keys)
+    except SkippedFile as exc:
+        return Skipped(path.name, exc.reason)
+    except KnownError:
+        return Skipped(path.name, "could not be read")
+    tokens = state.held.setdefault(envelope.period_id, {})
+    entry = tokens.get(envelope.token)
+    if entry is not None and entry["revision"] >= envelope.revision:
+        return "older"
+    atomic_write(_held_path(store, envelope.period_id, envelope.token), _read(path))
+    if entry is None:
+        tokens[envelope.token] = {"revision": envelope.revision, "released": 0}
+        return "new"
+    entry["revision"] = envelope.revision
+    return "replaced"
 
 
 def _read(path: Path) -> bytes:
