@@ -6,7 +6,11 @@ title the person typed (a neutral "Mentoring meeting" by default) and, only if
 they ask, the place or link. Never the partner's name, the agenda or any note.
 
 The UID comes from the meeting id, so importing the file again after the
-meeting moved updates the calendar entry instead of adding a second one.
+meeting moved updates the calendar entry instead of adding a second one. A
+calendar takes the new file only if its SEQUENCE is higher (RFC 5545,
+3.8.7.4); the sequence is the minutes from :data:`SEQUENCE_EPOCH` to the
+export, so a later export of the same meeting always outranks an earlier one
+without the vault counting revisions.
 """
 
 from __future__ import annotations
@@ -20,13 +24,29 @@ from icalendar import Event as CalendarEvent
 from mentorpair.domain.model import Meeting
 from mentorpair.storage.atomic import atomic_write
 
-__all__ = ["PRODID", "calendar_uid", "meeting_to_ics", "suggested_filename", "write_ics"]
+__all__ = [
+    "PRODID",
+    "SEQUENCE_EPOCH",
+    "calendar_uid",
+    "meeting_to_ics",
+    "sequence_at",
+    "suggested_filename",
+    "write_ics",
+]
 
 #: Who made the file (RFC 5545 requires it); names the app, never the person.
 PRODID = "-//mentorpair//mentorpair//EN"
 
 #: Longest title we write; calendar apps truncate long summaries anyway.
 MAX_TITLE = 300
+
+#: Sequences count minutes from here; a 32-bit sequence lasts four thousand years.
+SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def sequence_at(made: datetime) -> int:
+    """The SEQUENCE of a file made at ``made``: later exports get higher numbers."""
+    return max(0, int((made - SEQUENCE_EPOCH).total_seconds()) // 60)
 
 
 def calendar_uid(meeting_id: str) -> str:
@@ -64,6 +84,8 @@ def meeting_to_ics(
     entry = CalendarEvent()
     entry.add("uid", calendar_uid(meeting.meeting_id))
     entry.add("dtstamp", made)
+    # Without it a calendar may keep the old time of a moved meeting.
+    entry.add("sequence", sequence_at(made))
     entry.add("dtstart", start)
     entry.add("dtend", start + timedelta(minutes=meeting.duration_min))
     entry.add("summary", summary)

@@ -14,8 +14,10 @@ from mentorpair.domain.model import AgendaItem, Meeting, MeetingMode
 from mentorpair.errors import DiskFull
 from mentorpair.storage.calendar import (
     PRODID,
+    SEQUENCE_EPOCH,
     calendar_uid,
     meeting_to_ics,
+    sequence_at,
     suggested_filename,
     write_ics,
 )
@@ -138,3 +140,16 @@ def test_write_ics_reports_a_full_disk(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(DiskFull):
         write_ics(target, b"new")
     assert target.read_bytes() == b"old"
+
+
+def test_a_later_export_of_a_moved_meeting_has_a_higher_sequence():
+    # Calendars replace an entry only with a higher SEQUENCE (RFC 5545, 3.8.7.4).
+    _, first = parse(meeting_to_ics(MEETING, "Mentoring meeting", False, stamp=STAMP))
+    moved = Meeting(MEETING.meeting_id, STARTS + timedelta(days=7), 60, MeetingMode.PHONE, "")
+    later = STAMP + timedelta(minutes=3)
+    _, second = parse(meeting_to_ics(moved, "Mentoring meeting", False, stamp=later))
+    assert int(first["SEQUENCE"]) == sequence_at(STAMP) > 0
+    assert int(second["SEQUENCE"]) == int(first["SEQUENCE"]) + 3
+    assert str(second["UID"]) == str(first["UID"])
+    assert sequence_at(SEQUENCE_EPOCH) == 0
+    assert sequence_at(datetime(2124, 1, 1, tzinfo=UTC)) < 2**31  # fits RFC 5545's integer
