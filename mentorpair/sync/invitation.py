@@ -26,6 +26,8 @@ from typing import Any
 
 from mentorpair.crypto.digest import sha256
 from mentorpair.crypto.identity import Identity, PublicIdentity
+from mentorpair.crypto.random import random_bytes
+from mentorpair.domain.canonical import check_depth
 from mentorpair.domain.model import Role
 from mentorpair.domain.profile import clean_display_name
 from mentorpair.errors import InvitationRefused, MadeByNewerVersion
@@ -40,12 +42,14 @@ __all__ = [
 ]
 
 FORMAT = "mentorpair-pairing"
-VERSION = 1
+VERSION = 2
 #: More than any real document (about 2,500 characters); checked before decoding.
 MAX_DOCUMENT_CHARS = 64 * 1024
 _SIGNATURE_DOMAIN = b"mentorpair/v1/pairing-document\x00"
 _PAIR_ID = re.compile(r"[0-9a-f]{32}")
-_FIELDS = {"format", "version", "kind", "pair", "name", "role", "keys", "answers", "sig"}
+_FIELDS = {
+    "format", "version", "kind", "pair", "name", "role", "keys", "answers", "nonce", "sig",
+}  # fmt: skip
 
 
 class DocumentKind(StrEnum):
@@ -110,6 +114,9 @@ def _make(
             "kem": _b64(public.kem),
         },
         "answers": answers,
+        # Fresh each time: a new invitation makes a new pairing (sync/pairing.py,
+        # pairing_digest), so updates kept from an earlier one are refused.
+        "nonce": random_bytes(16).hex(),
     }
     doc["sig"] = _b64(identity.sign(_SIGNATURE_DOMAIN + _canonical(doc)))
     return _armor(kind, _canonical(doc))
@@ -170,8 +177,9 @@ def read_document(text: str) -> PairingDocument:
     body = re.sub(r"[\s>]", "", match.group(2))
     try:
         raw = base64.b64decode(body, validate=True)
+        check_depth(raw)  # a hostile nesting is refused before the parser recurses
         doc = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):
         raise InvitationRefused() from None
     if not isinstance(doc, dict):
         raise InvitationRefused()
@@ -189,8 +197,12 @@ def read_document(text: str) -> PairingDocument:
 
 def _parse(doc: dict[str, Any]) -> PairingDocument:
     try:
-        if set(doc) != _FIELDS or doc["format"] != FORMAT or doc["version"] != VERSION:
+        version = doc["version"]
+        fields = _FIELDS if version == VERSION else _FIELDS - {"nonce"}
+        if set(doc) != fields or doc["format"] != FORMAT or version not in (1, VERSION):
             raise ValueError("fields")
+        if version == VERSION and not re.fullmatch(r"[0-9a-f]{32}", str(doc["nonce"])):
+            raise ValueError("nonce")
         kind = DocumentKind(doc["kind"])
         pair_id = doc["pair"]
         if not isinstance(pair_id, str) or not _PAIR_ID.fullmatch(pair_id):

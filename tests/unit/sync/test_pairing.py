@@ -107,7 +107,7 @@ def test_text_without_a_block_and_a_newer_version_are_explained(people):
     with pytest.raises(InvitationRefused, match="No mentorpair invitation"):
         ben.x.pairing.read("Dear Ben, see attached.")
     doc = decode(amira.x.pairing.invite(amira.ws.create_pair(Role.MENTEE, "Ben")))
-    doc["version"] = 2
+    doc["version"] = 3
     with pytest.raises(MadeByNewerVersion):
         read_document(encode(doc))
     with pytest.raises(InvitationRefused, match="far too long"):
