@@ -9,7 +9,7 @@ creating ``STALL_MARKER`` so the test knows when to ``kill -9`` it:
 * ``prepared``: the update is sealed and its number reserved, nothing is
   written yet;
 * ``tmp``: the update's bytes are in its temporary file (``.<name>.*.tmp``),
-  not yet flushed nor renamed;
+  not yet on disk for sure (fsync) nor renamed;
 * ``renamed``: the file has its final name in the folder, but the pass has
   not yet recorded it as sent.
 

@@ -238,11 +238,15 @@ def test_a_pass_killed_while_writing_is_cleaned_up_and_sync_goes_on(pair, tmp_pa
     amira.person.vault.close()  # the app runs in the child now
 
     child = run_pass(amira, pair_id, tmp_path, stall)
+    marker = tmp_path / "stalled"
     try:
-        wait_until("the pass to reach its write", (tmp_path / "stalled").exists)
+        wait_until(
+            "the pass to reach its write", lambda: marker.exists() or child.poll() is not None
+        )
     finally:
         child.kill()  # SIGKILL: no cleanup of any kind runs
-        child.communicate(timeout=TIMEOUT)
+        _, err = child.communicate(timeout=TIMEOUT)
+    assert marker.exists(), err.decode(errors="replace")
     left = ours(amira.path) - before
     if stall == "prepared":  # its number is used up, nothing is in the folder yet
         assert left == set()
