@@ -98,7 +98,8 @@ class PairsSidebar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setMinimumWidth(170)
+        # Narrow windows (800 px) need the room for the tabs; names wrap.
+        self.setMinimumWidth(150)
         title = QLabel(self.tr("Pairs"), self)
         title.setObjectName("subheading")
         self.model = PairListModel(self)
@@ -106,8 +107,10 @@ class PairsSidebar(QFrame):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Pairs"))
         self.list.setSpacing(2)
-        # A long name is cut off with "…" (its tooltip has it all), not scrolled sideways.
+        # A long name wraps onto another line in a narrow window, never scrolls sideways.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self.empty = QLabel(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -107,6 +108,13 @@ class PairView(QWidget):
             for index, name in enumerate(self.pages):
                 label = self._short_labels.get(name, self._labels[name]) if short else None
                 self.tabs.setTabText(index, label or self._labels[name])
+        # Longer words (German) may still not fit: tighter tabs, and as a last
+        # resort labels that end in "…" (the tooltip has them), never arrows.
+        bar.setStyleSheet("")
+        if short and bar.sizeHint().width() > self.tabs.width():
+            bar.setStyleSheet("QTabBar::tab { padding: 5px 7px; }")
+        bar.setUsesScrollButtons(False)
+        bar.setElideMode(Qt.TextElideMode.ElideRight)
 
     # QWidget.resizeEvent
     def resizeEvent(self, event: QResizeEvent) -> None:
