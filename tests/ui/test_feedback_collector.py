@@ -75,6 +75,36 @@ def test_collector_scheme_says_who_receives_the_file(tab, keys, tmp_path, qtbot,
     assert envelope.period_id == OPEN.period_id
 
 
+def test_the_save_dialog_starts_in_the_drop_folder(tab, keys, tmp_path, qtbot, monkeypatch):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    scheme = new_scheme(
+        "North London GP Mentoring",
+        keys["coordinator"].public_bytes(),
+        [OPEN],
+        signer=keys["signer"],
+        drop_folder=str(drop),
+    )
+    path = tmp_path / "scheme.mpscheme"
+    path.write_text(scheme.to_json(), encoding="utf-8")
+    tab.import_scheme(path)
+    dialog = tab.open_form(scheme)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    dialog.confirm_box.click()
+    offered: list[str] = []
+
+    def save_dialog(_parent, _title, suggested, _filter):
+        offered.append(suggested)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert offered and offered[0].startswith(str(drop))
+    assert dialog.stack.currentIndex() == 1  # cancelled: nothing saved, nothing counted
+    assert tab.feedback.sent(scheme.scheme_id, OPEN.period_id) is None
+
+
 def test_drop_folder_is_offered_and_never_called_anonymous(tab, keys, tmp_path, qtbot):
     scheme = new_scheme(
         "North London GP Mentoring",

@@ -355,7 +355,10 @@ class FeedbackDialog(QDialog):
         """Ask where to save, then seal and write the file; on trouble, say so plainly."""
         if self.response is None or not self.confirm_box.isChecked():
             return
-        suggested = str(Path.home() / random_file_name())
+        # The scheme's drop folder, when this computer can reach it; else the home folder.
+        drop = Path(self.scheme.drop_folder) if self.scheme.drop_folder else None
+        start = drop if drop is not None and drop.is_dir() else Path.home()
+        suggested = str(start / random_file_name())
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the feedback file"),
