@@ -1,5 +1,16 @@
 """mentorpair: private notes, agenda and goals for a mentor and mentee.
 
+Where things start:
+
+* the desktop app: ``mentorpair`` and ``python -m mentorpair`` run
+  :func:`mentorpair.cli.main`, which opens :func:`mentorpair.ui.app.run`;
+* the demo (``--demo``): :mod:`mentorpair.demo`, two invented vaults;
+* the coordinator's command (``mentorpair coordinator …``):
+  :mod:`mentorpair.coordinator`;
+* ``--self-check``: :mod:`mentorpair.selfcheck`.
+
+Beside them, the process-wide helpers every layer may use: :mod:`errors`,
+:mod:`logs`, :mod:`paths`, :mod:`resources` and :mod:`hardening`.
 Packaging reads the name and version from here.
 """
 
