@@ -4532,10 +4532,6 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>Ihre {0}-Datei; leer lassen für keine Vertrauensperson</translation>
     </message>
     <message>
-        <source>Choose car&amp;d…</source>
-        <translation>Karten&amp;datei wählen…</translation>
-    </message>
-    <message>
         <source>Choose the collector&apos;s card</source>
         <translation>Karte der Vertrauensperson wählen</translation>
     </message>
@@ -4608,6 +4604,18 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>Zeiträume</translation>
     </message>
     <message>
+        <source>Choose card…</source>
+        <translation>Karte wählen…</translation>
+    </message>
+    <message>
+        <source>Shared folder for feedback files (optional)</source>
+        <translation>Gemeinsamer Ordner für Rückmeldedateien (freiwillig)</translation>
+    </message>
+    <message>
+        <source>A folder people can put their files in, as they would type it</source>
+        <translation>Ein Ordner, in den die Leute ihre Dateien legen können, so wie sie ihn eingeben würden</translation>
+    </message>
+    <message>
         <source>Scores shown from (&amp;k)</source>
         <translation>Bewertungen ab (&amp;k)</translation>
     </message>
@@ -4622,6 +4630,10 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <message>
         <source>comments</source>
         <translation>Kommentaren</translation>
+    </message>
+    <message>
+        <source>Drop folder</source>
+        <translation>Ablageordner</translation>
     </message>
     <message>
         <source>Questions</source>

@@ -64,12 +64,14 @@ def test_collector_journey_through_the_windows(qtbot: QtBot, tmp_path: Path) -> 
     scheme_dir.mkdir()
     fill(form, scheme_dir)
     form.collector_edit.setText(str(card))
+    form.drop_edit.setText(r"\\trust-fs\mentoring\feedback")
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     wait_done(qtbot)
     scheme_path = scheme_dir / "north-london-gp-mentoring.mpscheme"
     scheme = load_scheme(scheme_path)
     assert scheme.collector is not None
     assert scheme.collector.name == "Freedom to Speak Up Guardian"
+    assert scheme.drop_folder == r"\\trust-fs\mentoring\feedback"
 
     # 3. Seven people send files to the collector.
     inbox = tmp_path / "inbox"

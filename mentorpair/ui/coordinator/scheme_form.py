@@ -130,7 +130,8 @@ class SchemeForm(QScrollArea):
         self.collector_edit.setPlaceholderText(
             self.tr("Their {0} file; leave empty for no collector").format(CARD_EXTENSION)
         )
-        self.collector_button = QPushButton(self.tr("Choose car&d…"), inner)
+        # No mnemonic: every letter of "Choose card" is taken on this page.
+        self.collector_button = QPushButton(self.tr("Choose card…"), inner)
         self.collector_button.setAccessibleName(self.tr("Choose the collector's card"))
         self.collector_button.clicked.connect(self._choose_card)
         self.collector_note = QLabel(
@@ -143,6 +144,11 @@ class SchemeForm(QScrollArea):
         )
         self.collector_note.setObjectName("hint")
         self.collector_note.setWordWrap(True)
+        self.drop_edit = QLineEdit(inner)
+        self.drop_edit.setAccessibleName(self.tr("Shared folder for feedback files (optional)"))
+        self.drop_edit.setPlaceholderText(
+            self.tr("A folder people can put their files in, as they would type it")
+        )
         self.threshold_note = QLabel(inner)
         self.threshold_note.setObjectName("hint")
         self.threshold_note.setWordWrap(True)
@@ -204,6 +210,7 @@ class SchemeForm(QScrollArea):
         collector_row.addWidget(self.collector_button)
         form.addRow(buddy_label(self.tr("Co&llector"), self.collector_edit), collector_row)
         form.addRow("", self.collector_note)
+        form.addRow(buddy_label(self.tr("Drop folder"), self.drop_edit), self.drop_edit)
         questions_heading = QLabel(self.tr("Questions"), inner)
         questions_heading.setObjectName("subheading")
         secret = QFormLayout()
@@ -380,11 +387,11 @@ class SchemeForm(QScrollArea):
         name, passphrase = self.name_edit.text().strip(), self.passphrase.text()
         periods, questions = self.periods(), self.questions.questions()
         k, c = self.min_group.value(), self.min_comments.value()
-        card = self.collector_edit.text().strip()
+        card, drop = self.collector_edit.text().strip(), self.drop_edit.text().strip()
 
         def work() -> CreatedScheme:
             collector = load_card(Path(card)).collector() if card else None
-            return init_scheme(folder, name, passphrase, periods, questions, k, c, collector)
+            return init_scheme(folder, name, passphrase, periods, questions, k, c, collector, drop)
 
         self._set_busy(True)
         run_in_background(work, self._on_created, self._on_failed)
@@ -421,6 +428,7 @@ class SchemeForm(QScrollArea):
             self.folder_button,
             self.collector_edit,
             self.collector_button,
+            self.drop_edit,
             self.create_button,
         ]
         for row in self.period_rows:
