@@ -231,8 +231,17 @@ class PairFeedback:
 
     def pair_sent(self, scheme_id: str, period_id: str) -> bool:
         """Whether this person already answered this period for this pair."""
+        return self._pair_revision(scheme_id, period_id) > 0
+
+    def _pair_revision(self, scheme_id: str, period_id: str) -> int:
+        """The revision last sent for this pair and period (0: none).
+
+        Revisions count per pair, like tokens: a person's second pair starts at
+        1 again, so a revision never hints that someone has another mentee.
+        """
         key = _PAIR_SENT_META.format(scheme=scheme_id, period=period_id, pair=self.pair_id)
-        return self._db.query_one("SELECT 1 FROM meta WHERE key = :key", {"key": key}) is not None
+        row = self._db.query_one("SELECT value FROM meta WHERE key = :key", {"key": key})
+        return 0 if row is None else int(row[0])
 
     def facts(self, period: Period) -> CoarseFacts:
         """The coarse facts the form offers to add, from this pair's record."""
@@ -260,14 +269,14 @@ class PairFeedback:
         ``also_remove`` are words the person chose to remove in the preview
         ("might be a name"): scrubbed like known names, kept nowhere.
         """
-        previous = self.sent(scheme.scheme_id, period.period_id)
+        previous = self._pair_revision(scheme.scheme_id, period.period_id)
         return build_response(
             scheme,
             period.period_id,
             answers,
             self.facts(period).selected(fact_keys),
             self.token(scheme.scheme_id, period.period_id),
-            1 if previous is None else previous.revision + 1,
+            previous + 1,
             Scrubber([*self.known_names(), *also_remove]),
         )
 
