@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mentorpair.crypto.signing import SigningKey
 from mentorpair.feedback.batches import MANIFEST_NAME, Manifest, receive, release, status
@@ -207,3 +209,49 @@ def test_the_store_refuses_another_schemes_state(setup, tmp_path):
     other = make_setup()
     with pytest.raises(CorruptFile):
         receive(tmp_path / "store", other.scheme, other.collector, [])
+
+
+# ------------------------------------------------------------ the property behind "never below k"
+_SMALL = make_setup(min_group=3, min_comments=3)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 9), st.integers(1, 3)), max_size=6),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_every_batch_adds_at_least_k_new_people_whatever_arrives(
+    tmp_path_factory: pytest.TempPathFactory, rounds: list[list[tuple[int, int]]]
+) -> None:
+    """Any arrivals, any order, repeats and revisions: each batch brings k new tokens."""
+    setup, k = _SMALL, _SMALL.scheme.min_group
+    base = tmp_path_factory.mktemp("rounds")
+    out = base / "out"
+    out.mkdir()
+    seen: set[str] = set()
+    newest: dict[str, int] = {}
+    for number, arrivals in enumerate(rounds):
+        inbox = base / f"inbox{number}"
+        paths = [send(inbox, setup.scheme, person, revision) for person, revision in arrivals]
+        receive(base / "store", setup.scheme, setup.collector, paths)
+        for person, revision in arrivals:
+            token = response(setup.scheme, person).token
+            newest[token] = max(newest.get(token, 0), revision)
+        for batch in release(base / "store", setup.scheme, setup.collector, out):
+            read = read_folder(batch.folder, setup.scheme, setup.coordinator)
+            tokens = {r.token for r in read.responses}
+            assert len(tokens - seen) >= k
+            seen |= tokens
+    report = report_from_folder(out, setup.scheme, setup.coordinator)
+    assert report.responses == (len(seen) if len(seen) >= k else 0)
+    final = read_folder(out, setup.scheme, setup.coordinator)
+    kept: dict[str, int] = {}
+    for r in final.responses:
+        kept[r.token] = max(kept.get(r.token, 0), r.revision)
+    # Whatever was released is the newest the collector had when it released.
+    assert all(revision <= newest[token] for token, revision in kept.items())
