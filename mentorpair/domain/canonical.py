@@ -1,4 +1,4 @@
-"""Canonical JSON: one byte string per value, so a signature means the same everywhere.
+r"""Canonical JSON: one byte string per value, so a signature means the same everywhere.
 
 What is hashed and signed (a pair's events, pairing documents) must encode to
 exactly the same bytes in every implementation. This is RFC 8785 (the JSON
@@ -8,8 +8,8 @@ sidesteps the one hard part of RFC 8785, number formatting:
 * values are objects, arrays, strings, ``true``/``false``/``null`` and
   integers from -(2^53 - 1) to 2^53 - 1; no fractions, NaN or infinities;
 * object keys are sorted by their UTF-16 code units, as RFC 8785 says;
-* strings are UTF-8 with only ``"``, ``\\`` and control characters escaped
-  (``\\b \\t \\n \\f \\r`` short, the rest ``\\u00xx``), and never hold a
+* strings are UTF-8 with only ``"``, ``\`` and control characters escaped
+  (``\b \t \n \f \r`` short, the rest ``\u00xx``), and never hold a
   lone surrogate;
 * no white space; nesting at most :data:`MAX_DEPTH` deep.
 

@@ -147,7 +147,7 @@ class Workspace:
     def events(self, pair_id: str) -> list[Event]:
         """All stored events of a pair that count (not those of a rejected key)."""
         rows = self._db.query(
-            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND quarantined = 0"
+            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND quarantined = 0"  # noqa: S608 - our column list
             " ORDER BY clock, at, event_id",
             {"pair": pair_id},
         )
@@ -156,7 +156,7 @@ class Workspace:
     def shareable_events(self, pair_id: str) -> list[Event]:
         """The events that may be sent to the partner (never a private note or reflection)."""
         rows = self._db.query(
-            f"SELECT {_COLUMNS} FROM events"
+            f"SELECT {_COLUMNS} FROM events"  # noqa: S608 - our column list
             " WHERE pair_id = :pair AND shareable = 1 AND quarantined = 0"
             " ORDER BY clock, at, event_id",
             {"pair": pair_id},
@@ -166,7 +166,7 @@ class Workspace:
     def chain_events(self, pair_id: str, origin: str, after: int) -> list[Event]:
         """One device's shared events after position ``after``, in chain order."""
         rows = self._db.query(
-            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND origin = :o AND seq > :s"
+            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND origin = :o AND seq > :s"  # noqa: S608 - our column list
             " ORDER BY seq",
             {"pair": pair_id, "o": origin, "s": after},
         )
@@ -175,7 +175,7 @@ class Workspace:
     def chain_event(self, pair_id: str, origin: str, seq: int) -> Event | None:
         """Entry ``seq`` of one device's chain, if this vault holds it (one row)."""
         row = self._db.query_one(
-            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND origin = :o AND seq = :s",
+            f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND origin = :o AND seq = :s",  # noqa: S608 - our column list
             {"pair": pair_id, "o": origin, "s": seq},
         )
         return None if row is None else _row_to_event(row)

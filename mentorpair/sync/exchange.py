@@ -359,8 +359,10 @@ class Exchange:
                     "This update reuses the id of a change that belongs to another pair, so it "
                     "was not imported. Nothing was changed."
                 )
-            plain = stored if stored.origin else stored.restamped(
-                event.clock, event.origin, event.seq, event.seen
+            plain = (
+                stored
+                if stored.origin
+                else stored.restamped(event.clock, event.origin, event.seq, event.seen)
             )
             if canonical_event(plain) != canonical_event(event):
                 raise UpdateRefused(

@@ -285,6 +285,4 @@ def open_update(
     payload_end = _LENGTH.size + length
     if payload_end > len(plain) or plain.count(0, payload_end) != len(plain) - payload_end:
         raise UpdateRefused()
-    return SealedUpdate(
-        pair_id, found.role, origin.hex(), seq, plain[_LENGTH.size : payload_end]
-    )
+    return SealedUpdate(pair_id, found.role, origin.hex(), seq, plain[_LENGTH.size : payload_end])

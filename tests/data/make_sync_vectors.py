@@ -133,7 +133,9 @@ def main() -> int:
             "signed by someone other than the partner",
         ),
         "update-other-pairing.mpu": (
-            seal_update(mentee, mentor.public(), PAIR, 1, body, pairing_digest("3c" * 32, "4d" * 32)),
+            seal_update(
+                mentee, mentor.public(), PAIR, 1, body, pairing_digest("3c" * 32, "4d" * 32)
+            ),
             "UpdateRefused",
             "made for an earlier pairing of the same pair (or re-sealed by someone else)",
         ),

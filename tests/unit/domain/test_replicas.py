@@ -90,7 +90,7 @@ class Device:
             if any(seq > heads.get(o, (0, 0))[0] for o, seq in event.seen.items()):
                 continue  # it saw something not here yet: later
             self.events[event.event_id] = event
-            seq, clock = heads.get(event.origin, (0, 0))
+            _seq, clock = heads.get(event.origin, (0, 0))
             heads[event.origin] = (event.seq, max(clock, event.clock))
 
 

@@ -13,11 +13,11 @@ import json
 
 import pytest
 
+from mentorpair.crypto import hybrid
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.errors import UpdateRefused
 from mentorpair.storage.workspace import new_id
-from mentorpair.crypto import hybrid
 from mentorpair.sync import update
 from mentorpair.sync.pairing import PairingStatus
 from tests.unit.domain.factory import shared_view
@@ -131,7 +131,7 @@ def test_an_update_forwarded_by_the_intruder_to_the_real_partner_is_refused(peop
             ben_keys.hybrid_public_bytes(),
             inner,
             update._INFO + header + bytes.fromhex(ben_keys.device_id),
-        )  # fmt: skip
+        )
         + to_carol[update.HEADER_LENGTH + update.ENVELOPE_LENGTH :]
     )
     with pytest.raises(UpdateRefused) as caught:
