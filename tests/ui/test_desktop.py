@@ -277,3 +277,36 @@ def test_a_native_crash_reaches_the_next_start_s_log(tmp_path, caplog):
     assert (logs / "native-crash.txt").read_text() == ""
     assert not report_native_crash(logs)
     enable_native_crash_log(logs)  # the file is reopened, empty, for this process
+
+
+# The offscreen platform has no tray window; Qt says so when the icon shows.
+@pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
+def test_closing_to_the_tray_locks_hides_and_keeps_reminding(qtbot, make_window, vault_folder):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from mentorpair.ui.main_window import app_icon
+
+    vault = Vault.create(vault_folder, PASSPHRASE, NAME)
+    window = make_window(vault_folder, vault)
+    tray = QSystemTrayIcon(app_icon(), window)
+    tray.show()
+    if not tray.isVisible():
+        pytest.skip("this platform plugin shows no tray icon")
+    window.tray = window.notifier.tray = tray
+    workspace = window.workspace.workspace
+    assert workspace is not None
+    pair_id = workspace.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    starts = datetime.now(UTC) + timedelta(minutes=30, seconds=20)
+    workspace.record(
+        pair_id, EventKind.MEETING_PLANNED, meeting_id=new_id(), starts_at=starts.isoformat(),
+        duration_min=60, mode=MeetingMode.PHONE.value, place="",
+    )  # fmt: skip
+    assert window.hides_to_tray(spontaneous=True)
+    assert not window.hides_to_tray(spontaneous=False)  # File ▸ Quit really quits
+    window.hide_to_tray()
+    assert window.vault is None and not window.isVisible()
+    assert window.notifier.notify("Mentoring meeting", "in 30 minutes")[0] == "tray"
+    due = window.reminders.check_now(datetime.now(UTC))
+    assert due == [("Mentoring meeting", "Mentoring meeting in 30 minutes (phone)")]
+    window.bring_to_front()
+    assert window.isVisible()
