@@ -147,4 +147,6 @@ KEEP: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The Trust's policy needs work.", ("Trust's policy",)),
     ("RCEM guidance says 4 hours.", ("4 hours",)),
     ("In FY2 I rotated through A&E.", ("FY2", "A&E")),
+    ("I told my sister. Then things improved.", ("Then things improved",)),
+    ("The nurse said the rota was fine.", ("the rota",)),
 )
