@@ -300,3 +300,26 @@ def test_the_translator_can_be_loaded(qapp: QApplication) -> None:
     translator = QTranslator()
     assert translator.load(str(QM_FILE))
     assert translator.translate("Wording", "Achieved", "goal status") == "Erreicht"
+
+
+@pytest.mark.warnings_expected
+def test_a_bundle_without_the_german_file_starts_in_english_and_says_why(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def missing(*parts: str) -> Path:
+        raise FileNotFoundError("/".join(parts))
+
+    caplog.set_level("INFO", logger="mentorpair")
+    monkeypatch.setattr(i18n, "resource_path", missing)
+    try:
+        i18n.apply_language(qapp, "de")  # no exception: a window in English beats none
+        assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+        assert "its translation file is missing" in caplog.text
+    finally:
+        i18n.remove_language(qapp)
+    monkeypatch.undo()
+    i18n.apply_language(qapp, "de")
+    try:
+        assert "window language de: translation loaded" in caplog.text
+    finally:
+        i18n.remove_language(qapp)

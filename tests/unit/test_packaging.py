@@ -54,3 +54,26 @@ def test_appstream_has_a_homepage_and_screenshots_that_exist():
         assert image.startswith(RAW), image
         assert (ROOT / image.removeprefix(RAW)).is_file(), image
     assert root.find("screenshots/screenshot[@type='default']") is not None
+
+
+def test_the_icu_data_keeps_root_english_german_and_what_every_language_needs():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("icu_trim", ROOT / "packaging" / "icu_trim.py")
+    assert spec is not None and spec.loader is not None
+    icu_trim = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(icu_trim)
+    removable = icu_trim.removable
+    items = [
+        "root.res", "en.res", "en_GB.res", "de.res", "de_AT.res", "fr.res", "ja_JP.res",
+        "coll/root.res", "coll/de_.res", "coll/de__PHONEBOOK.res", "coll/fr.res",
+        "coll/ucadata.icu", "brkitr/cjdict.dict", "brkitr/root.res", "brkitr/fr.res",
+        "translit/Any_Publishing.res", "ibm-943_P15A-2003.cnv", "cnvalias.icu",
+        "zoneinfo64.res", "pool.res", "curr/pool.res", "lang/de.res", "lang/it.res",
+        "uts46.nrm", "supplementalData.res",
+    ]  # fmt: skip
+    dropped = set(removable(items))
+    assert dropped == {
+        "fr.res", "ja_JP.res", "coll/fr.res", "brkitr/fr.res", "translit/Any_Publishing.res",
+        "ibm-943_P15A-2003.cnv", "lang/it.res",
+    }  # fmt: skip
