@@ -15,15 +15,23 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from mentorpair.feedback.report import Report
 from mentorpair.feedback.scheme import load_scheme
 from mentorpair.feedback.submission import Response, random_file_name, seal_response
 from tests.ui.test_accessibility import unnamed
 from tests.ui.test_coordinator_report import wait_done
 from tests.ui.test_coordinator_scheme import COORDINATOR_PASSPHRASE, fill
 
+from mentorpair.ui.coordinator.report_page import ReportPage
 from mentorpair.ui.coordinator.window import CoordinatorWindow
 
 COLLECTOR_PASSPHRASE = "harbour violet teapot glacier 9"
+
+
+def shown(page: ReportPage) -> Report:
+    """The report the page shows now (a function, so each call is looked at afresh)."""
+    assert page.report is not None
+    return page.report
 
 
 def test_title_is_not_doubled(qtbot: QtBot) -> None:
@@ -89,7 +97,8 @@ def test_collector_journey_through_the_windows(qtbot: QtBot, tmp_path: Path) -> 
     report.folder_edit.setText(str(inbox))
     qtbot.mouseClick(report.read_button, Qt.MouseButton.LeftButton)
     wait_done(qtbot)
-    assert report.report is not None and report.report.responses == 0
+    assert shown(report).responses == 0
+    assert report.view is not None
     assert "fewer than 5 files" not in report.view.summary.text()  # 7 files were read
 
     # 5. The collector receives and releases.
@@ -118,7 +127,8 @@ def test_collector_journey_through_the_windows(qtbot: QtBot, tmp_path: Path) -> 
     report.passphrase.edit.setText(COORDINATOR_PASSPHRASE)
     qtbot.mouseClick(report.read_button, Qt.MouseButton.LeftButton)
     wait_done(qtbot)
-    assert report.report is not None and report.report.responses == 7
+    assert shown(report).responses == 7
+    assert report.view is not None
     notes = [label.text() for label in report.view.findChildren(QLabel)]
     assert any("never differ by fewer than 5 people" in text for text in notes)
     assert "read 7 files — 7 responses" in report.view.summary.text()

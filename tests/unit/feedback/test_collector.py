@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentorpair.crypto.signing import SigningKey
-from mentorpair.feedback.batches import MANIFEST_NAME, Manifest, receive, release, status
+from mentorpair.feedback.batches import MANIFEST_NAME, Batch, Manifest, receive, release, status
 from mentorpair.feedback.collector import CollectorKeyMismatch, CollectorKeys
 from mentorpair.feedback.folder import NOT_IN_BATCH, read_folder, report_from_folder
-from mentorpair.feedback.report import SUPPRESSED
+from mentorpair.feedback.report import SUPPRESSED, Report
 from mentorpair.feedback.submission import (
     FOR_COLLECTOR,
     NOT_COLLECTED,
@@ -44,13 +44,13 @@ def collect(setup: Setup, tmp_path: Path, people: range, revision: int = 1, **an
     return receive(tmp_path / "store", setup.scheme, setup.collector, paths)
 
 
-def released(setup: Setup, tmp_path: Path) -> list:
+def released(setup: Setup, tmp_path: Path) -> list[Batch]:
     out = tmp_path / "to-coordinator"
     out.mkdir(exist_ok=True)
     return release(tmp_path / "store", setup.scheme, setup.collector, out)
 
 
-def usefulness_counts(report) -> tuple[int, ...] | object:
+def usefulness_counts(report: Report) -> object:
     return next(d.counts for d in report.distributions if d.question_id == "usefulness")
 
 
