@@ -1265,8 +1265,8 @@ Wählen Sie einen Ordner, auf den nur Sie Zugriff haben, etwa ein verschlüsselt
         <translation>Angaben, die die App hinzufügen kann, wenn Sie zustimmen</translation>
     </message>
     <message>
-        <source>Only in these rough forms; nothing is added unless you tick it. They help the scheme see, for example, whether pairs who meet more find it more useful.</source>
-        <translation>Nur in diesen groben Formen; nichts wird hinzugefügt, solange Sie es nicht ankreuzen. Sie helfen dem Programm zu sehen, ob zum Beispiel Tandems, die sich öfter treffen, es nützlicher finden.</translation>
+        <source>Only in these rough forms; nothing is added unless you tick it. They help the scheme see, for example, whether pairs who meet more find it more useful. The coordinator sees them beside your answers: if few pairs share them (say, the only pair together for over two years), they can point to you.</source>
+        <translation>Nur in diesen groben Formen; nichts wird hinzugefügt, wenn Sie es nicht ankreuzen. Sie helfen dem Programm zu sehen, ob zum Beispiel Paare, die sich öfter treffen, es nützlicher finden. Die Koordination sieht sie neben Ihren Antworten: Wenn nur wenige Paare sie teilen (etwa das einzige Paar, das seit über zwei Jahren besteht), können sie auf Sie hinweisen.</translation>
     </message>
     <message>
         <source>Add my role: {0}</source>

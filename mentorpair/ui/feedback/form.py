@@ -211,7 +211,9 @@ class FeedbackDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "Only in these rough forms; nothing is added unless you tick it. They help "
-                "the scheme see, for example, whether pairs who meet more find it more useful."
+                "the scheme see, for example, whether pairs who meet more find it more useful. "
+                "The coordinator sees them beside your answers: if few pairs share them (say, "
+                "the only pair together for over two years), they can point to you."
             ),
             card,
         )
