@@ -8,6 +8,7 @@ that, nothing.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -150,3 +151,25 @@ def test_a_wrong_collector_passphrase_is_a_plain_message(qtbot: QtBot, tmp_path:
     problem = QAccessible.queryAccessibleInterface(page.problem)
     assert problem.text(QAccessible.Text.Name) == "Problem"
     assert not (tmp_path / "store").exists()
+
+
+def test_the_window_shows_no_count_below_k(qtbot: QtBot) -> None:
+    """Issue 13: "read 1 files — 1 responses" becomes "fewer than 5 …", plurals right."""
+    from mentorpair.crypto.hybrid import HybridKeyPair
+    from mentorpair.feedback.report import build_report, scheme_info
+    from mentorpair.feedback.scheme import Period, new_scheme
+
+    from mentorpair.ui.coordinator.report_view import ReportView
+
+    period = Period("2026-H2", "July to December 2026", date(2026, 7, 1), date(2026, 12, 31))
+    scheme = new_scheme("North London", HybridKeyPair.generate().public_bytes(), [period])
+    one = Response(scheme.scheme_id, period.period_id, "a" * 64, 1, {"usefulness": 3}, {})
+    view = ReportView(build_report(scheme_info(scheme), [one]))
+    qtbot.addWidget(view)
+    text = view.summary.text()
+    assert "fewer than 5 files" in text and "fewer than 5 responses" in text
+    assert "1 file" not in text.replace("1 file left", "") and "1 response" not in text
+    assert "0 files left out" in text
+    captions = [label.text() for label in view.findChildren(QLabel)]
+    assert any("fewer than 5 answered" in caption for caption in captions)
+    assert not any(": 1 answered" in caption for caption in captions)
