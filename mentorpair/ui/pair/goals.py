@@ -498,7 +498,7 @@ class GoalsTab(PairTab):
             width = watched.width()
             if self._widths.get(watched) != width:
                 self._widths[watched] = width
-                QTimer.singleShot(0, self._refit)
+                QTimer.singleShot(0, self, self._refit)  # dropped if the tab goes first
         return super().eventFilter(watched, event)
 
     # QWidget.resizeEvent
