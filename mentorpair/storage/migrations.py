@@ -190,6 +190,12 @@ def _v1_3(db: Database) -> None:
         # Digest of the invitation and acceptance that made this pairing;
         # NULL for pairings made before format 2 (a digest of both keys stands in).
         db.execute("ALTER TABLE partner_keys ADD COLUMN pairing BLOB")
+    sync_columns = {str(row[1]) for row in db.query("PRAGMA table_info(sync_state)")}
+    for name in ("ack_floor_seq", "ack_floor"):
+        # What the partner had confirmed holding of this vault's chain when
+        # their chain stood at ack_floor_seq: their later changes must have seen it.
+        if name not in sync_columns:
+            db.execute(f"ALTER TABLE sync_state ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0")
     db.execute(
         "CREATE TABLE IF NOT EXISTS rejected_keys ("
         " pair_id TEXT NOT NULL, origin TEXT NOT NULL, at TEXT NOT NULL,"

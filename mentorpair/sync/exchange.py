@@ -129,6 +129,8 @@ class _SyncState:
     sent_head: int = 0
     sent_ack: int = 0
     sent_confirmed: bool = False
+    ack_floor_seq: int = 0
+    ack_floor: int = 0
 
 
 class Exchange:
@@ -146,13 +148,14 @@ class Exchange:
     def _state(self, pair_id: str) -> _SyncState:
         row = self._db.query_one(
             "SELECT updates_sent, updates_received, partner_has, partner_got, sent_head,"
-            " sent_ack, sent_confirmed FROM sync_state WHERE pair_id = :p",
+            " sent_ack, sent_confirmed, ack_floor_seq, ack_floor FROM sync_state"
+            " WHERE pair_id = :p",
             {"p": pair_id},
         )
         if row is None:
             return _SyncState()
-        sent, received, has, got, head, ack, confirmed = (int(v) for v in row)
-        return _SyncState(sent, received, has, got, head, ack, bool(confirmed))
+        sent, received, has, got, head, ack, confirmed, floor_seq, floor = (int(v) for v in row)
+        return _SyncState(sent, received, has, got, head, ack, bool(confirmed), floor_seq, floor)
 
     def _put_state(self, db: Database, pair_id: str, **changes: int) -> None:
         db.execute("INSERT OR IGNORE INTO sync_state (pair_id) VALUES (:p)", {"p": pair_id})
@@ -405,6 +408,7 @@ class Exchange:
         )
         events = [entry.event for entry, _ in new]
         _admit_roles(events)
+        _admit_knowledge(events, me, sync.ack_floor_seq, sync.ack_floor)
         self._check_held(pair_id, events)
         ack = payload["ack"].get(me)
         ack_seq, ack_hash = ack if ack is not None else (0, GENESIS)
@@ -432,6 +436,9 @@ class Exchange:
                 updates_received=opened.seq,
                 partner_has=max(ack_seq, 0),
                 partner_got=min(payload["got"], sync.updates_sent),
+                # What they made after this update was made after holding ack_seq.
+                ack_floor_seq=max([heads[author.origin].seq] + [e.seq for e in events]),
+                ack_floor=ack_seq,
             )
             self.pairing.note_partner_confirmation(db, pair_id, payload["confirmed"])
 
@@ -494,6 +501,23 @@ def _admit_roles(events: list[Event]) -> None:
             raise UpdateRefused(
                 f"This update was not imported: {exc} Nothing was changed."
             ) from None
+
+
+def _admit_knowledge(events: list[Event], me: str, floor_seq: int, floor: int) -> None:
+    """Refuse a change that says it had not seen what its author had confirmed holding.
+
+    An earlier update of theirs acknowledged this vault's chain up to
+    ``floor`` when their own chain stood at ``floor_seq``: every change they
+    made after that was made knowing it. A modified client cannot slip a
+    change in "before" something (an ending) it had already acknowledged.
+    """
+    for event in events:
+        if event.seq > floor_seq and event.clock > 0 and event.seen.get(me, 0) < floor:
+            raise UpdateRefused(
+                "This update contains changes that claim not to have seen what your partner "
+                "had already confirmed receiving from you, so it was not imported. Nothing was "
+                "changed. Ask your partner to update mentorpair and export again."
+            )
 
 
 def _stage(progress: Progress | None, start: int, end: int) -> Progress | None:

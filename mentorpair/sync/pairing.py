@@ -292,7 +292,8 @@ class Pairing:
     def _reset_exchange(self, pair_id: str) -> None:
         self._db.execute(
             "UPDATE sync_state SET updates_received = 0, partner_has = 0, partner_got = 0,"
-            " sent_head = 0, sent_ack = 0, sent_confirmed = 0 WHERE pair_id = :p",
+            " sent_head = 0, sent_ack = 0, sent_confirmed = 0, ack_floor_seq = 0,"
+            " ack_floor = 0 WHERE pair_id = :p",
             {"p": pair_id},
         )
 

@@ -14,7 +14,7 @@ import json
 import pytest
 
 from mentorpair.crypto import hybrid
-from mentorpair.domain.events import EventKind
+from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import Role
 from mentorpair.errors import UpdateRefused
 from mentorpair.storage.workspace import new_id
@@ -152,3 +152,56 @@ def test_pairing_again_with_a_key_once_rejected_takes_its_changes_back(people):
     assert amira.ws.state(pair_id).notes == {}
     _invite(amira, pair_id, ben, "Amira")
     assert [n.title for n in amira.ws.state(pair_id).notes.values()] == ["Real"]
+
+
+def test_a_change_that_pretends_not_to_have_seen_the_ending_is_refused(people):
+    amira, ben, _carol = people
+    pair_id = amira.ws.create_pair(Role.MENTEE, "Ben")
+    _invite(amira, pair_id, ben, "Amira")
+    for person in (amira, ben):
+        person.x.pairing.confirm(pair_id)
+    ben.ws.record(pair_id, EventKind.NOTE_CREATED, note_id=new_id(), kind="shared",
+                  title="Before", text="…")  # fmt: skip
+    amira.x.import_update(ben.x.export(pair_id))
+    amira.ws.record(pair_id, EventKind.RELATIONSHIP_ENDED, summary="Thank you")
+    ben.x.import_update(amira.x.export(pair_id))
+    amira.x.import_update(ben.x.export(pair_id))  # Ben's app acknowledges the ending
+    # A modified app on Ben's side then writes a note stamped as if it never saw it.
+    state = ben.ws.state(pair_id)
+    me = ben.ws.origin
+    forged = Event(
+        new_id(), pair_id, Role.MENTOR, EventKind.NOTE_CREATED, ben.ws.now(),
+        {"note_id": new_id(), "kind": "shared", "title": "Late", "text": "…"},
+    ).restamped(state.max_clock + 1, me, state.heads[me][0] + 1, {})  # fmt: skip
+    ben.vault.db.execute(
+        "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body, clock,"
+        " origin, seq, seen) VALUES (:i, :p, 'mentor', 'note.created', :at, 1, :b, :c, :o,"
+        " :s, '{}')",
+        {"i": forged.event_id, "p": pair_id, "at": forged.to_dict()["at"],
+         "b": json.dumps(dict(forged.body)), "c": forged.clock, "o": me, "s": forged.seq},
+    )  # fmt: skip
+    ben.ws.forget(pair_id)
+    with pytest.raises(UpdateRefused) as caught:
+        amira.x.import_update(ben.x.export(pair_id))
+    assert "claim not to have seen" in caught.value.message
+    assert "Late" not in [n.title for n in amira.ws.state(pair_id).notes.values()]
+
+
+def test_a_change_made_before_the_news_of_the_ending_arrived_is_kept_and_marked(people):
+    amira, ben, _carol = people
+    pair_id = amira.ws.create_pair(Role.MENTEE, "Ben")
+    _invite(amira, pair_id, ben, "Amira")
+    for person in (amira, ben):
+        person.x.pairing.confirm(pair_id)
+    amira.ws.record(pair_id, EventKind.RELATIONSHIP_ENDED, summary="Thank you")
+    # Ben, offline, writes a note before the ending reaches him.
+    ben.ws.record(pair_id, EventKind.NOTE_CREATED, note_id=new_id(), kind="shared",
+                  title="Offline", text="…")  # fmt: skip
+    ben.x.import_update(amira.x.export(pair_id))
+    amira.x.import_update(ben.x.export(pair_id))
+    for person in (amira, ben):
+        state = person.ws.state(pair_id)
+        assert state.read_only and state.rejected == []
+        assert [n.title for n in state.notes.values()] == ["Offline"]
+        assert len(state.unaware_of_ending) == 1
+    assert shared_view(amira.ws.state(pair_id)) == shared_view(ben.ws.state(pair_id))
