@@ -26,6 +26,7 @@ OneDrive, Dropbox). The rules that keep such engines happy:
 from __future__ import annotations
 
 import base64
+import contextlib
 import logging
 import os
 import re
@@ -56,6 +57,11 @@ log = logging.getLogger(__name__)
 _NAME = re.compile(r"[a-z2-7]{26}\.mpu")
 SUFFIX = ".mpu"
 Progress = Callable[[int, int], None]
+
+
+def _incomplete_mark(info: os.stat_result) -> str:
+    """How a file whose content does not match its name is remembered: by size and time."""
+    return f"incomplete:{info.st_size}:{info.st_mtime_ns}"
 
 
 def content_name(data: bytes) -> str:
@@ -213,9 +219,13 @@ class SharedFolder:
                 if not is_update_name(entry.name):
                     continue
                 present.add(entry.name)
-                if entry.name in handled:
-                    continue
                 info = entry.stat(follow_symlinks=False)
+                outcome = handled.get(entry.name)
+                changed = outcome is not None and (
+                    outcome.startswith("incomplete:") and outcome != _incomplete_mark(info)
+                )
+                if outcome is not None and not changed:
+                    continue  # handled; an incomplete one is read again only once it changes
                 # Only complete files of a real update size; a growing download waits.
                 if stat.S_ISREG(info.st_mode) and info.st_size in SIZE_BUCKETS:
                     found.append((entry.name, Path(entry.path)))
@@ -241,7 +251,11 @@ class SharedFolder:
         except KnownError:
             return  # vanished, unreadable or still growing: the next pass tries again
         if content_name(data) != name:
-            return  # still being copied in
+            # Still being copied in, or junk under one of our names: read again
+            # only once it changes, not on every pass.
+            with contextlib.suppress(OSError):
+                self._remember(pair_id, name, _incomplete_mark(path.stat()))
+            return
         try:
             summary = self.exchange.import_update(data)
         except UpdateTooEarly:

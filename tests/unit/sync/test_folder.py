@@ -126,3 +126,88 @@ def test_an_update_waiting_for_an_earlier_one_is_tried_again(shared):
     fb.sync(pair_id)  # imports the first, then the second is still waiting its turn
     fb.sync(pair_id)
     assert len(ben.ws.state(pair_id).goals) == 2
+
+
+# ---------------------------------------------------------------- persist, then send
+def test_a_write_that_fails_counts_as_nothing_sent_and_goes_again(shared, monkeypatch):
+    from mentorpair.errors import DiskFull
+    from mentorpair.sync import folder as folder_module
+
+    amira, ben, pair_id, fa, fb, folder = shared
+    add_goal(amira, pair_id, "Written on a full disk")
+    real = folder_module.atomic_write
+
+    def full_disk(path: Path, data: bytes, mode: int = 0o600) -> None:
+        # Half a file under the temporary name, then the disk is full.
+        (path.parent / f".{path.name}.abc123.tmp").write_bytes(data[: len(data) // 2])
+        raise DiskFull()
+
+    monkeypatch.setattr(folder_module, "atomic_write", full_disk)
+    with pytest.raises(DiskFull):
+        fa.sync(pair_id)
+    assert amira.x.unsent(pair_id) == 1 and amira.x.has_news(pair_id)
+    monkeypatch.setattr(folder_module, "atomic_write", real)
+    report = fa.sync(pair_id)  # the next pass cleans up and writes it again
+    assert report.written is not None
+    assert [n for n in names(folder) if n.endswith(".tmp")] == []
+    assert amira.vault.db.query(
+        "SELECT COUNT(*) FROM sync_files WHERE outcome LIKE 'pending:%'"
+    ) == [(0,)]
+    fb.sync(pair_id)
+    assert [g.title for g in ben.ws.state(pair_id).goals.values()] == ["Written on a full disk"]
+
+
+def test_a_process_killed_after_the_write_leaves_nothing_behind(shared, monkeypatch):
+    amira, ben, pair_id, fa, fb, folder = shared
+    add_goal(amira, pair_id, "Killed before it counted")
+    real = SharedFolder._remember
+
+    def dies_before_counting(self: SharedFolder, pair: str, name: str, outcome: str) -> None:
+        if outcome.startswith("sent:"):
+            raise KeyboardInterrupt  # stands in for SIGKILL between the write and the commit
+        real(self, pair, name, outcome)
+
+    monkeypatch.setattr(SharedFolder, "_remember", dies_before_counting)
+    with pytest.raises(KeyboardInterrupt):
+        fa.sync(pair_id)
+    orphan = [n for n in names(folder) if is_update_name(n)]
+    assert len(orphan) == 1  # the file got there, but never counted as sent
+    monkeypatch.undo()
+    fa.sync(pair_id)
+    assert orphan[0] not in names(folder)  # removed: its content went again in a new file
+    fb.sync(pair_id)
+    fa.sync(pair_id)
+    assert [g.title for g in ben.ws.state(pair_id).goals.values()] == ["Killed before it counted"]
+    assert amira.x.unsent(pair_id) == 0
+
+
+def test_a_partner_away_for_many_passes_finds_one_file_not_hundreds(shared):
+    amira, ben, pair_id, fa, fb, folder = shared
+    for n in range(60):  # Ben is away: Amira works and her app syncs each time
+        add_goal(amira, pair_id, f"Goal {n}")
+        fa.sync(pair_id)
+    mine = [n for n in names(folder) if is_update_name(n)]
+    assert len(mine) == 1  # each new file carried everything and replaced the older
+    rows = amira.vault.db.query("SELECT COUNT(*) FROM sync_files")
+    assert rows[0][0] <= 2  # the bookkeeping is as small as the folder
+    report = fb.sync(pair_id)  # Ben returns and opens one file
+    assert len(report.imported) == 1 and report.imported[0].new_events == 60
+    assert len(ben.ws.state(pair_id).goals) == 60
+
+
+def test_a_junk_file_with_one_of_our_names_is_read_once_until_it_changes(shared, monkeypatch):
+    from mentorpair.sync import folder as folder_module
+
+    amira, _ben, pair_id, fa, _fb, folder = shared
+    junk = folder / ("a" * 26 + ".mpu")
+    junk.write_bytes(os.urandom(64 * 1024))
+    reads: list[Path] = []
+    real = folder_module.read_file
+    monkeypatch.setattr(folder_module, "read_file", lambda p: reads.append(p) or real(p))
+    for _ in range(5):
+        fa.sync(pair_id)
+    assert reads.count(junk) == 1
+    junk.write_bytes(os.urandom(16 * 1024))  # it changed (a copy finished?): read again
+    os.utime(junk, ns=(1, 1))
+    fa.sync(pair_id)
+    assert reads.count(junk) == 2
