@@ -198,7 +198,7 @@ def test_a_partner_away_for_many_passes_finds_one_file_not_hundreds(shared):
 def test_a_junk_file_with_one_of_our_names_is_read_once_until_it_changes(shared, monkeypatch):
     from mentorpair.sync import folder as folder_module
 
-    amira, _ben, pair_id, fa, _fb, folder = shared
+    _amira, _ben, pair_id, fa, _fb, folder = shared
     junk = folder / ("a" * 26 + ".mpu")
     junk.write_bytes(os.urandom(64 * 1024))
     reads: list[Path] = []
