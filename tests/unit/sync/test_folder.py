@@ -135,7 +135,7 @@ def test_a_write_that_fails_counts_as_nothing_sent_and_goes_again(shared, monkey
 
     amira, ben, pair_id, fa, fb, folder = shared
     add_goal(amira, pair_id, "Written on a full disk")
-    real = folder_module.atomic_write
+    real = folder_module.atomic_write  # type: ignore[attr-defined]
 
     def full_disk(path: Path, data: bytes, mode: int = 0o600) -> None:
         # Half a file under the temporary name, then the disk is full.
@@ -202,8 +202,13 @@ def test_a_junk_file_with_one_of_our_names_is_read_once_until_it_changes(shared,
     junk = folder / ("a" * 26 + ".mpu")
     junk.write_bytes(os.urandom(64 * 1024))
     reads: list[Path] = []
-    real = folder_module.read_file
-    monkeypatch.setattr(folder_module, "read_file", lambda p: reads.append(p) or real(p))
+    real = folder_module.read_file  # type: ignore[attr-defined]
+
+    def counted(path: Path) -> bytes:
+        reads.append(path)
+        return bytes(real(path))
+
+    monkeypatch.setattr(folder_module, "read_file", counted)
     for _ in range(5):
         fa.sync(pair_id)
     assert reads.count(junk) == 1
