@@ -733,6 +733,10 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
         <translation>Sie haben diese Fassung bestätigt. {0} bestätigt sie auf dem eigenen Gerät, sobald sie dort ankommt; die Bestätigung kommt mit der nächsten Aktualisierung (siehe Reiter „Gegenüber“).</translation>
     </message>
     <message>
+        <source>{0} confirmed an earlier version while this one was being written; that confirmation counts for the earlier version only.</source>
+        <translation>{0} hat eine frühere Fassung bestätigt, während diese hier entstand; diese Bestätigung gilt nur für die frühere Fassung.</translation>
+    </message>
+    <message>
         <source>Saving counts as your confirmation. {0} confirms it on their own device once it reaches them.</source>
         <translation>Speichern gilt als Ihre Bestätigung. {0} bestätigt sie auf dem eigenen Gerät, sobald sie dort ankommt.</translation>
     </message>
@@ -1442,6 +1446,10 @@ Dieses Programm hat keine Vertrauensperson; wie Sie die Datei schicken, entschei
     <message>
         <source>The file is sealed so that only the coordinator of {0} can open it. It will contain exactly this:</source>
         <translation>Die Datei wird so versiegelt, dass nur die Koordination von {0} sie öffnen kann. Sie enthält genau dies:</translation>
+    </message>
+    <message>
+        <source>Your written comments travel apart from your other answers, under a separate code, and reach the coordinator only in batches of at least {0} people.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scheme: {0}</source>

@@ -169,3 +169,28 @@ def test_every_control_is_named(make_tab, ws):
     widgets = interactive_widgets(tab)
     assert len(widgets) >= 12
     assert [w for w in widgets if not w.accessibleName()] == []
+
+
+def test_a_confirmation_that_crossed_a_new_version_counts_for_the_one_it_saw(make_tab, ws, qtbot):
+    from tests.ui.helpers_partner import insert_partner_events
+
+    pair_id = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    tab = make_tab(pair_id)
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    first = ws.state(pair_id).agreement
+    assert first is not None
+    tab.frequency.setText("Monthly")
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    # Helen, offline, confirms the first version; it arrives after the second.
+    insert_partner_events(
+        ws, pair_id, [(EventKind.AGREEMENT_CONFIRMED, {"revision": first.revision})],
+        author=Role.MENTOR,
+    )  # fmt: skip
+    tab.refresh()
+    state = ws.state(pair_id)
+    assert state.rejected == []
+    assert state.agreement is not None and Role.MENTOR not in state.agreement.confirmed_by
+    assert tab.status.text() == "Waiting for Dr Helen Marsh to confirm"
+    assert "confirmed an earlier version" in tab.status_hint.text()

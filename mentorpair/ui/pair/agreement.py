@@ -371,6 +371,18 @@ class AgreementTab(PairTab):
                 ).format(partner)
             )
             self.confirm_button.setVisible(not state.read_only)
+        earlier = [role for role, _version in state.earlier_confirmations() if role is not me]
+        if agreement is not None and earlier and partner:
+            # Confirmed while the terms were changed offline: it counts for the
+            # version they saw, and the person should know the new one still waits.
+            self.status_hint.setText(
+                self.status_hint.text()
+                + " "
+                + self.tr(
+                    "{0} confirmed an earlier version while this one was being written; that "
+                    "confirmation counts for the earlier version only."
+                ).format(partner)
+            )
         if state.read_only:
             self._show_ended_status(state)
         first = agreement is None
