@@ -1449,7 +1449,7 @@ Dieses Programm hat keine Vertrauensperson; wie Sie die Datei schicken, entschei
     </message>
     <message>
         <source>Your written comments travel apart from your other answers, under a separate code, and reach the coordinator only in batches of at least {0} people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre geschriebenen Kommentare reisen getrennt von Ihren übrigen Antworten, unter einem eigenen Code, und erreichen die Koordination nur in Stapeln von mindestens {0} Personen.</translation>
     </message>
     <message>
         <source>Scheme: {0}</source>
@@ -3182,6 +3182,14 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <message>
         <source>Plan a meet&amp;ing</source>
         <translation>Treffen &amp;planen</translation>
+    </message>
+    <message>
+        <source>1 change was made before the news of the ending reached its author; it is kept.</source>
+        <translation>1 Änderung wurde gemacht, bevor die Nachricht vom Ende ihre Urheberin oder ihren Urheber erreichte; sie bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>{0} changes were made before the news of the ending reached their authors; they are kept.</source>
+        <translation>{0} Änderungen wurden gemacht, bevor die Nachricht vom Ende ihre Urheber erreichte; sie bleiben erhalten.</translation>
     </message>
     <message>
         <source>Prepare the agen&amp;da</source>

@@ -23,17 +23,21 @@ def insert_partner_events(
     *,
     author: Role = Role.MENTEE,
     start: datetime | None = None,
+    seen: dict[str, int] | None = None,
 ) -> list[Event]:
     """Store ``changes`` as made by ``author``, one second apart, and forget cached state.
 
     A change the rules refuse raises RuleViolation and nothing is stored.
+    ``seen``: what the partner's device had seen of this vault's changes (by
+    default, everything: the partner was up to date).
     """
     state = ws.state(pair_id)
     at = start or datetime.now(UTC)
     # Stamped as the partner's device would stamp them: after all this vault holds.
     seq = state.heads.get(PARTNER_DEVICE, (0, 0))[0]
     clock = state.max_clock
-    seen = {o: s for o, (s, _) in state.heads.items() if o != PARTNER_DEVICE}
+    if seen is None:
+        seen = {o: s for o, (s, _) in state.heads.items() if o != PARTNER_DEVICE}
     events = []
     for kind, body in changes:
         at += timedelta(seconds=1)

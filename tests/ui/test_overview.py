@@ -208,3 +208,29 @@ def test_an_open_feedback_period_is_offered_on_the_overview_until_dismissed(make
     feedback.dismiss(scheme.scheme_id, period.period_id)
     tab.refresh()
     assert not tab.feedback_card.isVisible()
+
+
+def test_changes_made_before_the_news_of_the_ending_are_kept_and_said(make_tab, ws):
+    from tests.ui.helpers_partner import insert_partner_events
+
+    pair_id = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.record(pair_id, EventKind.RELATIONSHIP_ENDED, summary="Thank you.")
+    # Helen wrote two shared notes offline, before the ending reached her.
+    insert_partner_events(
+        ws,
+        pair_id,
+        [
+            (
+                EventKind.NOTE_CREATED,
+                {"note_id": f"n{n}", "kind": "shared", "title": "Late", "text": "…"},
+            )  # fmt: skip
+            for n in range(2)
+        ],
+        author=Role.MENTOR,
+        seen={},
+    )
+    tab = make_tab(pair_id)
+    assert len(ws.state(pair_id).notes) == 2 and ws.state(pair_id).rejected == []
+    assert "2 changes were made before the news of the ending reached their authors" in (
+        tab.ended_summary.text()
+    )

@@ -294,11 +294,25 @@ class OverviewTab(PairTab):
                 day, who
             )
         )
-        self.ended_summary.setText(
+        summary = (
             self.tr("Closing summary: {0}").format(ending.summary)
             if ending.summary
             else self.tr("No closing summary was written.")
         )
+        late = len(state.unaware_of_ending)
+        if late:
+            # Kept, not refused: their authors had not heard of the ending yet.
+            summary += "\n" + (
+                self.tr(
+                    "1 change was made before the news of the ending reached its author; it is kept."
+                )
+                if late == 1
+                else self.tr(
+                    "{0} changes were made before the news of the ending reached their authors; "
+                    "they are kept."
+                ).format(late)
+            )
+        self.ended_summary.setText(summary)
 
     def _show_next_meeting(self, state: PairState, now: datetime) -> None:
         meeting = None if state.read_only else state.next_meeting(now)
