@@ -223,7 +223,7 @@ def test_changes_made_before_the_news_of_the_ending_are_kept_and_said(make_tab, 
             (
                 EventKind.NOTE_CREATED,
                 {"note_id": f"n{n}", "kind": "shared", "title": "Late", "text": "…"},
-            )  # fmt: skip
+            )
             for n in range(2)
         ],
         author=Role.MENTOR,

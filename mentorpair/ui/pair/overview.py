@@ -304,7 +304,8 @@ class OverviewTab(PairTab):
             # Kept, not refused: their authors had not heard of the ending yet.
             summary += "\n" + (
                 self.tr(
-                    "1 change was made before the news of the ending reached its author; it is kept."
+                    "1 change was made before the news of the ending reached its author; "
+                    "it is kept."
                 )
                 if late == 1
                 else self.tr(
