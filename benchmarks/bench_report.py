@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -201,7 +202,9 @@ def collector_rows(count: int) -> list[tuple[str, float, int | None]]:
 
         def seal_all() -> None:
             for person in range(count):
-                data = seal_response(response(scheme, rng, person, 1), scheme)
+                answer = response(scheme, rng, person, 1)
+                comments = hashlib.sha256(f"comments {answer.token}".encode()).hexdigest()
+                data = seal_response(replace(answer, comment_token=comments), scheme)
                 (inbox / random_file_name()).write_bytes(data)
 
         _, seal_time = timed(seal_all)

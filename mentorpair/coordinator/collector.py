@@ -151,10 +151,9 @@ def _release(args: argparse.Namespace) -> int:
         )
         return 0
     for batch in batches:
-        comments = "" if batch.comments else " (too few for comments: those stay unread)"
-        print(
-            f"Released {batch.folder.name}: {_n(batch.respondents, 'person', 'people')}{comments}."
-        )
+        people = _n(batch.respondents, "person", "people")
+        what = "answers" if batch.kind == "answers" else "comments, apart from the answers"
+        print(f"Released {batch.folder.name}: {what} of {people}.")
     print(f"Give the coordinator the folder {args.out}.")
     return 0
 

@@ -38,16 +38,10 @@ from mentorpair.crypto import signing
 from mentorpair.crypto.random import random_bytes
 from mentorpair.errors import CorruptFile, KnownError, MadeByNewerVersion, NotFound
 from mentorpair.feedback.collector import CollectorKeys
+from mentorpair.feedback.envelope import Envelope, open_envelope, released_bytes
 from mentorpair.feedback.report import Skipped
 from mentorpair.feedback.scheme import AGGREGATION_BATCH, Scheme
-from mentorpair.feedback.submission import (
-    FEEDBACK_FILE_SIZE,
-    Envelope,
-    SkippedFile,
-    open_envelope,
-    random_file_name,
-    released_bytes,
-)
+from mentorpair.feedback.submission import COLLECTED_FILE_SIZE, SkippedFile, random_file_name
 from mentorpair.storage.atomic import atomic_write, fsync_folder
 from mentorpair.storage.oserrors import translate_os_errors
 
@@ -73,6 +67,9 @@ MANIFEST_FORMAT = "mentorpair-batch"
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.mpbatch"
 MANIFEST_PURPOSE = b"mentorpair/v1/batch"
+#: A batch carries answers and facts, or free text on its own.
+ANSWERS, COMMENTS = "answers", "comments"
+KINDS = (ANSWERS, COMMENTS)
 MAX_MANIFEST_SIZE = 4 * 1024 * 1024
 _MANIFEST_FIELDS = {
     "format",
@@ -82,7 +79,7 @@ _MANIFEST_FIELDS = {
     "sequence",
     "aggregation",
     "respondents",
-    "comments",
+    "kind",
     "files",
     "signature",
 }
@@ -103,6 +100,7 @@ class _State:
     scheme_id: str
     held: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     batches: dict[str, int] = field(default_factory=dict)
+    comment_batches: dict[str, int] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
         doc = {
@@ -111,6 +109,7 @@ class _State:
             "scheme_id": self.scheme_id,
             "held": self.held,
             "batches": self.batches,
+            "comment_batches": self.comment_batches,
         }
         return json.dumps(doc, sort_keys=True, indent=1).encode("utf-8")
 
@@ -130,13 +129,14 @@ def _load_state(store: Path, scheme: Scheme) -> _State:
                 "This collector store was made by a newer version of mentorpair. Please "
                 "update the app to use it. Nothing was changed."
             )
-        state = _State(doc["scheme_id"], doc["held"], doc["batches"])
+        state = _State(doc["scheme_id"], doc["held"], doc["batches"], doc["comment_batches"])
         for period, tokens in state.held.items():
             if scheme.period(period) is None:
                 raise _damaged_store()
             for token, entry in tokens.items():
                 bytes.fromhex(token)
-                if not (isinstance(entry["revision"], int) and isinstance(entry["released"], int)):
+                numbers = (entry["revision"], entry["released"], entry["comments_released"])
+                if not all(isinstance(n, int) for n in numbers):
                     raise _damaged_store()
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         raise _damaged_store() from None
@@ -218,7 +218,11 @@ def _take(
         return "older"
     atomic_write(_held_path(store, envelope.period_id, envelope.token), _read(path))
     if entry is None:
-        tokens[envelope.token] = {"revision": envelope.revision, "released": 0}
+        tokens[envelope.token] = {
+            "revision": envelope.revision,
+            "released": 0,
+            "comments_released": 0,
+        }
         return "new"
     entry["revision"] = envelope.revision
     return "replaced"
@@ -226,10 +230,10 @@ def _take(
 
 def _read(path: Path) -> bytes:
     with translate_os_errors():
-        if path.stat().st_size > FEEDBACK_FILE_SIZE:
+        if path.stat().st_size > COLLECTED_FILE_SIZE:
             raise SkippedFile("too large")
         with path.open("rb") as handle:
-            return handle.read(FEEDBACK_FILE_SIZE + 1)
+            return handle.read(COLLECTED_FILE_SIZE + 1)
 
 
 def _open(path: Path, scheme: Scheme, keys: CollectorKeys) -> Envelope:
@@ -285,18 +289,18 @@ class Manifest:
     """A released batch, as the collector signed it.
 
     Attributes:
-        sequence: 1, 2, … per period.
+        kind: ``"answers"`` (answers and facts, at least ``min_group`` people) or
+            ``"comments"`` (free text apart, at least ``min_comments`` people).
+        sequence: 1, 2, … per period and kind.
         respondents: files in the batch, one per token.
-        comments: whether free text may be reported from this batch (it holds
-            at least the scheme's ``min_comments`` respondents).
         files: (file name, SHA-256 hex) per file, sorted by name.
     """
 
     scheme_id: str
     period_id: str
+    kind: str
     sequence: int
     respondents: int
-    comments: bool
     files: tuple[tuple[str, str], ...]
     aggregation: str = AGGREGATION_BATCH
     signature: bytes = field(default=b"", repr=False)
@@ -307,10 +311,10 @@ class Manifest:
             "version": MANIFEST_VERSION,
             "scheme_id": self.scheme_id,
             "period": self.period_id,
+            "kind": self.kind,
             "sequence": self.sequence,
             "aggregation": {"mode": self.aggregation},
             "respondents": self.respondents,
-            "comments": self.comments,
             "files": [{"name": n, "sha256": h} for n, h in self.files],
         }
 
@@ -352,12 +356,14 @@ def parse_manifest(data: bytes, scheme: Scheme) -> Manifest:
         if set(doc) != _MANIFEST_FIELDS or doc["aggregation"] != {"mode": AGGREGATION_BATCH}:
             raise BatchRefused("not a batch manifest")
         files = tuple((str(f["name"]), str(f["sha256"])) for f in doc["files"])
+        if doc["kind"] not in KINDS:
+            raise BatchRefused("not a batch manifest")
         manifest = Manifest(
             scheme_id=str(doc["scheme_id"]),
             period_id=str(doc["period"]),
+            kind=str(doc["kind"]),
             sequence=int(doc["sequence"]),
             respondents=int(doc["respondents"]),
-            comments=bool(doc["comments"]),
             files=files,
             signature=base64.b64decode(doc["signature"], validate=True),
         )
@@ -371,9 +377,13 @@ def parse_manifest(data: bytes, scheme: Scheme) -> Manifest:
         raise BatchRefused("not signed by the scheme's collector")
     if scheme.period(manifest.period_id) is None or manifest.respondents != len(files):
         raise BatchRefused("damaged")
-    if manifest.respondents < scheme.min_group:
+    if manifest.respondents < _threshold(scheme, manifest.kind):
         raise BatchRefused("fewer people than the scheme's smallest group")
     return manifest
+
+
+def _threshold(scheme: Scheme, kind: str) -> int:
+    return scheme.min_comments if kind == COMMENTS else scheme.min_group
 
 
 # ----------------------------------------------------------------- release
@@ -383,17 +393,21 @@ class Batch:
 
     folder: Path
     period_id: str
+    kind: str
     sequence: int
     respondents: int
-    comments: bool
 
 
 def release(store: Path, scheme: Scheme, keys: CollectorKeys, out: Path) -> list[Batch]:
-    """Release every period holding at least ``min_group`` new respondents, as one batch each.
+    """Release what may go: answers from ``min_group`` new people, comments from ``min_comments``.
 
-    A batch holds every waiting file of the period: the new respondents and
-    newer answers of earlier ones. Each becomes a released file (the inner
-    layer only) with a random name; the folder appears whole or not at all.
+    For each period: when at least ``min_group`` tokens have never had their
+    answers passed on, one answers batch holds every waiting answers part (the
+    new people and newer answers of earlier ones). Apart from it, and counted
+    apart, when at least ``min_comments`` tokens have never had their comments
+    passed on, one comments batch holds every waiting comments part. Each part
+    becomes a released file with a random name; each folder appears whole or
+    not at all.
 
     Raises:
         CollectorKeyMismatch, CorruptFile, MadeByNewerVersion: as for :func:`receive`.
@@ -406,25 +420,42 @@ def release(store: Path, scheme: Scheme, keys: CollectorKeys, out: Path) -> list
     state = _load_state(store, scheme)
     done: list[Batch] = []
     for period in scheme.periods:
-        tokens = state.held.get(period.period_id, {})
-        new = [t for t, e in tokens.items() if e["released"] == 0]
-        if len(new) < scheme.min_group:
-            continue
-        waiting = [t for t, e in tokens.items() if e["released"] < e["revision"]]
-        sequence = state.batches.get(period.period_id, 0) + 1
-        batch = _write_batch(store, scheme, keys, out, period.period_id, sequence, waiting)
-        for token in waiting:
-            tokens[token]["released"] = tokens[token]["revision"]
-        state.batches[period.period_id] = sequence
-        try:
-            atomic_write(store / STATE_NAME, state.to_bytes())
-        except KnownError:
-            with contextlib.suppress(OSError):
-                shutil.rmtree(batch.folder)
-            raise
-        done.append(batch)
+        for kind in KINDS:
+            batch = _release_kind(store, scheme, keys, out, state, period.period_id, kind)
+            if batch is not None:
+                done.append(batch)
     log.info("collector released %d batches", len(done))
     return done
+
+
+def _release_kind(
+    store: Path,
+    scheme: Scheme,
+    keys: CollectorKeys,
+    out: Path,
+    state: _State,
+    period_id: str,
+    kind: str,
+) -> Batch | None:
+    field_name = "released" if kind == ANSWERS else "comments_released"
+    counters = state.batches if kind == ANSWERS else state.comment_batches
+    tokens = state.held.get(period_id, {})
+    new = [t for t, e in tokens.items() if e.get(field_name, 0) == 0]
+    if len(new) < _threshold(scheme, kind):
+        return None
+    waiting = [t for t, e in tokens.items() if e.get(field_name, 0) < e["revision"]]
+    sequence = counters.get(period_id, 0) + 1
+    batch = _write_batch(store, scheme, keys, out, period_id, kind, sequence, waiting)
+    for token in waiting:
+        tokens[token][field_name] = tokens[token]["revision"]
+    counters[period_id] = sequence
+    try:
+        atomic_write(store / STATE_NAME, state.to_bytes())
+    except KnownError:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(batch.folder)
+        raise
+    return batch
 
 
 def _write_batch(
@@ -433,15 +464,17 @@ def _write_batch(
     keys: CollectorKeys,
     out: Path,
     period_id: str,
+    kind: str,
     sequence: int,
     tokens: Sequence[str],
 ) -> Batch:
     released = []
     for token in tokens:
         envelope = _open(_held_path(store, period_id, token), scheme, keys)
-        released.append(released_bytes(envelope, scheme))
+        released.append(released_bytes(envelope, scheme, comments=kind == COMMENTS))
     _shuffle(released)
-    target = out / f"batch-{period_id}-{sequence:03d}"
+    prefix = "batch" if kind == ANSWERS else "comments"
+    target = out / f"{prefix}-{period_id}-{sequence:03d}"
     if target.exists():
         raise NotFound(
             "A batch with this number is already in that folder. Choose an empty folder. "
@@ -458,12 +491,7 @@ def _write_batch(
                 files.append((name, hashlib.sha256(data).hexdigest()))
             respondents = len(files)
             manifest = Manifest(
-                scheme.scheme_id,
-                period_id,
-                sequence,
-                respondents,
-                respondents >= scheme.min_comments,
-                tuple(sorted(files)),
+                scheme.scheme_id, period_id, kind, sequence, respondents, tuple(sorted(files))
             )
             signature = keys.signer.sign(MANIFEST_PURPOSE, manifest.signed_bytes())
             signed = replace(manifest, signature=signature)
@@ -473,7 +501,7 @@ def _write_batch(
             shutil.rmtree(building, ignore_errors=True)
             raise
         fsync_folder(out)
-    return Batch(target, period_id, sequence, respondents, manifest.comments)
+    return Batch(target, period_id, kind, sequence, respondents)
 
 
 def _shuffle(items: list[bytes]) -> None:

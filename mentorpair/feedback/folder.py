@@ -24,20 +24,31 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from mentorpair.crypto.hybrid import HybridKeyPair
 from mentorpair.errors import CorruptFile, DiskError, KnownError, NotFound, PermissionDenied
-from mentorpair.feedback.batches import MANIFEST_NAME, BatchRefused, Manifest, parse_manifest
+from mentorpair.feedback.batches import (
+    COMMENTS,
+    MANIFEST_NAME,
+    BatchRefused,
+    Manifest,
+    parse_manifest,
+)
+from mentorpair.feedback.envelope import (
+    CommentRecord,
+    open_released_bytes,
+    open_released_comments,
+)
 from mentorpair.feedback.keystore import key_matches_scheme, open_key_file, scheme_path_beside
 from mentorpair.feedback.report import Report, Skipped, build_report, scheme_info
 from mentorpair.feedback.scheme import Scheme, load_scheme
 from mentorpair.feedback.submission import (
+    RELEASED_COMMENTS_SIZE,
     RELEASED_SIZE,
     Response,
     open_feedback_file,
-    open_released_bytes,
 )
 from mentorpair.feedback.submission import SkippedFile as Unusable
 from mentorpair.storage.oserrors import translate_os_errors
@@ -84,12 +95,15 @@ class FolderRead:
         skipped: files that did not, with the reason.
         files_read: every file looked at.
         batches: complete batches read (None when the scheme has no collector).
+        comments: the free text from comments batches (None without a collector,
+            when free text is in the responses).
     """
 
     responses: tuple[Response, ...]
     skipped: tuple[Skipped, ...]
     files_read: int
     batches: int | None = None
+    comments: tuple[CommentRecord, ...] | None = None
 
 
 def open_scheme_key(
@@ -199,7 +213,12 @@ def report_from_folder(
     """Read the folder and build the report: the one call the CLI and the window make."""
     read = read_folder(folder, scheme, keypair, progress, stop)
     return build_report(
-        scheme_info(scheme), read.responses, read.skipped, read.files_read, read.batches
+        scheme_info(scheme),
+        read.responses,
+        read.skipped,
+        read.files_read,
+        read.batches,
+        read.comments,
     )
 
 
@@ -217,8 +236,8 @@ def read_batches(
 
     A batch counts only whole: its manifest signed by the scheme's collector,
     every file it lists present, unchanged and opening, and nothing else in
-    its folder. Free text of a batch the collector marked as too small for
-    comments is dropped before the report sees it.
+    its folder. Answers batches give responses (without free text); comments
+    batches give the free text, apart and under other tokens.
 
     Raises:
         NotFound, PermissionDenied, DiskError: the folder itself cannot be read.
@@ -233,8 +252,9 @@ def read_batches(
     if progress is not None:
         progress(0, total)
     responses: list[Response] = []
+    comments: list[CommentRecord] = []
     skipped: list[Skipped] = []
-    seen: dict[tuple[str, int], bytes] = {}
+    seen: dict[tuple[str, str, int], bytes] = {}
     batches = 0
     for place in places:
         if stop is not None and stop():
@@ -245,12 +265,12 @@ def read_batches(
             if manifest_path not in paths:
                 raise BatchRefused(NOT_IN_BATCH)
             manifest = parse_manifest(_read_small(manifest_path), scheme)
-            key = (manifest.period_id, manifest.sequence)
+            key = (manifest.kind, manifest.period_id, manifest.sequence)
             if key in seen:
                 if seen[key] != manifest.signed_bytes():
                     raise BatchRefused("another batch with the same number was read first")
                 raise BatchRefused("a copy of a batch already read")
-            opened = _open_batch(place, paths, manifest, scheme, keypair)
+            opened, texts = _open_batch(place, paths, manifest, scheme, keypair)
         except BatchRefused as exc:
             skipped.extend(Skipped(_name(folder, p), exc.reason) for p in paths)
             done += sum(1 for p in paths if p.name != MANIFEST_NAME)
@@ -258,11 +278,12 @@ def read_batches(
         seen[key] = manifest.signed_bytes()
         batches += 1
         responses.extend(opened)
-        done += len(opened)
+        comments.extend(texts)
+        done += len(opened) + len(texts)
         if progress is not None:
             progress(done, total)
     log.info("feedback batches read: %d batches, %d files skipped", batches, len(skipped))
-    return FolderRead(tuple(responses), tuple(skipped), total, batches)
+    return FolderRead(tuple(responses), tuple(skipped), total, batches, tuple(comments))
 
 
 def _subfolders(folder: Path) -> list[Path]:
@@ -294,34 +315,31 @@ def _open_batch(
     manifest: Manifest,
     scheme: Scheme,
     keypair: HybridKeyPair,
-) -> list[Response]:
+) -> tuple[list[Response], list[CommentRecord]]:
     listed = {name: digest for name, digest in manifest.files}
     present = {p.name for p in paths if p.name != MANIFEST_NAME}
     if present != set(listed):
         raise BatchRefused("incomplete: a file of the batch is missing or one was added")
-    opened = []
+    is_comments = manifest.kind == COMMENTS
+    opened: list[Response] = []
+    texts: list[CommentRecord] = []
     for name, digest in manifest.files:
-        data = _read_small(place / name, RELEASED_SIZE)
+        data = _read_small(place / name, RELEASED_COMMENTS_SIZE if is_comments else RELEASED_SIZE)
         if hashlib.sha256(data).hexdigest() != digest:
             raise BatchRefused("a file of the batch was changed")
         try:
-            response = open_released_bytes(data, scheme, keypair)
+            if is_comments:
+                texts.append(open_released_comments(data, scheme, keypair))
+            else:
+                opened.append(open_released_bytes(data, scheme, keypair))
         except Unusable as exc:
             raise BatchRefused(exc.reason) from None
-        if response.period_id != manifest.period_id:
-            raise BatchRefused("damaged")
-        if not manifest.comments:
-            response = _without_text(response, scheme)
-        opened.append(response)
-    if len({r.token for r in opened}) != len(opened):
+    records: list[Response] | list[CommentRecord] = texts if is_comments else opened
+    if any(r.period_id != manifest.period_id for r in records):
         raise BatchRefused("damaged")
-    return opened
-
-
-def _without_text(response: Response, scheme: Scheme) -> Response:
-    text = {q.question_id for q in scheme.questions if q.type.value == "text"}
-    answers = {k: v for k, v in response.answers.items() if k not in text}
-    return replace(response, answers=answers)
+    if len({r.token for r in records}) != len(records):
+        raise BatchRefused("damaged")
+    return opened, texts
 
 
 def _name(folder: Path, path: Path) -> str:

@@ -39,6 +39,7 @@ from mentorpair.feedback.submission import (
     Response,
     build_response,
     coarse_facts,
+    comment_token,
     feedback_token,
     seal_response,
     write_feedback_file,
@@ -229,6 +230,14 @@ class PairFeedback:
         finally:
             key.wipe()
 
+    def comment_token(self, scheme_id: str, period_id: str) -> str:
+        """The token the free text travels under when a collector passes it on apart."""
+        key = self._token_key()
+        try:
+            return comment_token(key, scheme_id, period_id, self.pair_id)
+        finally:
+            key.wipe()
+
     def pair_sent(self, scheme_id: str, period_id: str) -> bool:
         """Whether this person already answered this period for this pair."""
         return self._pair_revision(scheme_id, period_id) > 0
@@ -278,6 +287,7 @@ class PairFeedback:
             self.token(scheme.scheme_id, period.period_id),
             previous + 1,
             Scrubber([*self.known_names(), *also_remove]),
+            self.comment_token(scheme.scheme_id, period.period_id),
         )
 
     def send(self, response: Response, scheme: Scheme, path: Path) -> None:

@@ -84,6 +84,19 @@ FACTS: Final[dict[str, tuple[str, tuple[tuple[str, str], ...]]]] = {
 }
 
 
+class CommentLike(Protocol):
+    """What the report reads of a comments record (``submission.CommentRecord``)."""
+
+    @property
+    def period_id(self) -> str: ...
+    @property
+    def token(self) -> str: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def comments(self) -> dict[str, str]: ...
+
+
 class ResponseLike(Protocol):
     """What the report reads of an opened feedback file (``submission.Response``)."""
 
@@ -336,6 +349,7 @@ def build_report(
     skipped: Sequence[Skipped] = (),
     files_read: int | None = None,
     batches: int | None = None,
+    comment_records: Iterable[CommentLike] | None = None,
 ) -> Report:
     """Aggregate opened responses into a report that hides every small group.
 
@@ -345,6 +359,9 @@ def build_report(
         skipped: files that did not open, with reasons; listed as they are.
         files_read: how many files were looked at (default: responses plus skipped).
         batches: complete collector batches the responses came from, if any.
+        comment_records: with a collector, the free text from its comments
+            batches (apart from the responses, under tokens of their own);
+            comments then come only from these.
     """
     received = list(responses)
     known = {period.id for period in scheme.periods}
@@ -355,6 +372,7 @@ def build_report(
         by_period[response.period_id].append(response)
 
     k = scheme.min_group
+    texts = None if comment_records is None else _comment_groups(scheme, comment_records)
     distributions: list[Distribution] = []
     crosstabs: list[CrossTab] = []
     comments: list[Comments] = []
@@ -362,7 +380,11 @@ def build_report(
         group = by_period[period.id]
         for question in scheme.questions:
             if question.kind == "text":
-                comments.append(_comments(scheme, question, period.id, group))
+                if texts is not None:
+                    found = texts.get((period.id, question.id), [])
+                    comments.append(_comment_list(scheme, question, period.id, found))
+                else:
+                    comments.append(_comments(scheme, question, period.id, group))
                 continue
             distribution = _distribution(scheme, question, period.id, group)
             distributions.append(distribution)
@@ -525,6 +547,25 @@ def _trend(
     return Trend(question.id, tuple(points))
 
 
+def _comment_groups(
+    scheme: SchemeInfo, records: Iterable[CommentLike]
+) -> dict[tuple[str, str], list[str]]:
+    """(period, question) → the comments, one per comment token: its highest revision."""
+    known = {period.id for period in scheme.periods}
+    best: dict[tuple[str, str], CommentLike] = {}
+    for record in records:
+        key = (record.period_id, record.token)
+        held = best.get(key)
+        if record.period_id in known and (held is None or record.revision > held.revision):
+            best[key] = record
+    groups: dict[tuple[str, str], list[str]] = {}
+    for (period_id, _), record in sorted(best.items()):
+        for question_id, text in record.comments.items():
+            if text.strip():
+                groups.setdefault((period_id, question_id), []).append(text.strip())
+    return groups
+
+
 def _comments(
     scheme: SchemeInfo, question: QuestionInfo, period_id: str, group: Sequence[ResponseLike]
 ) -> Comments:
@@ -533,6 +574,12 @@ def _comments(
         value = response.answers.get(question.id)
         if isinstance(value, str) and value.strip():
             texts.append(value.strip())
+    return _comment_list(scheme, question, period_id, texts)
+
+
+def _comment_list(
+    scheme: SchemeInfo, question: QuestionInfo, period_id: str, texts: Sequence[str]
+) -> Comments:
     if len(texts) < scheme.min_comments:
         return Comments(question.id, period_id, len(texts), SUPPRESSED)
     return Comments(question.id, period_id, len(texts), tuple(_shuffled(texts)))

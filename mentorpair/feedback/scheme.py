@@ -28,7 +28,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +35,36 @@ from mentorpair.crypto import signing
 from mentorpair.crypto.hybrid import PUBLIC_LENGTH
 from mentorpair.crypto.random import random_bytes
 from mentorpair.crypto.signing import SigningKey
-from mentorpair.errors import CorruptFile, KnownError, MadeByNewerVersion
+from mentorpair.errors import KnownError, MadeByNewerVersion
+from mentorpair.feedback.questions import (
+    DEFAULT_TEXT_LENGTH,
+    MAX_LABEL,
+    MAX_QUESTION_TEXT,
+    MAX_QUESTIONS,
+    MAX_TEXT_TOTAL,
+    InvalidScheme,
+    Question,
+    QuestionType,
+    clean_text,
+    default_questions,
+    is_whole,
+    parse_questions,
+    string,
+    validate_questions,
+    whole_number,
+)
 from mentorpair.storage.oserrors import translate_os_errors
 
 __all__ = [
     "AGGREGATION_BATCH",
     "DEFAULT_MIN_COMMENTS",
     "DEFAULT_MIN_GROUP",
+    "DEFAULT_TEXT_LENGTH",
     "FORMAT",
     "MAX_FILE_SIZE",
+    "MAX_LABEL",
+    "MAX_QUESTIONS",
+    "MAX_QUESTION_TEXT",
     "MAX_TEXT_TOTAL",
     "VERSION",
     "Collector",
@@ -84,15 +104,6 @@ MIN_GROUP_RANGE = (2, 100)
 MAX_MIN_COMMENTS = 1000
 MAX_NAME = 120
 MAX_PERIODS = 20
-MAX_QUESTIONS = 30
-MAX_QUESTION_TEXT = 500
-MAX_LABEL = 100
-MAX_OPTIONS = 11
-DEFAULT_TEXT_LENGTH = 1000
-MAX_TEXT_LENGTH = 2000
-#: All free-text answers together; at 4 UTF-8 bytes a character they still
-#: fit the fixed-size feedback file with room for the rest.
-MAX_TEXT_TOTAL = 3000
 
 _TOP_FIELDS = {
     "format",
@@ -110,17 +121,7 @@ _COLLECTOR_FIELDS = {"name", "key", "signing_key", "aggregation"}
 _PERIOD_FIELDS = {"id", "label", "opens", "closes"}
 _SCHEME_ID = re.compile(r"[0-9a-f]{32}")
 _PERIOD_ID = re.compile(r"[A-Za-z0-9-]{1,20}")
-_QUESTION_ID = re.compile(r"[a-z0-9_]{1,40}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class InvalidScheme(CorruptFile):
-    """The scheme file or a scheme setting is not usable; the message says why."""
-
-    default_message = (
-        "This scheme file is damaged or is not a mentorpair scheme file, so it was not "
-        "imported. Please ask the scheme's coordinator to send it again."
-    )
 
 
 class SchemeReplacementRefused(KnownError):
@@ -158,41 +159,6 @@ class Collector:
             "signing_key": _b64(self.signing_key),
             "aggregation": {"mode": self.aggregation},
         }
-
-
-class QuestionType(StrEnum):
-    """The kinds of question a scheme can ask."""
-
-    LIKERT = "likert"  # an agreement scale, answered as an index into ``options``
-    CHOICE = "choice"  # one of ``options``
-    TEXT = "text"  # free text, scrubbed before it leaves
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One question; every question is optional to answer.
-
-    Attributes:
-        options: the scale (likert) or the choices (choice); empty for text.
-        max_length: characters allowed in a text answer; 0 for other types.
-    """
-
-    question_id: str
-    type: QuestionType
-    text: str
-    options: tuple[str, ...] = ()
-    max_length: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        """The question as it stands in the scheme file."""
-        doc: dict[str, Any] = {"id": self.question_id, "type": self.type.value, "text": self.text}
-        if self.type is QuestionType.LIKERT:
-            doc["scale"] = list(self.options)
-        elif self.type is QuestionType.CHOICE:
-            doc["options"] = list(self.options)
-        else:
-            doc["max_length"] = self.max_length
-        return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,55 +353,6 @@ def check_replacement(known: Scheme, new: Scheme) -> None:
         )
 
 
-def default_questions() -> tuple[Question, ...]:
-    """The questions UK schemes commonly ask when they evaluate mentoring.
-
-    Usefulness, confidence in career decisions, progress towards goals, how
-    often the pair met, whether the person would recommend the scheme, and one
-    optional free-text question.
-    """
-    agree = (
-        "Strongly disagree",
-        "Disagree",
-        "Neither agree nor disagree",
-        "Agree",
-        "Strongly agree",
-    )
-    return (
-        Question("usefulness", QuestionType.LIKERT, "Mentoring has been useful to me.", agree),
-        Question(
-            "confidence",
-            QuestionType.LIKERT,
-            "Mentoring has made me more confident about my career decisions.",
-            agree,
-        ),
-        Question(
-            "progress",
-            QuestionType.LIKERT,
-            "I have made progress towards the goals I brought to mentoring.",
-            agree,
-        ),
-        Question(
-            "frequency",
-            QuestionType.CHOICE,
-            "How often did you meet in this period?",
-            ("Not at all", "Once", "Every two to three months", "About monthly", "More often"),
-        ),
-        Question(
-            "recommend",
-            QuestionType.CHOICE,
-            "Would you recommend the scheme to a colleague?",
-            ("Yes", "No", "Not sure"),
-        ),
-        Question(
-            "improve",
-            QuestionType.TEXT,
-            "What could the scheme do better?",
-            max_length=DEFAULT_TEXT_LENGTH,
-        ),
-    )
-
-
 # ----------------------------------------------------------------- parsing
 def load_scheme(path: Path) -> Scheme:
     """Read and check a scheme file, refusing an oversized one before reading it.
@@ -490,12 +407,12 @@ def parse_scheme(data: bytes | str) -> Scheme:
         if not isinstance(periods, list) or not isinstance(questions, list):
             raise InvalidScheme()
         scheme = Scheme(
-            scheme_id=_str(doc["scheme_id"]),
-            name=_str(doc["name"]),
+            scheme_id=string(doc["scheme_id"]),
+            name=string(doc["name"]),
             coordinator_key=key,
             periods=tuple(_period(p) for p in periods[: MAX_PERIODS + 1]),
-            min_group=_int(doc["min_group"]),
-            min_comments=_int(doc["min_comments"]),
+            min_group=whole_number(doc["min_group"]),
+            min_comments=whole_number(doc["min_comments"]),
             questions=parse_questions(questions),
             version=version,
         )
@@ -505,7 +422,7 @@ def parse_scheme(data: bytes | str) -> Scheme:
                 scheme,
                 signing_key=_unb64(doc["signing_key"]),
                 collector=None if doc["collector"] is None else _collector(doc["collector"]),
-                drop_folder="" if drop is None else _str(drop),
+                drop_folder="" if drop is None else string(drop),
                 signature=_unb64(doc["signature"]),
             )
     except (TypeError, ValueError, KeyError, binascii.Error):
@@ -519,25 +436,6 @@ def parse_scheme(data: bytes | str) -> Scheme:
             "imported. Please ask the scheme's coordinator to send it again."
         )
     return scheme
-
-
-def parse_questions(items: object) -> tuple[Question, ...]:
-    """Questions in the scheme file's form (also the ``--questions`` file of init-scheme).
-
-    Raises:
-        InvalidScheme: not a list of well-formed questions.
-    """
-    if not isinstance(items, list) or not 1 <= len(items) <= MAX_QUESTIONS:
-        raise InvalidScheme(f"A scheme needs 1 to {MAX_QUESTIONS} questions.")
-    try:
-        questions = tuple(_question(item) for item in items)
-    except (TypeError, ValueError, KeyError):
-        raise InvalidScheme(
-            "A question is not in the expected form: each needs an id, a type (likert, "
-            "choice or text), a text, and a scale, options or max_length to match."
-        ) from None
-    _validate_questions(questions)
-    return questions
 
 
 def parse_period_spec(spec: str) -> Period:
@@ -568,10 +466,10 @@ def _collector(item: object) -> Collector:
     if not isinstance(aggregation, dict) or set(aggregation) != {"mode"}:
         raise ValueError("aggregation")
     return Collector(
-        name=_str(item["name"]),
+        name=string(item["name"]),
         key=_unb64(item["key"]),
         signing_key=_unb64(item["signing_key"]),
-        aggregation=_str(aggregation["mode"]),
+        aggregation=string(aggregation["mode"]),
     )
 
 
@@ -579,27 +477,11 @@ def _period(item: object) -> Period:
     if not isinstance(item, dict) or set(item) != _PERIOD_FIELDS:
         raise ValueError("period fields")
     return Period(
-        period_id=_str(item["id"]),
-        label=_str(item["label"]),
+        period_id=string(item["id"]),
+        label=string(item["label"]),
         opens=_date(item["opens"]),
         closes=_date(item["closes"]),
     )
-
-
-def _question(item: object) -> Question:
-    if not isinstance(item, dict):
-        raise TypeError("question")
-    kind = QuestionType(_str(item.get("type")))
-    extra = {QuestionType.LIKERT: "scale", QuestionType.CHOICE: "options"}.get(kind, "max_length")
-    if set(item) != {"id", "type", "text", extra}:
-        raise ValueError("question fields")
-    common = {"question_id": _str(item["id"]), "type": kind, "text": _str(item["text"])}
-    if kind is QuestionType.TEXT:
-        return Question(**common, max_length=_int(item["max_length"]))  # type: ignore[arg-type]
-    labels = item[extra]
-    if not isinstance(labels, list):
-        raise TypeError("options")
-    return Question(**common, options=tuple(_str(x) for x in labels[: MAX_OPTIONS + 1]))  # type: ignore[arg-type]
 
 
 # ----------------------------------------------------------------- rules
@@ -608,19 +490,20 @@ def _validate(scheme: Scheme) -> None:
     if not _SCHEME_ID.fullmatch(scheme.scheme_id) or len(scheme.coordinator_key) != PUBLIC_LENGTH:
         raise InvalidScheme()
     _validate_version_2(scheme)
-    if not _clean_text(scheme.name, MAX_NAME):
+    if not clean_text(scheme.name, MAX_NAME):
         raise InvalidScheme(f"The scheme's name must be 1 to {MAX_NAME} characters on one line.")
     low, high = MIN_GROUP_RANGE
-    if not (_is_int(scheme.min_group) and low <= scheme.min_group <= high):
+    if not (is_whole(scheme.min_group) and low <= scheme.min_group <= high):
         raise InvalidScheme(f"The smallest group size must be between {low} and {high}.")
     if not (
-        _is_int(scheme.min_comments) and scheme.min_group <= scheme.min_comments <= MAX_MIN_COMMENTS
+        is_whole(scheme.min_comments)
+        and scheme.min_group <= scheme.min_comments <= MAX_MIN_COMMENTS
     ):
         raise InvalidScheme(
             "The smallest number of comments to show must be at least the smallest group size."
         )
     _validate_periods(scheme.periods)
-    _validate_questions(scheme.questions)
+    validate_questions(scheme.questions)
 
 
 def _validate_version_2(scheme: Scheme) -> None:
@@ -633,7 +516,7 @@ def _validate_version_2(scheme: Scheme) -> None:
         signing.SIGNATURE_LENGTH,
     ):
         raise InvalidScheme()
-    if scheme.drop_folder and not _clean_text(scheme.drop_folder, MAX_DROP_FOLDER):
+    if scheme.drop_folder and not clean_text(scheme.drop_folder, MAX_DROP_FOLDER):
         raise InvalidScheme(
             f"The drop folder must be written on one line, up to {MAX_DROP_FOLDER} characters."
         )
@@ -649,7 +532,7 @@ def _validate_version_2(scheme: Scheme) -> None:
     if (
         len(collector.key) != PUBLIC_LENGTH
         or len(collector.signing_key) != signing.PUBLIC_LENGTH
-        or not _clean_text(collector.name, MAX_COLLECTOR_NAME)
+        or not clean_text(collector.name, MAX_COLLECTOR_NAME)
     ):
         raise InvalidScheme()
     if collector.key == scheme.coordinator_key or collector.signing_key == scheme.signing_key:
@@ -665,7 +548,7 @@ def _validate_periods(periods: Iterable[Period]) -> None:
     if len({p.period_id for p in ordered}) != len(ordered):
         raise InvalidScheme("Two periods have the same id.")
     for period in ordered:
-        if not _PERIOD_ID.fullmatch(period.period_id) or not _clean_text(period.label, MAX_LABEL):
+        if not _PERIOD_ID.fullmatch(period.period_id) or not clean_text(period.label, MAX_LABEL):
             raise InvalidScheme(
                 "A period's id may use only letters, digits and dashes (up to 20), "
                 f"and its label must be 1 to {MAX_LABEL} characters."
@@ -677,78 +560,20 @@ def _validate_periods(periods: Iterable[Period]) -> None:
             raise InvalidScheme("Two periods overlap; each day may belong to one period only.")
 
 
-def _validate_questions(questions: Sequence[Question]) -> None:
-    if not 1 <= len(questions) <= MAX_QUESTIONS:
-        raise InvalidScheme(f"A scheme needs 1 to {MAX_QUESTIONS} questions.")
-    if len({q.question_id for q in questions}) != len(questions):
-        raise InvalidScheme("Two questions have the same id.")
-    for q in questions:
-        if not _QUESTION_ID.fullmatch(q.question_id):
-            raise InvalidScheme(
-                "A question's id may use only lower-case letters, digits and _ (up to 40)."
-            )
-        if not _clean_text(q.text, MAX_QUESTION_TEXT):
-            raise InvalidScheme(f"A question's text must be 1 to {MAX_QUESTION_TEXT} characters.")
-        if q.type is QuestionType.TEXT:
-            if q.options or not (_is_int(q.max_length) and 1 <= q.max_length <= MAX_TEXT_LENGTH):
-                raise InvalidScheme(
-                    f"A free-text question allows 1 to {MAX_TEXT_LENGTH} characters."
-                )
-        elif (
-            q.max_length != 0
-            or not 2 <= len(q.options) <= MAX_OPTIONS
-            or not all(_clean_text(o, MAX_LABEL) for o in q.options)
-            or len(set(q.options)) != len(q.options)
-        ):
-            raise InvalidScheme(
-                f"A scale or choice question needs 2 to {MAX_OPTIONS} different labels "
-                f"of up to {MAX_LABEL} characters."
-            )
-    if sum(q.max_length for q in questions) > MAX_TEXT_TOTAL:
-        raise InvalidScheme(
-            f"All free-text questions together may allow at most {MAX_TEXT_TOTAL} characters."
-        )
-
-
-def _clean_text(value: object, limit: int) -> bool:
-    return (
-        isinstance(value, str)
-        and 0 < len(value) <= limit
-        and value == value.strip()
-        and all(c.isprintable() for c in value)
-    )
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _int(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError("expected a whole number")
-    return value
-
-
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
 def _unb64(value: object) -> bytes:
-    return base64.b64decode(_str(value), validate=True)
+    return base64.b64decode(string(value), validate=True)
 
 
 def _canonical(doc: dict[str, Any]) -> bytes:
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _str(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("expected a string")
-    return value
-
-
 def _date(value: object) -> date:
-    text = _str(value)
+    text = string(value)
     if not _ISO_DATE.fullmatch(text):
         raise ValueError("expected YYYY-MM-DD")
     return date.fromisoformat(text)

@@ -12,11 +12,12 @@ with HPKE (a fresh ephemeral key per file), so files do not differ in size,
 the sender cannot read theirs back, and nothing outside the sealed part says
 who sent it. :func:`open_feedback_file` is the coordinator's side.
 
-When the scheme names a collector, the file is version 2: the sealed JSON is
-sealed again, to the collector, together with the period, the token and the
-revision (:func:`open_envelope`). The collector learns only those; it passes
-the inner part on as a *released* file (:func:`released_bytes`) in a signed
-batch, and only that opens for the coordinator (:func:`open_released_bytes`).
+When the scheme names a collector, the file is version 2: the answers and
+facts, and apart from them the free-text comments (under a comment token of
+their own), are each sealed to the coordinator, and both are sealed again, to
+the collector, with the period, the token and the revision. How the
+collector opens the outer layer and the coordinator the released parts is in
+:mod:`mentorpair.feedback.envelope`.
 """
 
 from __future__ import annotations
@@ -50,20 +51,22 @@ __all__ = [
     "MEETING_BUCKETS",
     "MODES",
     "MONTH_BUCKETS",
+    "TOKEN_PATTERN",
     "CoarseFacts",
-    "Envelope",
     "Response",
     "SkippedFile",
     "build_response",
+    "check_frame",
     "coarse_facts",
+    "comment_token",
+    "feedback_header",
     "feedback_token",
-    "open_envelope",
     "open_feedback_bytes",
     "open_feedback_file",
-    "open_released_bytes",
+    "parse_response",
     "random_file_name",
-    "released_bytes",
     "seal_response",
+    "text_question_ids",
     "write_feedback_file",
 ]
 
@@ -76,18 +79,28 @@ FEEDBACK_FILE_SIZE = 16384
 HEADER_LENGTH = len(MAGIC) + 2 + 16
 INFO = b"mentorpair/v1/feedback"
 INFO_OUTER = b"mentorpair/v2/feedback-outer"
-INFO_INNER = b"mentorpair/v2/feedback-inner"
+INFO_ANSWERS = b"mentorpair/v2/feedback-answers"
+INFO_COMMENTS = b"mentorpair/v2/feedback-comments"
 #: Room for the JSON and its zero padding inside the sealed part.
 PLAINTEXT_LENGTH = FEEDBACK_FILE_SIZE - HEADER_LENGTH - OVERHEAD
-#: Version 2, outer layer: period id (zero-padded), raw token, revision, inner layer.
+#: Version 2 files are larger: two inner parts, each with its own HPKE overhead.
+COLLECTED_FILE_SIZE = 20480
+#: Version 2, outer layer: period id (zero-padded), raw token, revision, then
+#: the answers part and the comments part, each sealed to the coordinator.
 PERIOD_FIELD, TOKEN_FIELD, REVISION_FIELD = 20, 32, 4
 ENVELOPE_FIXED = PERIOD_FIELD + TOKEN_FIELD + REVISION_FIELD
-INNER_LENGTH = PLAINTEXT_LENGTH - ENVELOPE_FIXED
-#: Version 2: room for the JSON inside the inner layer.
-INNER_PLAINTEXT_LENGTH = INNER_LENGTH - OVERHEAD
-#: A released file: its own magic, version 2, the scheme id, the inner layer.
+OUTER_PLAINTEXT_LENGTH = COLLECTED_FILE_SIZE - HEADER_LENGTH - OVERHEAD
+#: The answers and facts (no free text): 30 questions with the longest ids fit.
+ANSWERS_PLAINTEXT_LENGTH = 2048
+ANSWERS_SEALED_LENGTH = ANSWERS_PLAINTEXT_LENGTH + OVERHEAD
+COMMENTS_SEALED_LENGTH = OUTER_PLAINTEXT_LENGTH - ENVELOPE_FIXED - ANSWERS_SEALED_LENGTH
+#: The free text: 3000 characters of 4 UTF-8 bytes and the JSON around them fit.
+COMMENTS_PLAINTEXT_LENGTH = COMMENTS_SEALED_LENGTH - OVERHEAD
+#: Released files: their own magic, version 2, the scheme id, one inner part.
 RELEASED_MAGIC = b"MPFBRLSD"
-RELEASED_SIZE = HEADER_LENGTH + INNER_LENGTH
+RELEASED_COMMENTS_MAGIC = b"MPFBRLSC"
+RELEASED_SIZE = HEADER_LENGTH + ANSWERS_SEALED_LENGTH
+RELEASED_COMMENTS_SIZE = HEADER_LENGTH + COMMENTS_SEALED_LENGTH
 MAX_REVISION = 10_000
 
 FACT_ROLE, FACT_MEETINGS, FACT_MODES, FACT_MONTHS = "role", "meetings", "modes", "months"
@@ -96,7 +109,7 @@ MEETING_BUCKETS = ("0", "1-2", "3-5", "6+")
 MONTH_BUCKETS = ("0-3", "4-6", "7-12", "13-24", "25+")
 MODES = ("in_person", "video", "phone", "email")
 ROLES = (Role.MENTEE.value, Role.MENTOR.value)
-_TOKEN = re.compile(r"[0-9a-f]{64}")
+TOKEN_PATTERN = re.compile(r"[0-9a-f]{64}")
 _FIELDS = {"scheme", "period", "token", "revision", "answers", "facts"}
 
 # Skip reasons the coordinator's report lists, in plain words.
@@ -137,6 +150,8 @@ class Response:
         revision: 1 for the first submission in the period, then 2, 3, ...
         answers: question id → option index (likert, choice) or scrubbed text.
         facts: the coarse facts the person agreed to add (see :data:`FACT_KEYS`).
+        comment_token: 64 hex, another keyed token for the free text when it
+            travels apart (version 2); nobody can link it to ``token``.
     """
 
     scheme_id: str
@@ -145,6 +160,7 @@ class Response:
     revision: int
     answers: dict[str, Answer] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
+    comment_token: str = ""
 
     def to_plaintext(self) -> bytes:
         """The JSON that is sealed (before padding)."""
@@ -225,6 +241,17 @@ def _months_bucket(months: int) -> str:
     return "25+"
 
 
+def comment_token(token_key: SecretKey, scheme_id: str, period_id: str, pair_id: str) -> str:
+    """The token of the free text when it travels apart (version 2): keyed, so unlinkable.
+
+    HMAC-SHA256 of the same inputs as :func:`feedback_token` and a NUL, "comments":
+    one per person, pair and period, and nobody without the person's key can
+    tell which answers token it goes with.
+    """
+    message = f"{scheme_id}\0{period_id}\0{pair_id}\0comments".encode()
+    return keyed_token(token_key, message).hex()
+
+
 def feedback_token(token_key: SecretKey, scheme_id: str, period_id: str, pair_id: str) -> str:
     """HMAC-SHA256(person's key, scheme id, NUL, period id, NUL, pair id), hex.
 
@@ -244,6 +271,7 @@ def build_response(
     token: str,
     revision: int,
     scrubber: Scrubber,
+    comment_token: str = "",
 ) -> Response:
     """The response to seal: answers checked against the scheme, free text scrubbed.
 
@@ -271,7 +299,13 @@ def build_response(
         else:
             clean[question_id] = value
     response = Response(
-        scheme.scheme_id, period_id, token, revision, clean, _checked_facts(dict(facts))
+        scheme.scheme_id,
+        period_id,
+        token,
+        revision,
+        clean,
+        _checked_facts(dict(facts)),
+        comment_token,
     )
     _check_response(response, scheme)
     return response
@@ -304,7 +338,7 @@ def seal_response(response: Response, scheme: Scheme) -> bytes:
     if len(plain) > PLAINTEXT_LENGTH:
         # The scheme's text caps make this impossible; reaching it is a bug.
         raise ValueError("response too large for the feedback file")
-    header = _header(FILE_VERSION, scheme)
+    header = feedback_header(FILE_VERSION, scheme)
     sealed = seal(scheme.coordinator_key, plain.ljust(PLAINTEXT_LENGTH, b"\0"), INFO + header)
     data = header + sealed
     if len(data) != FEEDBACK_FILE_SIZE:
@@ -312,95 +346,55 @@ def seal_response(response: Response, scheme: Scheme) -> bytes:
     return data
 
 
-def _header(version: int, scheme: Scheme, magic: bytes = MAGIC) -> bytes:
+def feedback_header(version: int, scheme: Scheme, magic: bytes = MAGIC) -> bytes:
+    """Magic, version and scheme id: the 26 bytes every file starts with, bound into HPKE."""
     return magic + struct.pack(">H", version) + bytes.fromhex(scheme.scheme_id)
+
+
+def text_question_ids(scheme: Scheme) -> set[str]:
+    """The scheme's free-text questions (their answers travel apart with a collector)."""
+    return {q.question_id for q in scheme.questions if q.type is QuestionType.TEXT}
 
 
 def _seal_collected(response: Response, scheme: Scheme) -> bytes:
     assert scheme.collector is not None
-    plain = response.to_plaintext()
-    if len(plain) > INNER_PLAINTEXT_LENGTH:
+    if not TOKEN_PATTERN.fullmatch(response.comment_token):
+        raise ValueError("a collected response needs its comment token")
+    texts = text_question_ids(scheme)
+    answers = Response(
+        response.scheme_id,
+        response.period_id,
+        response.token,
+        response.revision,
+        {k: v for k, v in response.answers.items() if k not in texts},
+        response.facts,
+    ).to_plaintext()
+    comments = json.dumps(
+        {
+            "scheme": response.scheme_id,
+            "period": response.period_id,
+            "token": response.comment_token,
+            "revision": response.revision,
+            "comments": {k: v for k, v in response.answers.items() if k in texts},
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    if len(answers) > ANSWERS_PLAINTEXT_LENGTH or len(comments) > COMMENTS_PLAINTEXT_LENGTH:
         raise ValueError("response too large for the feedback file")
-    header = _header(COLLECTED_VERSION, scheme)
-    inner = seal(
-        scheme.coordinator_key, plain.ljust(INNER_PLAINTEXT_LENGTH, b"\0"), INFO_INNER + header
-    )
+    header = feedback_header(COLLECTED_VERSION, scheme)
+    key = scheme.coordinator_key
     outer = (
         response.period_id.encode("ascii").ljust(PERIOD_FIELD, b"\0")
         + bytes.fromhex(response.token)
         + struct.pack(">I", response.revision)
-        + inner
+        + seal(key, answers.ljust(ANSWERS_PLAINTEXT_LENGTH, b"\0"), INFO_ANSWERS + header)
+        + seal(key, comments.ljust(COMMENTS_PLAINTEXT_LENGTH, b"\0"), INFO_COMMENTS + header)
     )
     data = header + seal(scheme.collector.key, outer, INFO_OUTER + header)
-    if len(data) != FEEDBACK_FILE_SIZE:
+    if len(data) != COLLECTED_FILE_SIZE:
         raise ValueError("feedback file has the wrong size")
     return data
-
-
-@dataclass(frozen=True, slots=True)
-class Envelope:
-    """What the collector learns of a version 2 file: never an answer.
-
-    Attributes:
-        period_id: one of the scheme's periods.
-        token: 64 hex, the same for every file of one person, pair and period.
-        revision: 1, 2, … for that token.
-        inner: the part sealed to the coordinator, passed on unopened.
-    """
-
-    period_id: str
-    token: str
-    revision: int
-    inner: bytes = field(repr=False)
-
-
-def open_envelope(data: bytes, scheme: Scheme, collector: HybridKeyPair) -> Envelope:
-    """The collector's side: open the outer layer of a version 2 file.
-
-    Raises:
-        SkippedFile: with the reason the collector is shown.
-    """
-    _check_frame(data, scheme)
-    if struct.unpack(">H", data[8:10])[0] != COLLECTED_VERSION or scheme.collector is None:
-        raise SkippedFile(NOT_COLLECTED)
-    header = data[:HEADER_LENGTH]
-    try:
-        outer = open_sealed(collector, data[HEADER_LENGTH:], INFO_OUTER + header)
-    except OpenFailed:
-        raise SkippedFile(DAMAGED) from None
-    period_id = outer[:PERIOD_FIELD].rstrip(b"\0").decode("ascii", errors="replace")
-    token = outer[PERIOD_FIELD : PERIOD_FIELD + TOKEN_FIELD].hex()
-    (revision,) = struct.unpack(">I", outer[PERIOD_FIELD + TOKEN_FIELD : ENVELOPE_FIXED])
-    if scheme.period(period_id) is None or not 1 <= revision <= MAX_REVISION:
-        raise SkippedFile(DAMAGED)
-    return Envelope(period_id, token, revision, outer[ENVELOPE_FIXED:])
-
-
-def released_bytes(envelope: Envelope, scheme: Scheme) -> bytes:
-    """The file the collector passes on: only the inner layer, with a header of its own."""
-    if len(envelope.inner) != INNER_LENGTH:
-        raise ValueError("inner layer has the wrong size")
-    return _header(COLLECTED_VERSION, scheme, RELEASED_MAGIC) + envelope.inner
-
-
-def open_released_bytes(data: bytes, scheme: Scheme, keypair: HybridKeyPair) -> Response:
-    """The coordinator's side of a released file (the manifest was checked by the caller).
-
-    Raises:
-        SkippedFile: with the reason the report lists.
-    """
-    if len(data) != RELEASED_SIZE or not data.startswith(RELEASED_MAGIC):
-        raise SkippedFile(NOT_FEEDBACK)
-    if data[10:HEADER_LENGTH] != bytes.fromhex(scheme.scheme_id):
-        raise SkippedFile(OTHER_SCHEME)
-    header = _header(COLLECTED_VERSION, scheme)
-    try:
-        padded = open_sealed(keypair, data[HEADER_LENGTH:], INFO_INNER + header)
-        return _parse(padded, scheme)
-    except OpenFailed:
-        raise SkippedFile(DAMAGED) from None
-    except (ValueError, TypeError, KeyError, RecursionError):
-        raise SkippedFile(DAMAGED) from None
 
 
 def random_file_name() -> str:
@@ -414,7 +408,7 @@ def write_feedback_file(path: Path, data: bytes) -> None:
     Raises:
         DiskFull, PermissionDenied, NotFound, DiskError.
     """
-    if len(data) != FEEDBACK_FILE_SIZE:
+    if len(data) not in (FEEDBACK_FILE_SIZE, COLLECTED_FILE_SIZE):
         raise ValueError("not a sealed feedback file")
     atomic_write(path, data, mode=0o600)
 
@@ -433,10 +427,10 @@ def open_feedback_file(path: Path, scheme: Scheme, keypair: HybridKeyPair) -> Re
         size = path.stat().st_size
         if size == 0:
             raise SkippedFile(EMPTY)
-        if size > FEEDBACK_FILE_SIZE:
+        if size > COLLECTED_FILE_SIZE:
             raise SkippedFile(TOO_LARGE)
         with path.open("rb") as handle:
-            data = handle.read(FEEDBACK_FILE_SIZE + 1)
+            data = handle.read(COLLECTED_FILE_SIZE + 1)
     return open_feedback_bytes(data, scheme, keypair)
 
 
@@ -447,7 +441,7 @@ def open_feedback_bytes(data: bytes, scheme: Scheme, keypair: HybridKeyPair) -> 
     sealed to the collector, and a version 1 file did not pass through them
     (anyone with the public scheme file can make one), so both are refused.
     """
-    _check_frame(data, scheme)
+    check_frame(data, scheme)
     version = struct.unpack(">H", data[8:10])[0]
     if version == COLLECTED_VERSION:
         raise SkippedFile(FOR_COLLECTOR if scheme.collector is not None else NOT_FEEDBACK)
@@ -459,31 +453,40 @@ def open_feedback_bytes(data: bytes, scheme: Scheme, keypair: HybridKeyPair) -> 
     except OpenFailed:
         raise SkippedFile(DAMAGED) from None
     try:
-        return _parse(padded, scheme)
+        return parse_response(padded, scheme)
     except (ValueError, TypeError, KeyError, RecursionError):
         # Sealed with the scheme's public key but not what we write: treat as damaged.
         raise SkippedFile(DAMAGED) from None
 
 
-def _check_frame(data: bytes, scheme: Scheme) -> None:
-    """Size, magic, version and scheme id: the checks before any opening."""
+def check_frame(data: bytes, scheme: Scheme) -> None:
+    """Size, magic, version and scheme id: the checks before any opening.
+
+    Raises:
+        SkippedFile: with the reason.
+    """
     if not data:
         raise SkippedFile(EMPTY)
-    if len(data) > FEEDBACK_FILE_SIZE:
+    if len(data) > COLLECTED_FILE_SIZE:
         raise SkippedFile(TOO_LARGE)
     if not data.startswith(MAGIC) and not MAGIC.startswith(data):
         raise SkippedFile(NOT_FEEDBACK)
-    if len(data) >= len(MAGIC) + 2 and struct.unpack(">H", data[8:10])[0] > COLLECTED_VERSION:
+    version = struct.unpack(">H", data[8:10])[0] if len(data) >= len(MAGIC) + 2 else None
+    if version is not None and version > COLLECTED_VERSION:
         raise SkippedFile(NEWER)
-    if len(data) < FEEDBACK_FILE_SIZE:
+    expected = COLLECTED_FILE_SIZE if version == COLLECTED_VERSION else FEEDBACK_FILE_SIZE
+    if len(data) < expected:
         raise SkippedFile(TRUNCATED)
-    if struct.unpack(">H", data[8:10])[0] not in (FILE_VERSION, COLLECTED_VERSION):
+    if len(data) > expected:
+        raise SkippedFile(TOO_LARGE)
+    if version not in (FILE_VERSION, COLLECTED_VERSION):
         raise SkippedFile(NOT_FEEDBACK)
     if data[10:HEADER_LENGTH] != bytes.fromhex(scheme.scheme_id):
         raise SkippedFile(OTHER_SCHEME)
 
 
-def _parse(padded: bytes, scheme: Scheme) -> Response:
+def parse_response(padded: bytes, scheme: Scheme) -> Response:
+    """The response in a padded, opened part; raises ValueError, TypeError or KeyError if off."""
     plain = padded.rstrip(b"\0")
     doc = json.loads(plain.decode("utf-8"))
     if not isinstance(doc, dict) or set(doc) != _FIELDS:
@@ -512,7 +515,7 @@ def _parse(padded: bytes, scheme: Scheme) -> Response:
 def _check_response(response: Response, scheme: Scheme) -> None:
     if scheme.period(response.period_id) is None:
         raise ValueError("period")
-    if not _TOKEN.fullmatch(response.token) or not 1 <= response.revision <= MAX_REVISION:
+    if not TOKEN_PATTERN.fullmatch(response.token) or not 1 <= response.revision <= MAX_REVISION:
         raise ValueError("token or revision")
     for question_id, value in response.answers.items():
         question = scheme.question(question_id)

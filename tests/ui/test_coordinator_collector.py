@@ -87,7 +87,8 @@ def test_collector_journey_through_the_windows(qtbot: QtBot, tmp_path: Path) -> 
     inbox.mkdir()
     period = scheme.periods[0].period_id
     for person in range(7):
-        answer = Response(scheme.scheme_id, period, f"{person:064x}", 1, {"usefulness": 3}, {})
+        token = f"{person:064x}"
+        answer = Response(scheme.scheme_id, period, token, 1, {"usefulness": 3}, {}, token[::-1])
         (inbox / random_file_name()).write_bytes(seal_response(answer, scheme))
 
     # 4. Before any batch, the coordinator's report reads nothing.

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from mentorpair.crypto.hybrid import HybridKeyPair
 from mentorpair.crypto.signing import SigningKey
 from mentorpair.feedback.collector import CollectorCard
+from mentorpair.feedback.envelope import open_envelope
 from mentorpair.feedback.scheme import SIGNATURE_PURPOSE, new_scheme
 from mentorpair.feedback.scrub import MARKER
-from mentorpair.feedback.submission import open_envelope
 from tests.ui.conftest import show_tab
 from tests.ui.test_feedback_tab import NOW, OPEN, pair  # noqa: F401 - the pair fixture
 

@@ -103,6 +103,14 @@ def preview_text(response: Response, scheme: Scheme) -> str:
             "The file is sealed so that only the coordinator of {0} can open it. It will "
             "contain exactly this:",
         ).format(scheme.name)
+    if scheme.collector is not None and any(
+        isinstance(response.answers.get(q.question_id), str) for q in scheme.questions
+    ):
+        sealed += " " + QCoreApplication.translate(
+            "FeedbackPreview",
+            "Your written comments travel apart from your other answers, under a separate "
+            "code, and reach the coordinator only in batches of at least {0} people.",
+        ).format(scheme.min_comments)
     lines = [
         sealed,
         "",

@@ -47,11 +47,24 @@ def token(person: int, period: str = H1) -> str:
     return hashlib.sha256(f"{person}/{period}".encode()).hexdigest()
 
 
+def comment_token(person: int, period: str = H1) -> str:
+    """Unrelated to :func:`token`, as the real keyed comment token is."""
+    return hashlib.sha256(f"comments of {person}/{period}".encode()).hexdigest()
+
+
 def response(
     scheme: Scheme, person: int, revision: int = 1, period: str = H1, **answers: int | str
 ) -> Response:
     answers = answers or {"usefulness": person % 5}
-    return Response(scheme.scheme_id, period, token(person, period), revision, answers, {})
+    return Response(
+        scheme.scheme_id,
+        period,
+        token(person, period),
+        revision,
+        answers,
+        {},
+        comment_token(person, period),
+    )
 
 
 def send(
@@ -60,6 +73,8 @@ def send(
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / random_file_name()
     chosen: dict[str, int | str] = dict(answers) or {"usefulness": person % 5}
-    answer = Response(scheme.scheme_id, H1, token(person), revision, chosen, {})
+    answer = Response(
+        scheme.scheme_id, H1, token(person), revision, chosen, {}, comment_token(person)
+    )
     path.write_bytes(seal_response(answer, scheme))
     return path

@@ -56,7 +56,7 @@ def test_collector_journey(tmp_path: Path, files: dict[str, Path], capsys) -> No
     inbox.mkdir()
     for person in range(6):
         token = f"{person:064x}"
-        answer = Response(scheme.scheme_id, "2026-H2", token, 1, {"usefulness": 3}, {})
+        answer = Response(scheme.scheme_id, "2026-H2", token, 1, {"usefulness": 3}, {}, token[::-1])
         (inbox / random_file_name()).write_bytes(seal_response(answer, scheme))
     (inbox / "notes.txt").write_text("not feedback")
     common = ["--key", str(key), "--scheme", str(scheme_path), "--store", str(tmp_path / "store"),
@@ -68,7 +68,7 @@ def test_collector_journey(tmp_path: Path, files: dict[str, Path], capsys) -> No
     out = tmp_path / "for-coordinator"
     out.mkdir()
     assert main("collector", "release", *common, "--out", str(out)) == 0
-    assert "Released batch-2026-H2-001: 6 people" in capsys.readouterr().out
+    assert "Released batch-2026-H2-001: answers of 6 people." in capsys.readouterr().out
     assert main("collector", "release", *common, "--out", str(out)) == 0
     assert "Nothing to release yet" in capsys.readouterr().out
 

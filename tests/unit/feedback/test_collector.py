@@ -19,13 +19,13 @@ from hypothesis import strategies as st
 from mentorpair.crypto.signing import SigningKey
 from mentorpair.feedback.batches import MANIFEST_NAME, Batch, Manifest, receive, release, status
 from mentorpair.feedback.collector import CollectorKeyMismatch, CollectorKeys
+from mentorpair.feedback.envelope import open_envelope
 from mentorpair.feedback.folder import NOT_IN_BATCH, read_folder, report_from_folder
 from mentorpair.feedback.report import SUPPRESSED, Report
 from mentorpair.feedback.submission import (
     FOR_COLLECTOR,
     NOT_COLLECTED,
     SkippedFile,
-    open_envelope,
     open_feedback_file,
     random_file_name,
     seal_response,
@@ -73,12 +73,13 @@ def test_the_collector_learns_period_token_and_revision_never_an_answer(setup, t
         response(setup.scheme, 7).token,
         3,
     )
-    # The inner layer is sealed to the coordinator: the collector's key does not open it.
-    assert b"bullied" not in envelope.inner
+    # The inner parts are sealed to the coordinator: the collector's key opens neither.
+    assert b"bullied" not in envelope.answers + envelope.comments
     from mentorpair.crypto.hybrid import OpenFailed, open_sealed
 
-    with pytest.raises(OpenFailed):
-        open_sealed(setup.collector.keypair, envelope.inner, b"mentorpair/v2/feedback-inner")
+    for part, purpose in ((envelope.answers, b"answers"), (envelope.comments, b"comments")):
+        with pytest.raises(OpenFailed):
+            open_sealed(setup.collector.keypair, part, b"mentorpair/v2/feedback-" + purpose)
 
 
 def test_a_file_sealed_straight_to_the_coordinator_does_not_count(setup, tmp_path):
@@ -102,7 +103,7 @@ def test_nothing_is_released_below_k_new_respondents(setup, tmp_path):
 def test_a_batch_of_k_is_shuffled_renamed_signed_and_reads_whole(setup, tmp_path):
     collect(setup, tmp_path, range(5))
     [batch] = released(setup, tmp_path)
-    assert (batch.period_id, batch.sequence, batch.respondents, batch.comments) == (H1, 1, 5, False)
+    assert (batch.period_id, batch.kind, batch.sequence, batch.respondents) == (H1, "answers", 1, 5)
     names = sorted(p.name for p in batch.folder.iterdir())
     inbox_names = {p.name for p in (tmp_path / "inbox").iterdir()}
     assert MANIFEST_NAME in names and not inbox_names & set(names)
@@ -140,10 +141,10 @@ def test_differencing_two_reports_always_differs_by_at_least_k(setup, tmp_path):
     after_one = report_from_folder(out, setup.scheme, setup.coordinator)
     assert usefulness_counts(after_one) == usefulness_counts(before)
     collect(setup, tmp_path, range(6, 10), usefulness=4)
-    [second] = released(setup, tmp_path)
+    second = next(b for b in released(setup, tmp_path) if b.kind == "answers")
     assert second.respondents == 5
     after = report_from_folder(out, setup.scheme, setup.coordinator)
-    assert after.responses == 10 and after.batches == 2
+    assert after.responses == 10 and after.batches == 3  # two of answers, one of comments
 
 
 def test_padding_a_batch_with_forgeries_or_removing_a_file_voids_the_batch(setup, tmp_path):
@@ -170,7 +171,7 @@ def test_a_manifest_signed_by_anyone_but_the_collector_is_refused(setup, tmp_pat
     [batch] = released(setup, tmp_path)
     doc = json.loads((batch.folder / MANIFEST_NAME).read_text())
     files = tuple((f["name"], f["sha256"]) for f in doc["files"])
-    fake = Manifest(setup.scheme.scheme_id, H1, 1, 5, True, files)
+    fake = Manifest(setup.scheme.scheme_id, H1, "answers", 1, 5, files)
     signature = SigningKey.generate().sign(b"mentorpair/v1/batch", fake.signed_bytes())
     forged = replace(fake, signature=signature)
     (batch.folder / MANIFEST_NAME).write_bytes(forged.to_bytes())
@@ -187,19 +188,31 @@ def test_a_copy_of_a_batch_counts_once(setup, tmp_path):
     assert report.responses == 5 and report.batches == 1
 
 
-def test_comments_only_from_batches_of_at_least_the_comment_threshold(setup, tmp_path):
+def test_comments_travel_apart_and_only_in_batches_of_the_comment_threshold(setup, tmp_path):
+    """A coordinator who decrypts by hand gets no comment from fewer than min_comments."""
     collect(setup, tmp_path, range(5), improve="More evening slots, please.")
     [small] = released(setup, tmp_path)
+    assert (small.kind, small.respondents) == ("answers", 5)
+    read = read_folder(small.folder, setup.scheme, setup.coordinator)
+    # The answers files hold no free text at all, not even hidden by the report.
+    assert all("improve" not in r.answers for r in read.responses)
+    assert read.comments == ()
     report = report_from_folder(small.folder, setup.scheme, setup.coordinator)
     [comments] = [c for c in report.comments if c.period_id == H1]
     assert comments.texts is SUPPRESSED and comments.count == 0
-    collect(setup, tmp_path, range(5, 15), improve="Longer sessions would help.")
-    [big] = released(setup, tmp_path)
-    assert big.comments and big.respondents == 10
+
+    collect(setup, tmp_path, range(5, 10), improve="Longer sessions would help.")
+    batches = released(setup, tmp_path)
+    assert sorted((b.kind, b.respondents) for b in batches) == [("answers", 5), ("comments", 10)]
+    everything = read_folder(tmp_path / "to-coordinator", setup.scheme, setup.coordinator)
+    assert everything.comments is not None and len(everything.comments) == 10
+    # Comment tokens are not answers tokens: a comment cannot be put beside its scores.
+    answer_tokens = {r.token for r in everything.responses}
+    assert not answer_tokens & {c.token for c in everything.comments}
     report = report_from_folder(tmp_path / "to-coordinator", setup.scheme, setup.coordinator)
     [comments] = [c for c in report.comments if c.period_id == H1]
     assert comments.texts != SUPPRESSED and len(comments.texts) == 10
-    assert "More evening slots, please." not in comments.texts
+    assert report.responses == 10
 
 
 def test_the_store_refuses_another_schemes_state(setup, tmp_path):
@@ -234,6 +247,7 @@ def test_every_batch_adds_at_least_k_new_people_whatever_arrives(
     out = base / "out"
     out.mkdir()
     seen: set[str] = set()
+    seen_comments: set[str] = set()
     newest: dict[str, int] = {}
     for number, arrivals in enumerate(rounds):
         inbox = base / f"inbox{number}"
@@ -244,9 +258,15 @@ def test_every_batch_adds_at_least_k_new_people_whatever_arrives(
             newest[token] = max(newest.get(token, 0), revision)
         for batch in release(base / "store", setup.scheme, setup.collector, out):
             read = read_folder(batch.folder, setup.scheme, setup.coordinator)
-            tokens = {r.token for r in read.responses}
-            assert len(tokens - seen) >= k
-            seen |= tokens
+            if batch.kind == "answers":
+                tokens = {r.token for r in read.responses}
+                assert len(tokens - seen) >= k
+                seen |= tokens
+            else:
+                assert read.comments is not None
+                texts = {c.token for c in read.comments}
+                assert len(texts - seen_comments) >= setup.scheme.min_comments
+                seen_comments |= texts
     report = report_from_folder(out, setup.scheme, setup.coordinator)
     assert report.responses == (len(seen) if len(seen) >= k else 0)
     final = read_folder(out, setup.scheme, setup.coordinator)
