@@ -31,6 +31,15 @@ def _invite(mentee: Person, pair_id: str, other: Person, name: str) -> None:
     mentee.x.pairing.accept(mentee.x.pairing.read(acceptance), accept_new_keys=True)
 
 
+def _verified(amira: Person, ben: Person) -> str:
+    """A new pair of Amira (mentee) and Ben, paired through real documents and verified."""
+    pair_id = amira.ws.create_pair(Role.MENTEE, "Ben")
+    _invite(amira, pair_id, ben, "Amira")
+    for person in (amira, ben):
+        person.x.pairing.confirm(pair_id)
+    return pair_id
+
+
 def _entries(receiver: Person, data: bytes) -> list[object]:
     """What an update carries, opened with the receiver's own keys (as their code would)."""
     opened = update.open_update(data, receiver.vault.identity(), receiver.x.pairing.partner)
@@ -89,10 +98,7 @@ def test_it_does_not_match_sets_aside_what_the_rejected_key_signed(people):
 
 def test_an_update_from_an_earlier_pairing_of_the_same_pair_is_refused(people):
     amira, ben, _carol = people
-    pair_id = amira.ws.create_pair(Role.MENTEE, "Ben")
-    _invite(amira, pair_id, ben, "Amira")
-    for person in (amira, ben):
-        person.x.pairing.confirm(pair_id)
+    pair_id = _verified(amira, ben)
     ben.ws.record(pair_id, EventKind.NOTE_CREATED, note_id=new_id(), kind="shared",
                   title="Old", text="…")  # fmt: skip
     kept = ben.x.export(pair_id)  # someone keeps a copy of this file
@@ -156,10 +162,7 @@ def test_pairing_again_with_a_key_once_rejected_takes_its_changes_back(people):
 
 def test_a_change_that_pretends_not_to_have_seen_the_ending_is_refused(people):
     amira, ben, _carol = people
-    pair_id = amira.ws.create_pair(Role.MENTEE, "Ben")
-    _invite(amira, pair_id, ben, "Amira")
-    for person in (amira, ben):
-        person.x.pairing.confirm(pair_id)
+    pair_id = _verified(amira, ben)
     ben.ws.record(pair_id, EventKind.NOTE_CREATED, note_id=new_id(), kind="shared",
                   title="Before", text="…")  # fmt: skip
     amira.x.import_update(ben.x.export(pair_id))
@@ -189,10 +192,7 @@ def test_a_change_that_pretends_not_to_have_seen_the_ending_is_refused(people):
 
 def test_a_change_made_before_the_news_of_the_ending_arrived_is_kept_and_marked(people):
     amira, ben, _carol = people
-    pair_id = amira.ws.create_pair(Role.MENTEE, "Ben")
-    _invite(amira, pair_id, ben, "Amira")
-    for person in (amira, ben):
-        person.x.pairing.confirm(pair_id)
+    pair_id = _verified(amira, ben)
     amira.ws.record(pair_id, EventKind.RELATIONSHIP_ENDED, summary="Thank you")
     # Ben, offline, writes a note before the ending reaches him.
     ben.ws.record(pair_id, EventKind.NOTE_CREATED, note_id=new_id(), kind="shared",
