@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 
 from mentorpair.crypto.identity import Identity, safety_code
+from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.errors import InvitationRefused, MadeByNewerVersion
+from mentorpair.storage.workspace import new_id
+from mentorpair.sync.folder import SharedFolder
 from mentorpair.sync.invitation import read_document
 from mentorpair.sync.pairing import KeysChanged, PairingStatus
 from tests.unit.sync.conftest import Person, pair_up
@@ -141,6 +144,10 @@ def test_an_acceptance_from_a_stranger_answers_nothing(people):
 def test_changed_keys_need_the_persons_consent_and_show_until_confirmed(people, tmp_path):
     amira, ben, _ = people
     pair_id = pair_up(amira, ben)
+    amira.ws.record(pair_id, EventKind.GOAL_CREATED, goal_id=new_id(), title="Kept for Ben")
+    shared_folder = tmp_path / "shared"
+    shared_folder.mkdir()
+    SharedFolder(amira.x).choose(pair_id, shared_folder)
     ben.x.import_update(amira.x.export(pair_id))
     amira.x.import_update(ben.x.export(pair_id))
     # Ben sets up mentorpair again: a new vault, new keys; Amira invites again.
@@ -156,10 +163,16 @@ def test_changed_keys_need_the_persons_consent_and_show_until_confirmed(people, 
         link = amira.x.pairing.link(pair_id)
         assert link.status is PairingStatus.KEYS_CHANGED
         assert link.keys == new_ben.vault.identity().public()
-        # Updates signed by the old keys are now refused; the new Ben gets everything.
+        # The shared folder stays chosen (it used to be cleared silently).
+        assert SharedFolder(amira.x).folder(pair_id) == shared_folder.resolve()
+        # Nothing goes to the new keys before Amira compared the new code...
         new_ben.x.import_update(amira.x.export(pair_id))
+        assert new_ben.ws.state(pair_id).goals == {}
         amira.x.pairing.confirm(pair_id)
         assert amira.x.pairing.link(pair_id).status is PairingStatus.UNVERIFIED
+        # ...then the new Ben gets everything.
+        new_ben.x.import_update(amira.x.export(pair_id))
+        assert [g.title for g in new_ben.ws.state(pair_id).goals.values()] == ["Kept for Ben"]
     finally:
         new_ben.vault.close()
 
