@@ -9,7 +9,7 @@ propagate unchanged to the crash handler.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -156,10 +156,51 @@ class Database:
                     conn.execute("ROLLBACK")
                 raise
 
-    def backup_to(self, target: Database) -> None:
-        """Copy the whole database into ``target`` with SQLite's online backup API."""
+    def backup_to(
+        self,
+        target: Database,
+        pages: int = -1,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """Copy the whole database into ``target`` with SQLite's online backup API.
+
+        Args:
+            target: an open, keyed database; SQLCipher re-encrypts each page
+                under ``target``'s key, which is how the vault key rotates.
+            pages: pages per step (-1: all at once).
+            progress: called after each step with (pages copied, pages in all).
+        """
+
+        def report(_status: int, remaining: int, total: int) -> None:
+            if progress is not None:
+                progress(total - remaining, total)
+
         with self._lock, translate_sqlite_errors():
-            self._connection().backup(target._connection())
+            self._connection().backup(target._connection(), pages=pages, progress=report)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Keep other threads out for a whole multi-step operation (a key rotation)."""
+        with self._lock:
+            yield
+
+    def detach(self) -> sqlcipher3.Connection:
+        """Take the connection out, leaving this object closed until :meth:`attach`."""
+        with self._lock:
+            conn = self._connection()
+            self._conn = None
+            return conn
+
+    def attach(self, connection: sqlcipher3.Connection) -> None:
+        """Use ``connection`` from now on (after a key rotation replaced the file).
+
+        The object stays the same, so everything holding the vault's database
+        keeps working across the swap.
+        """
+        with self._lock:
+            if self._conn is not None:
+                raise RuntimeError("a connection is already attached")
+            self._conn = connection
 
     def close(self) -> None:
         """Close the connection; SQLCipher wipes its copy of the key."""

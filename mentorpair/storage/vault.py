@@ -8,7 +8,8 @@ A vault is a folder with two files:
 Key hierarchy: passphrase → Argon2id → key-encryption key, which unwraps a
 random 256-bit vault key → HKDF("sqlcipher page key") → SQLCipher's raw key,
 given as ``PRAGMA key = "x'…'"`` so SQLCipher's own PBKDF2 is skipped. Changing
-the passphrase re-wraps the vault key; the database is not touched.
+the passphrase also rotates the vault key (:mod:`mentorpair.storage.rekey`), so
+an old copy of ``vault.key`` stops opening the database.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from mentorpair.errors import (
     WrongPassphrase,
 )
 from mentorpair.hardening import harden_process
-from mentorpair.storage import migrations
+from mentorpair.storage import migrations, rekey
 from mentorpair.storage.atomic import fsync_folder
 from mentorpair.storage.database import Database, translate_sqlite_errors
 from mentorpair.storage.header import VaultHeader, read_header, write_header
@@ -55,6 +56,18 @@ DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
 #: A database being created is named so until its key file is in place.
 NEW_DB_NAME = "vault.db.new"
+#: Every SQLCipher vault holds at least its first 4096-byte page. SQLite takes
+#: a shorter file for a new database and would write a fresh schema into it.
+MIN_DB_SIZE = 4096
+#: A rotation that a crash cut short leaves the other key file usable.
+ROTATION_NOT_FINISHED = (
+    "A passphrase change was interrupted before it took effect. Unlock with your "
+    "previous passphrase, then change it again."
+)
+ROTATION_FINISHED = (
+    "That passphrase does not open this vault. A passphrase change finished when "
+    "mentorpair last stopped: use your new passphrase."
+)
 SIDECARS = ("-wal", "-shm", "-journal")
 
 #: SQLCipher 4 settings, set explicitly so a future library default cannot
@@ -231,22 +244,16 @@ class Vault:
                 "The vault's database (vault.db) is missing. Nothing was changed. If you "
                 "have a backup of the vault folder, restore vault.db from it."
             )
-        with translate_os_errors():
-            db_is_empty = db_path.stat().st_size == 0
-        if db_is_empty:
-            # SQLite would take an empty file for a new database and write a
-            # fresh schema into it before we could notice; refuse it untouched.
-            raise CorruptFile(
-                "The vault's database (vault.db) is empty, so the vault cannot be opened. "
-                "Nothing was changed. If you have a backup of the vault folder, restore "
-                "vault.db from it."
-            )
+        _check_database_file(db_path)
         header = read_header(key_path)
-        vault_key = _unwrap(header, passphrase)
-        db = _connect(db_path, vault_key, header.vault_id)
+        header, vault_key, db, used_pending = _unlock(folder, header, passphrase)
         try:
+            if migrations.read_version(db) == migrations.SchemaVersion(0, 0):
+                # Keyed and readable but holding no schema: not a vault of ours.
+                raise _not_ours()
             migrations.migrate(db)
             _check_identity(db, header.vault_id)
+            rekey.settle(folder, used_pending)
         except BaseException:
             db.close()
             vault_key.wipe()
@@ -321,26 +328,59 @@ class Vault:
         current: str,
         new: str,
         params: Callable[[], kdf.KdfParams] | None = None,
+        progress: rekey.Progress | None = None,
     ) -> None:
-        """Re-wrap the vault key under a new passphrase; the database is untouched.
+        """Set a new passphrase and rotate the vault key, re-encrypting the database.
 
-        The current passphrase is asked again so a person passing an unlocked
-        screen cannot change it. The key file is replaced atomically.
+        A new passphrase alone would leave every old copy of ``vault.key``
+        (backups, a cloud folder's history) opening the current database with
+        the old passphrase; a new vault key retires them. The current
+        passphrase is asked again so a person passing an unlocked screen
+        cannot change it. A crash at any moment leaves a vault that opens with
+        the old or the new passphrase (see :mod:`mentorpair.storage.rekey`).
+
+        Args:
+            current: the passphrase in force.
+            new: the new passphrase (strength is checked by the caller).
+            params: chooses the Argon2id parameters (default: calibrated here).
+            progress: called with (pages copied, pages in all) while the
+                database is re-encrypted, for a progress bar on a large vault.
 
         Raises:
             WrongPassphrase: ``current`` is not the vault's passphrase.
+            VaultBusy, DiskFull, DiskError, PermissionDenied: nothing changed.
         """
         _unwrap(self._header, current).wipe()
         kdf_params = (params or kdf.default_params)()
+        vault_key = new_key("vault key")
         kek = kdf.derive_kek(new, kdf_params)
         try:
             context = VaultHeader.context_for(self.vault_id, kdf_params)
-            header = VaultHeader(self.vault_id, kdf_params, wrap_key(self._vault_key, kek, context))
+            header = VaultHeader(self.vault_id, kdf_params, wrap_key(vault_key, kek, context))
         finally:
             kek.wipe()
-        write_header(self.folder / KEY_NAME, header)
-        self._header = header
-        log.info("passphrase changed (%r)", kdf_params)
+        try:
+            rekey.rotate(
+                self.folder,
+                self._db,
+                header,
+                vault_key,
+                connect=lambda path, key: _connect(path, key, self.vault_id),
+                reconnect_old=lambda: _connect(
+                    self.folder / DB_NAME, self._vault_key, self.vault_id
+                ),
+                progress=progress,
+            )
+        except BaseException:
+            if not self._db.closed:  # refused before the commit point: nothing changed
+                vault_key.wipe()
+                raise
+            self._vault_key.wipe()
+            self._vault_key, self._header = vault_key, header
+            raise
+        self._vault_key.wipe()
+        self._vault_key, self._header = vault_key, header
+        log.info("passphrase changed and vault key rotated (%r)", kdf_params)
 
     def backup_to(self, folder: Path) -> None:
         """Write a consistent copy of the vault into an empty or new ``folder``.
@@ -370,6 +410,74 @@ class Vault:
             os.replace(folder / NEW_DB_NAME, folder / DB_NAME)
             fsync_folder(folder)
         log.info("vault backed up")
+
+
+def _check_database_file(db_path: Path) -> None:
+    """Refuse a database file too short to be ours, before SQLite can write to it."""
+    with translate_os_errors():
+        size = db_path.stat().st_size
+    if size == 0:
+        raise CorruptFile(
+            "The vault's database (vault.db) is empty, so the vault cannot be opened. "
+            "Nothing was changed. If you have a backup of the vault folder, restore "
+            "vault.db from it."
+        )
+    if size < MIN_DB_SIZE:
+        raise _not_ours()
+
+
+def _not_ours() -> CorruptFile:
+    return CorruptFile(
+        "The vault's database (vault.db) is damaged or is not a mentorpair vault, so it "
+        "cannot be opened. Nothing was changed. If you have a backup of the vault "
+        "folder, restore vault.db from it."
+    )
+
+
+def _unlock(
+    folder: Path, header: VaultHeader, passphrase: str
+) -> tuple[VaultHeader, SecretKey, Database, bool]:
+    """Open the database with the key file the passphrase fits.
+
+    Normally that is ``vault.key``. After a key rotation that a crash cut
+    short, ``vault.key.next`` may hold the key that opens the database
+    instead; the passphrase decides which one is tried. Returns the header
+    used, the vault key, the database and whether the pending file was used.
+    """
+    db_path = folder / DB_NAME
+    pending = rekey.pending_header(folder, header.vault_id)
+    try:
+        vault_key = _unwrap(header, passphrase)
+    except WrongPassphrase:
+        if pending is None:
+            raise
+        vault_key = _unwrap(pending, passphrase)
+        return (
+            pending,
+            vault_key,
+            _connect_or(db_path, vault_key, pending, ROTATION_NOT_FINISHED),
+            True,
+        )
+    try:
+        return header, vault_key, _connect(db_path, vault_key, header.vault_id), False
+    except VaultMismatch:
+        vault_key.wipe()
+        if pending is None:
+            raise
+    try:
+        vault_key = _unwrap(pending, passphrase)
+    except WrongPassphrase:
+        raise WrongPassphrase(ROTATION_FINISHED) from None
+    return pending, vault_key, _connect(db_path, vault_key, pending.vault_id), True
+
+
+def _connect_or(db_path: Path, vault_key: SecretKey, header: VaultHeader, message: str) -> Database:
+    """Connect, turning a key that does not fit into WrongPassphrase(``message``)."""
+    try:
+        return _connect(db_path, vault_key, header.vault_id)
+    except VaultMismatch:
+        vault_key.wipe()
+        raise WrongPassphrase(message) from None
 
 
 def _unwrap(header: VaultHeader, passphrase: str) -> SecretKey:

@@ -322,19 +322,22 @@ def test_key_file_of_a_newer_version_is_refused_untouched(vault_folder: Path):
 # ---------------------------------------------------------------- passphrase change
 
 
-def test_change_passphrase_swaps_old_for_new_and_leaves_the_database(vault_folder: Path):
+def test_change_passphrase_swaps_old_for_new_and_rotates_the_vault_key(vault_folder: Path):
+    old_key_file = (vault_folder / KEY_NAME).read_bytes()
     with Vault.open(vault_folder, PASSPHRASE) as vault:
         db_before = (vault_folder / DB_NAME).read_bytes()
-        wal_before = (vault_folder / (DB_NAME + "-wal")).read_bytes()
         vault.change_passphrase(PASSPHRASE, OTHER_PASSPHRASE)
-        assert (vault_folder / DB_NAME).read_bytes() == db_before
-        assert (vault_folder / (DB_NAME + "-wal")).read_bytes() == wal_before
+        assert (vault_folder / DB_NAME).read_bytes()[:16] != db_before[:16]
         assert vault.display_name() == DISPLAY_NAME  # still usable
     with pytest.raises(WrongPassphrase):
         Vault.open(vault_folder, PASSPHRASE)
     with Vault.open(vault_folder, OTHER_PASSPHRASE) as vault:
         assert vault.display_name() == DISPLAY_NAME
     assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    # An old copy of the key file, with the old passphrase, no longer opens it.
+    (vault_folder / KEY_NAME).write_bytes(old_key_file)
+    with pytest.raises(VaultMismatch):
+        Vault.open(vault_folder, PASSPHRASE)
 
 
 def test_change_passphrase_gets_fresh_salt_and_nonce(vault_folder: Path):
