@@ -179,6 +179,9 @@ def _v1_3(db: Database) -> None:
         if name not in columns:
             db.execute(f"ALTER TABLE events ADD COLUMN {name} {declaration}")
     db.execute("CREATE INDEX IF NOT EXISTS events_by_chain ON events (pair_id, origin, seq)")
+    # "Is this pair here, and whose copy is it?" is asked on every export and
+    # import: without this it reads every event of the pair.
+    db.execute("CREATE INDEX IF NOT EXISTS events_by_kind ON events (pair_id, kind)")
     db.execute(
         "CREATE TABLE IF NOT EXISTS chains ("
         " pair_id TEXT NOT NULL, origin TEXT NOT NULL, seq INTEGER NOT NULL,"

@@ -128,7 +128,7 @@ class Workspace:
     def has_pair(self, pair_id: str) -> bool:
         """Whether the pair exists in this vault."""
         row = self._db.query_one(
-            "SELECT 1 FROM events WHERE pair_id = :pair AND kind = :kind",
+            "SELECT 1 FROM events WHERE pair_id = :pair AND kind = :kind LIMIT 1",
             {"pair": pair_id, "kind": EventKind.PAIR_CREATED.value},
         )
         return row is not None

@@ -83,17 +83,6 @@ def one_note_there_and_back(sender: Person, receiver: Person, pair_id: str) -> t
     return export, imported
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Workspace.has_pair (called by Pairing.partner on every export, twice per import "
-        "and twice per folder pass, even an idle one) runs 'SELECT 1 FROM events WHERE "
-        "pair_id AND kind' with no index on kind and no LIMIT, through query_one's fetchall: "
-        "it walks every event of the pair. At 100,000 events that is ~0.32 s a call "
-        "(bench_sync: one note's export 11 ms -> 310 ms, its import 13 ms -> 646 ms from 1k "
-        "to 100k). An index on events (pair_id, kind) makes this test pass."
-    ),
-)
 def test_one_new_note_costs_the_same_whatever_the_history(paired):
     amira, ben, pair_id = paired
     history = [
