@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from mentorpair.domain.events import EventKind
 from mentorpair.storage import workspace
 from mentorpair.storage.workspace import new_id
