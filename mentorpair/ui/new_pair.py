@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from mentorpair.domain.model import Role
 from mentorpair.domain.profile import MAX_DISPLAY_NAME, InvalidDisplayName, clean_display_name
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.widgets import buddy_label
 
 __all__ = ["NewPairDialog"]
@@ -56,7 +57,7 @@ class NewPairDialog(QDialog):
         self.name_edit.setMaxLength(MAX_DISPLAY_NAME)
         self.name_edit.setAccessibleName(self.tr("Partner's name"))
         self.name_edit.setPlaceholderText(self.tr("e.g. Dr Helen Marsh"))
-        self.problem = QLabel(self)
+        self.problem = StatusLabel(self.tr("Problem"), self, alert=True)
         self.problem.setObjectName("error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -88,7 +88,7 @@ class PreferencesDialog(QDialog):
         self.name_edit = QLineEdit(self.vault.display_name(), page)
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.name_edit.setMaxLength(MAX_DISPLAY_NAME)
-        self.name_problem = QLabel(page)
+        self.name_problem = StatusLabel(self.tr("Problem"), page, alert=True)
         self.name_problem.setObjectName("error")
         self.theme_combo = QComboBox(page)
         self.theme_combo.setAccessibleName(self.tr("Theme"))

@@ -685,6 +685,10 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
         <translation>Jede und jeder von uns kann das Mentoring jederzeit ohne Angabe von Gründen beenden</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
         <source>Save the agreement</source>
         <translation>Die Vereinbarung speichern</translation>
     </message>
@@ -1185,6 +1189,10 @@ Fügen Sie hinzu, was Sie besprechen möchten (Alt+P): warum es jetzt wichtig is
     <message>
         <source>Include place or link</source>
         <translation>Ort oder Link aufnehmen</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -2079,6 +2087,10 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
         <translation>Text der Einladung oder Antwort</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
         <source>&amp;Open a file…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
@@ -2773,6 +2785,10 @@ Es bleibt mit seiner Agenda in der Liste, als abgesagt markiert. Das lässt sich
     <message>
         <source>e.g. Dr Helen Marsh</source>
         <translation>z. B. Dr. Helene Marsch</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Start pair</source>
@@ -3737,6 +3753,10 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <message>
         <source>Your name</source>
         <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Theme</source>

@@ -201,7 +201,7 @@ class AgreementTab(PairTab):
         )
         outer.addWidget(self.no_fault)
 
-        self.error = QLabel(card)
+        self.error = StatusLabel(self.tr("Problem"), card, alert=True)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from mentorpair.domain.model import Meeting, MeetingMode
 from mentorpair.storage.calendar import MAX_TITLE
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.i18n import date_locale
 from mentorpair.ui.pair.base import PairContext
 from mentorpair.ui.pair.meeting_list import local_datetime, meeting_end, mode_words, when_words
@@ -189,7 +190,7 @@ class ExportDialog(QDialog):
         self.title.setAccessibleName(self.tr("Calendar entry title"))
         self.include_place = QCheckBox(self.tr("&Include place or link"), self)
         self.include_place.setAccessibleName(self.tr("Include place or link"))
-        self.warning = QLabel(self)
+        self.warning = StatusLabel(self.tr("Warning"), self, alert=True)
         self.warning.setObjectName("error")
         self.warning.setWordWrap(True)
         self.buttons = QDialogButtonBox(

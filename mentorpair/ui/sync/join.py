@@ -31,6 +31,7 @@ from mentorpair.storage.oserrors import translate_os_errors
 from mentorpair.sync.invitation import MAX_DOCUMENT_CHARS, DocumentKind, PairingDocument
 from mentorpair.sync.pairing import KeysChanged
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.sync.controller import SyncController
 from mentorpair.ui.sync.widgets import SUFFIX, SafetyCodeView, TextBlock, button, monospace
 
@@ -119,7 +120,9 @@ class JoinDialog(QDialog):
         self.paste.setAccessibleName(self.tr("Invitation or answer text"))
         self.paste.setTabChangesFocus(True)
         self.paste.setPlaceholderText("-----BEGIN MENTORPAIR INVITATION-----")
-        self.input_error = self._label(page, role="error")
+        self.input_error = StatusLabel(self.tr("Problem"), page, alert=True)
+        self.input_error.setWordWrap(True)
+        self.input_error.setObjectName("error")
         self.paste.textChanged.connect(self.input_error.clear)
         self.open_button = button(self.tr("&Open a file…"), self.tr("Open a file"), page)
         self.open_button.clicked.connect(self.open_file)
