@@ -2826,7 +2826,6 @@ Es bleibt mit seiner Agenda in der Liste, als abgesagt markiert. Das lässt sich
     <name>NotesTab</name>
     <message>
         <source>&amp;New note</source>
-        <extracomment>Quiet time after the last keystroke before a note saves itself. Link schemes the preview opens (on a click only); anything else is ignored.</extracomment>
         <translation>Neu&amp;e Notiz</translation>
     </message>
     <message>
@@ -4927,7 +4926,6 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <name>SyncController</name>
     <message>
         <source>Nothing new from {0}.</source>
-        <extracomment>How often every shared folder is looked at, even without a watcher signal. How long after a local change (or a folder signal) the folder sync runs.</extracomment>
         <translation>Nichts Neues von {0}.</translation>
     </message>
     <message>

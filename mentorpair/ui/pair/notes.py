@@ -50,10 +50,10 @@ from mentorpair.ui.wording import format_datetime, mode_word
 
 __all__ = ["AUTOSAVE_MS", "NotesModel", "NotesTab"]
 
-#: Quiet time after the last keystroke before a note saves itself.
+# Quiet time after the last keystroke before a note saves itself.
 AUTOSAVE_MS = 800
 
-#: Link schemes the preview opens (on a click only); anything else is ignored.
+# Link schemes the preview opens (on a click only); anything else is ignored.
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _MARKDOWN = (

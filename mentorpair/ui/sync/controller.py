@@ -40,9 +40,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 
-#: How often every shared folder is looked at, even without a watcher signal.
+# How often every shared folder is looked at, even without a watcher signal.
 SCAN_INTERVAL_MS = 60_000
-#: How long after a local change (or a folder signal) the folder sync runs.
+# How long after a local change (or a folder signal) the folder sync runs.
 DEBOUNCE_MS = 3_000
 
 
