@@ -23,9 +23,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from mentorpair.domain.events import Event, EventKind
+from mentorpair.domain.events import Event, EventKind, MalformedEvent
 from mentorpair.domain.model import Role
-from mentorpair.domain.rules import is_shareable
+from mentorpair.domain.rules import RuleViolation, is_shareable
 from mentorpair.domain.state import PairState, fold
 
 from .factory import PAIR, T0, shared_view
@@ -49,9 +49,13 @@ class Device:
         )  # fmt: skip
         self.events[created.event_id] = created
         self.ticks = 0
+        self._state: PairState | None = None
 
     def state(self) -> PairState:
-        return fold(PAIR, self.events.values())
+        """The fold of everything held (kept until something arrives from elsewhere)."""
+        if self._state is None:
+            self._state = fold(PAIR, self.events.values())
+        return self._state
 
     def record(self, kind: EventKind, body: dict[str, object]) -> bool:
         """Stamp and keep a change, as Workspace.record does; False if the rules refuse it."""
@@ -68,10 +72,11 @@ class Device:
             event = draft.restamped(state.max_clock + 1, self.origin, seq, seen)
         else:
             event = draft.restamped(state.max_clock, self.origin, 0, seen)
-        before = len(state.rejected)
-        state.take(event)
-        if len(state.rejected) > before:
-            return False  # refused here, as the UI would refuse it: never stored
+        try:
+            state.apply(event)  # as Workspace.record: refused here means never stored
+        except (RuleViolation, MalformedEvent):
+            return False
+        state.take_applied(event)
         self.events[event.event_id] = event
         return True
 
@@ -81,7 +86,7 @@ class Device:
 
     def receive(self, events: list[Event]) -> None:
         """Take events in chain order only, as an update's admission does."""
-        heads = self.state().heads
+        heads = dict(self.state().heads)
         for event in sorted(events, key=lambda e: (e.origin, e.seq)):
             if event.event_id in self.events or event.origin == self.origin:
                 continue
@@ -90,6 +95,12 @@ class Device:
             if any(seq > heads.get(o, (0, 0))[0] for o, seq in event.seen.items()):
                 continue  # it saw something not here yet: later
             self.events[event.event_id] = event
+            # As the vault does: a change that comes after everything held is
+            # applied to the cached state; anything else folds again.
+            if self._state is not None and self._state.sees_after(event):
+                self._state.take(event)
+            else:
+                self._state = None
             _seq, clock = heads.get(event.origin, (0, 0))
             heads[event.origin] = (event.seq, max(clock, event.clock))
 
@@ -231,6 +242,9 @@ class Replicas(RuleBasedStateMachine):
             self.devices[receiver].receive(events)
         self.deliver_all()
         states = [d.state() for d in self.devices.values()]
+        for device, state in zip(self.devices.values(), states, strict=True):
+            # The cached, incrementally updated state equals a fold from scratch.
+            assert shared_view(state) == shared_view(fold(PAIR, device.events.values()))
         views = {shared_view(s) for s in states}
         assert len(views) == 1, "the devices disagree after a full exchange"
         shared_ids = {e.event_id for d in self.devices.values() for e in d.outbox()}
