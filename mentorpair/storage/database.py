@@ -90,11 +90,19 @@ class Database:
         self._conn = connection
         self._lock = threading.RLock()
         self._depth = 0
+        #: Between detach and attach (a key rotation swapping the file), the
+        #: database is not closed: other threads wait on the lock for the new one.
+        self._swapping = False
+
+    @property
+    def swapping(self) -> bool:
+        """True between :meth:`detach` and :meth:`attach`."""
+        return self._swapping
 
     @property
     def closed(self) -> bool:
-        """True after :meth:`close`."""
-        return self._conn is None
+        """True after :meth:`close` (not while a rotation swaps the connection)."""
+        return self._conn is None and not self._swapping
 
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         """Run a read and return every row."""
@@ -188,6 +196,7 @@ class Database:
         """Take the connection out, leaving this object closed until :meth:`attach`."""
         with self._lock:
             conn = self._connection()
+            self._swapping = True
             self._conn = None
             return conn
 
@@ -201,10 +210,12 @@ class Database:
             if self._conn is not None:
                 raise RuntimeError("a connection is already attached")
             self._conn = connection
+            self._swapping = False
 
     def close(self) -> None:
         """Close the connection; SQLCipher wipes its copy of the key."""
         with self._lock:
+            self._swapping = False
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None

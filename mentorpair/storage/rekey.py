@@ -140,17 +140,27 @@ def rotate(
                 fsync_folder(folder)
         except BaseException:
             if not committed:
-                if db.closed:
-                    db.attach(reconnect_old().detach())
+                _reattach(db, reconnect_old)
                 settle(folder, used_pending=False)
                 raise
-        db.attach(connect(db_path, new_key).detach())
+        _reattach(db, lambda: connect(db_path, new_key))
         try:
             settle(folder, used_pending=True)
         except KnownError as exc:
             # The new key already opens the database; Vault.open finishes the
             # rename from vault.key.next next time, so this loses nothing.
             log.warning("key file rename after rotation failed (%s)", type(exc).__name__)
+
+
+def _reattach(db: Database, connect: Callable[[], Database]) -> None:
+    """Give ``db`` a connection again, or close it for good if that fails."""
+    if not db.swapping:
+        return
+    try:
+        db.attach(connect().detach())
+    except BaseException:
+        db.close()
+        raise
 
 
 def _copy(

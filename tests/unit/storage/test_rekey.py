@@ -139,3 +139,51 @@ def test_a_damaged_pending_key_file_is_ignored(vault_folder: Path):
         Vault.open(vault_folder, OTHER_PASSPHRASE)
     Vault.open(vault_folder, PASSPHRASE).close()
     assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+
+
+def test_other_threads_wait_for_a_rotation_and_never_find_the_vault_locked(
+    vault_folder: Path, monkeypatch
+):
+    """The sync timer reads the vault on the UI thread while the worker rotates the key.
+
+    Between the rename and the new connection the database has no connection;
+    a reader arriving then must wait for the new one, not be told "locked".
+    """
+    import threading
+    import time
+
+    errors: list[BaseException] = []
+    reads = 0
+    swapped, done = threading.Event(), threading.Event()
+    with Vault.open(vault_folder, PASSPHRASE) as vault:
+        real_fsync_folder = rekey.fsync_folder
+
+        def slow_fsync_folder(folder: Path) -> None:
+            real_fsync_folder(folder)
+            if vault.db.swapping:  # widen the moment without a connection
+                swapped.set()
+                time.sleep(0.3)
+
+        monkeypatch.setattr(rekey, "fsync_folder", slow_fsync_folder)
+
+        def reader() -> None:
+            nonlocal reads
+            swapped.wait(30)  # a timer that fires while the file is being swapped
+            while not done.is_set():
+                try:
+                    vault.db.query("SELECT count(*) FROM meta")
+                    reads += 1
+                except BaseException as exc:  # any escape is what this test looks for
+                    errors.append(exc)
+                    return
+
+        thread = threading.Thread(target=reader)
+        thread.start()
+        try:
+            vault.change_passphrase(PASSPHRASE, OTHER_PASSPHRASE)
+        finally:
+            done.set()
+            thread.join(30)
+    assert swapped.is_set()
+    assert errors == []
+    assert reads > 0
