@@ -5445,7 +5445,6 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <name>_TextAnswer</name>
     <message>
         <source>{0} of {1} characters</source>
-        <extracomment>At most this many &quot;might be a name&quot; words are offered at once.</extracomment>
         <translation>{0} von {1} Zeichen</translation>
     </message>
 </context>

@@ -42,10 +42,10 @@ __all__ = [
     "row_height",
 ]
 
-#: Smallest height of one bar's row, and the gap between the rows.
+# Smallest height of one bar's row, and the gap between the rows.
 ROW_HEIGHT = 17.0
 ROW_GAP = 4.0
-#: The suppressed box's height.
+# The suppressed box's height.
 HIDDEN_HEIGHT = 34.0
 
 

@@ -51,7 +51,7 @@ from mentorpair.ui.feedback.preview import fact_words, preview_text
 
 __all__ = ["FeedbackDialog"]
 
-#: At most this many "might be a name" words are offered at once.
+# At most this many "might be a name" words are offered at once.
 MAX_UNDECIDED = 12
 
 
