@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -81,6 +82,24 @@ class _TextAnswer(QWidget):
             self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
             return
         self.count.setText(self.tr("{0} of {1} characters").format(len(text), self.limit))
+
+
+class _ScaleWords(QLabel):
+    """The words under one point of a scale: clicking them picks the point, as on a radio's text."""
+
+    def __init__(self, text: str, button: QRadioButton, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.button = button
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setBuddy(button)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # QLabel.mousePressEvent
+        """Pick this point, as a click on a radio button's text does."""
+        self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.button.click()
+        event.accept()
 
 
 class FeedbackDialog(QDialog):
@@ -178,25 +197,29 @@ class FeedbackDialog(QDialog):
             return card
         group = QButtonGroup(card)
         row = QWidget(card)
-        # A scale reads left to right in rows of three, so it fits a narrow window;
-        # choices read best one under the other.
-        columns = 3 if question.type is QuestionType.LIKERT else 1
+        # A scale reads left to right in one row, its words wrapped under each
+        # point so five fit an 800 px window (in rows of three, "Agree" stood
+        # under "Strongly disagree"); choices read best one under the other.
+        scale = question.type is QuestionType.LIKERT
         options = QGridLayout(row)
         options.setContentsMargins(0, 0, 0, 0)
-        buttons: list[QRadioButton] = []
         for index, option in enumerate(question.options):
-            button = QRadioButton(option, row)
+            button = QRadioButton("" if scale else option, row)
             button.setAccessibleName(f"{question.text} {option}")
             group.addButton(button, index)
-            buttons.append(button)
+            if scale:
+                options.addWidget(button, 0, index, Qt.AlignmentFlag.AlignHCenter)
+                options.addWidget(_ScaleWords(option, button, row), 1, index)
+                options.setColumnStretch(index, 1)
+            else:
+                options.addWidget(button, index, 0)
         skip = QRadioButton(self.tr("No answer"), row)
         skip.setAccessibleName(self.tr("{0} No answer").format(question.text))
         skip.setChecked(True)
         group.addButton(skip, -1)
-        buttons.append(skip)
-        for index, button in enumerate(buttons):
-            options.addWidget(button, index // columns, index % columns)
-        options.setColumnStretch(columns, 1)
+        options.addWidget(skip, options.rowCount(), 0, 1, len(question.options) if scale else 1)
+        if not scale:
+            options.setColumnStretch(1, 1)
         self.choices[question.question_id] = group
         layout.addWidget(row)
         return card
