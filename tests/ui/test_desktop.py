@@ -216,6 +216,19 @@ def test_a_second_launch_hands_over_to_the_first(qtbot, tmp_path):
     assert not second.hand_over()
 
 
+def test_without_qtnetwork_each_launch_runs_on_its_own(qtbot, tmp_path, monkeypatch):
+    # The Linux bundle leaves QtNetwork's Kerberos libraries to the system; where
+    # they are missing QtNetwork does not load, and the app must start anyway.
+    from mentorpair.ui.desktop import single_instance
+
+    monkeypatch.setattr(single_instance, "QLocalServer", None)
+    monkeypatch.setattr(single_instance, "QLocalSocket", None)
+    instance = SingleInstance(str(tmp_path / "vault"))
+    assert not instance.hand_over()
+    assert not instance.listen()
+    instance.close()
+
+
 def test_the_socket_name_hides_the_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     name = server_name("/home/jane.doe/Mentoring/vault")

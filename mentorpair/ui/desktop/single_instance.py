@@ -18,7 +18,14 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+try:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+except ImportError:
+    # QtNetwork needs the system's Kerberos libraries to load, which the Linux
+    # bundle leaves to the system (packaging/mentorpair.spec). Where they are
+    # missing, each launch runs on its own rather than not at all.
+    QLocalServer = QLocalSocket = None  # type: ignore[assignment,misc]
 
 __all__ = ["SHOW", "SingleInstance", "server_name"]
 
@@ -61,6 +68,8 @@ class SingleInstance(QObject):
 
     def hand_over(self) -> bool:
         """True if another launch runs and was asked to show itself (then exit)."""
+        if QLocalSocket is None:
+            return False
         socket = QLocalSocket()  # no parent: gone with this call, nothing deferred
         socket.connectToServer(self.name)
         if not socket.waitForConnected(CONNECT_MS):
@@ -72,6 +81,9 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Start answering later launches; False if the socket cannot be made."""
+        if QLocalServer is None:
+            log.info("single-instance socket not available: QtNetwork did not load")
+            return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # A socket left by a crashed run refuses connections; clear it first.
