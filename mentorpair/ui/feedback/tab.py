@@ -28,6 +28,7 @@ from mentorpair.errors import KnownError
 from mentorpair.feedback.pairside import Invitation, PairFeedback
 from mentorpair.feedback.scheme import Scheme
 
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.feedback.form import FeedbackDialog
 from mentorpair.ui.feedback.preview import thresholds_text
 from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
@@ -42,6 +43,14 @@ def _label(parent: QWidget, name: str = "", wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     if name:
         label.setObjectName(name)
+    return label
+
+
+def _status(parent: QWidget, purpose: str) -> StatusLabel:
+    """A line whose words change: a screen reader hears them, and each change."""
+    label = StatusLabel(purpose, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # scheme names come from a file
+    label.setWordWrap(True)
     return label
 
 
@@ -73,8 +82,7 @@ class FeedbackTab(PairTab):
         self.banner.setObjectName("warningBox")
         layout = QHBoxLayout(self.banner)
         layout.setContentsMargins(12, 10, 12, 10)
-        self.banner_text = _label(self.banner)
-        self.banner_text.setAccessibleName(self.tr("Invitation to give feedback"))
+        self.banner_text = _status(self.banner, self.tr("Invitation to give feedback"))
         self.banner_answer = QPushButton(self.tr("&Answer now…"), self.banner)
         self.banner_answer.setAccessibleName(self.tr("Answer the scheme's questions now"))
         self.banner_answer.clicked.connect(self._answer_invitation)
@@ -98,8 +106,7 @@ class FeedbackTab(PairTab):
         self.scheme_box.setAccessibleName(self.tr("Scheme"))
         self.scheme_box.currentIndexChanged.connect(lambda _index: self._show_scheme())
         self.scheme_name = _label(card, "subheading")
-        self.scheme_details = _label(card)
-        self.scheme_details.setAccessibleName(self.tr("About this scheme"))
+        self.scheme_details = _status(card, self.tr("About this scheme"))
         self.scheme_status = _label(card, "hint")
         self.answer_button = QPushButton(self.tr("Answer the &questions…"), card)
         self.answer_button.setObjectName("primary")
