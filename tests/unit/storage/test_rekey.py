@@ -11,6 +11,7 @@ import pytest
 
 from mentorpair.errors import CorruptFile, KnownError, VaultMismatch, WrongPassphrase
 from mentorpair.storage import rekey
+from mentorpair.storage.atomic import fsync_folder
 from mentorpair.storage.vault import (
     DB_NAME,
     KEY_NAME,
@@ -156,7 +157,7 @@ def test_other_threads_wait_for_a_rotation_and_never_find_the_vault_locked(
     reads = 0
     swapped, done = threading.Event(), threading.Event()
     with Vault.open(vault_folder, PASSPHRASE) as vault:
-        real_fsync_folder = rekey.fsync_folder
+        real_fsync_folder = fsync_folder
 
         def slow_fsync_folder(folder: Path) -> None:
             real_fsync_folder(folder)
