@@ -12,7 +12,8 @@ import logging
 import secrets
 import shutil
 import tempfile
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
@@ -23,9 +24,32 @@ from mentorpair.domain.model import Role
 from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import Workspace
 
-__all__ = ["DemoSession"]
+__all__ = ["DemoSession", "PeriodWords", "english_period"]
 
 log = logging.getLogger(__name__)
+
+# How the feedback period is worded from its first and last day.
+PeriodWords = Callable[[date, date], str]
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def english_period(opens: date, closes: date) -> str:
+    """The period as "October 2026 to January 2027", in English whatever the system locale."""
+    return " to ".join(f"{_MONTHS[day.month - 1]} {day.year}" for day in (opens, closes))
 
 
 def _pair(mentee: Workspace, mentor: Workspace, pair_id: str, folder: Path) -> None:
@@ -52,7 +76,9 @@ def _pair(mentee: Workspace, mentor: Workspace, pair_id: str, folder: Path) -> N
         SharedFolder(side).choose(pair_id, folder)
 
 
-def _add_scheme(folder: Path, workspaces: list[Workspace], pair_id: str, now: datetime) -> None:
+def _add_scheme(
+    folder: Path, workspaces: list[Workspace], pair_id: str, now: datetime, words: PeriodWords
+) -> None:
     """Give the pair a feedback scheme whose period is open, so the invitation shows.
 
     The coordinator's private key is thrown away: in the demo nobody reads the
@@ -64,7 +90,7 @@ def _add_scheme(folder: Path, workspaces: list[Workspace], pair_id: str, now: da
 
     today = now.date()
     opens, closes = today - timedelta(days=40), today + timedelta(days=50)
-    period = Period("demo", f"{opens:%B %Y} to {closes:%B %Y}", opens, closes)
+    period = Period("demo", words(opens, closes), opens, closes)
     scheme = new_scheme(
         "Emergency Medicine Mentoring Scheme", HybridKeyPair.generate().public_bytes(), [period]
     )
@@ -87,7 +113,14 @@ class DemoSession:
         vault: the open demo vault.
     """
 
-    def __init__(self, now: datetime | None = None) -> None:
+    def __init__(
+        self, now: datetime | None = None, period_words: PeriodWords = english_period
+    ) -> None:
+        """Make both vaults; ``period_words`` names the feedback period in the window's language.
+
+        A real scheme's period label is the coordinator's, in their words; the
+        demo's stands in for one written in the language the person chose.
+        """
         now = now or datetime.now(UTC)
         self.folder = Path(tempfile.mkdtemp(prefix="mentorpair-demo-"))
         try:
@@ -107,7 +140,7 @@ class DemoSession:
                 pair_id = fill_demo(workspaces[role], role, now, seed)
                 vaults[role] = vault
             _pair(workspaces[Role.MENTEE], workspaces[Role.MENTOR], pair_id, self.shared_folder())
-            _add_scheme(self.folder, list(workspaces.values()), pair_id, now)
+            _add_scheme(self.folder, list(workspaces.values()), pair_id, now, period_words)
             vaults[Role.MENTOR].close()
             self.side = Role.MENTEE
             self.vault = vaults[Role.MENTEE]

@@ -27,6 +27,7 @@ from mentorpair.ui.i18n import apply_language, resolve
 from mentorpair.ui.main_window import MainWindow, app_icon
 from mentorpair.ui.settings import Settings
 from mentorpair.ui.theme import apply_theme
+from mentorpair.ui.wording import month_span
 
 __all__ = ["make_application", "run"]
 
@@ -70,7 +71,8 @@ def run(vault_folder: Path, demo: bool = False) -> int:
     )
     session: DemoSession | None = None
     try:
-        session = DemoSession() if demo else None
+        # After apply_language: the demo's feedback period is worded in the window's language.
+        session = DemoSession(period_words=month_span) if demo else None
     except KnownError as exc:
         print(f"mentorpair: {exc.message}", file=sys.stderr)
         return 1

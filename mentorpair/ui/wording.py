@@ -23,6 +23,7 @@ __all__ = [
     "goal_change_words",
     "kind_label",
     "mode_word",
+    "month_span",
     "role_word",
     "status_word",
 ]
@@ -41,6 +42,15 @@ def format_date(d: date) -> str:
     A :class:`~datetime.datetime` is shown by its own calendar date, as given.
     """
     return date_locale().toString(QDate(d.year, d.month, d.day), date_format())
+
+
+def month_span(first: date, last: date) -> str:
+    """Two months as a span: ``October 2026 to January 2027``, ``Oktober 2026 bis Januar 2027``."""
+    locale = date_locale()
+    months = [locale.toString(QDate(d.year, d.month, 1), "MMMM yyyy") for d in (first, last)]
+    return QCoreApplication.translate(
+        "Wording", "{0} to {1}", "a span of months: October 2026 to January 2027"
+    ).format(*months)
 
 
 def format_datetime(dt: datetime) -> str:

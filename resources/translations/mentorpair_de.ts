@@ -5290,6 +5290,11 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>ddd, d. MMM yyyy</translation>
     </message>
     <message>
+        <source>{0} to {1}</source>
+        <comment>a span of months: October 2026 to January 2027</comment>
+        <translation>{0} bis {1}</translation>
+    </message>
+    <message>
         <source>{0}, {1}</source>
         <comment>date, time</comment>
         <translation>{0}, {1} Uhr</translation>
