@@ -37,6 +37,7 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -402,7 +403,19 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
+    try:
+        git = ["git", "-C", str(ROOT)]
+        commit = subprocess.run(
+            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            [*git, "status", "--porcelain", "mentorpair"], capture_output=True, text=True
+        ).stdout.strip()
+        commit += " + local changes" if dirty else ""
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
     return {
+        "commit": commit,
         "nproc": os.cpu_count(),
         "cpu": model,
         "python": platform.python_version(),
@@ -463,7 +476,8 @@ def write_doc(result: dict[str, Any]) -> None:
         [
             start,
             f"Measured {m['date']} on {m['nproc']} CPU(s), {m['cpu']}, Python {m['python']},"
-            f" mentorpair {m['mentorpair']} (`python benchmarks/bench_sync.py --doc`;"
+            f" mentorpair {m['mentorpair']} at {m['commit']}"
+            f" (`python benchmarks/bench_sync.py --doc`;"
             f" {result['reps']} repetitions, 1,000-event imports {result['big_reps']})."
             " Building the histories (once, then cached) took "
             + ", ".join(f"{int(n):,} events {s:.0f} s" for n, s in result["built_s"].items())
