@@ -82,19 +82,20 @@ def settle(folder: Path, used_pending: bool) -> None:
     wrong passphrase never changes a byte. Also removes the temporary files
     an interrupted atomic write of either key file leaves behind.
     """
+    names = [REKEY_DB_NAME, *(REKEY_DB_NAME + s for s in _SIDECARS)]
+    leftovers = [folder / n for n in names if (folder / n).exists()]
+    leftovers += folder.glob(".vault.key.*.tmp")
+    if not used_pending:
+        leftovers += [p for p in [folder / NEXT_KEY_NAME] if p.exists()]
+    if not leftovers and not used_pending:
+        return  # the usual open: nothing to tidy, so nothing is written
     with translate_os_errors():
-        for name in (REKEY_DB_NAME, *(REKEY_DB_NAME + s for s in _SIDECARS)):
+        for path in leftovers:
             with contextlib.suppress(FileNotFoundError):
-                (folder / name).unlink()
+                path.unlink()
         if used_pending:
             os.replace(folder / NEXT_KEY_NAME, folder / KEY_NAME)
             log.info("interrupted key rotation finished")
-        else:
-            with contextlib.suppress(FileNotFoundError):
-                (folder / NEXT_KEY_NAME).unlink()
-        for leftover in folder.glob(".vault.key.*.tmp"):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
         fsync_folder(folder)
 
 
