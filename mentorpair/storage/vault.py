@@ -459,6 +459,7 @@ def _unlock(
             True,
         )
     try:
+        _probe(db_path, vault_key, header.vault_id)
         return header, vault_key, _connect(db_path, vault_key, header.vault_id), False
     except VaultMismatch:
         vault_key.wipe()
@@ -468,12 +469,45 @@ def _unlock(
         vault_key = _unwrap(pending, passphrase)
     except WrongPassphrase:
         raise WrongPassphrase(ROTATION_FINISHED) from None
-    return pending, vault_key, _connect(db_path, vault_key, pending.vault_id), True
+    try:
+        _probe(db_path, vault_key, pending.vault_id)
+        return pending, vault_key, _connect(db_path, vault_key, pending.vault_id), True
+    except BaseException:
+        vault_key.wipe()
+        raise
+
+
+def _probe(db_path: Path, vault_key: SecretKey, vault_id: bytes) -> None:
+    """Check the key on a read-only connection when a WAL is waiting to be replayed.
+
+    A read-write connection that fails with the wrong key is still the last
+    one to close, and SQLite then checkpoints the WAL into the database and
+    deletes it: the data survive (frames are copied as they are), but a
+    refused unlock would have changed the files. A read-only connection can
+    neither checkpoint nor delete; at most it rebuilds the WAL's index (-shm).
+    """
+    if not db_path.with_name(db_path.name + "-wal").exists():
+        return
+    page_key = derive_subkey(vault_key, Purpose.SQLCIPHER_PAGE_KEY, salt=vault_id)
+    try:
+        with translate_sqlite_errors():
+            conn = sqlcipher3.connect(
+                db_path.absolute().as_uri() + "?mode=ro", uri=True, isolation_level=None
+            )
+            try:
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                conn.execute(f"PRAGMA key = \"x'{page_key.reveal().hex()}'\"")
+                conn.execute("PRAGMA user_version").fetchone()
+            finally:
+                conn.close()
+    finally:
+        page_key.wipe()
 
 
 def _connect_or(db_path: Path, vault_key: SecretKey, header: VaultHeader, message: str) -> Database:
     """Connect, turning a key that does not fit into WrongPassphrase(``message``)."""
     try:
+        _probe(db_path, vault_key, header.vault_id)
         return _connect(db_path, vault_key, header.vault_id)
     except VaultMismatch:
         vault_key.wipe()

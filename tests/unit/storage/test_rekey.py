@@ -188,3 +188,32 @@ def test_other_threads_wait_for_a_rotation_and_never_find_the_vault_locked(
     assert swapped.is_set()
     assert errors == []
     assert reads > 0
+
+
+def test_a_foreign_key_file_beside_a_crashed_vault_changes_neither_database_nor_wal(
+    vault_folder: Path, tmp_path: Path
+):
+    """A wrong key used to leave SQLite free to checkpoint the WAL on close."""
+    import shutil
+
+    from tests.unit.storage.support import make_vault
+
+    crashed = tmp_path / "crashed"
+    with Vault.open(vault_folder, PASSPHRASE) as vault:
+        with vault.db.transaction():
+            vault.db.execute("INSERT INTO meta (key, value) VALUES ('in', 'the wal')")
+        shutil.copytree(vault_folder, crashed)  # as a kill leaves it: WAL not replayed
+    assert (crashed / (DB_NAME + "-wal")).stat().st_size > 0
+    good_key = (crashed / KEY_NAME).read_bytes()
+    other = make_vault(tmp_path / "other")  # the same passphrase, another vault
+    (crashed / KEY_NAME).write_bytes((other / KEY_NAME).read_bytes())
+    before = snapshot(crashed)
+    with pytest.raises(VaultMismatch):
+        Vault.open(crashed, PASSPHRASE)
+    after = snapshot(crashed)
+    assert {n: after.get(n) for n in before if not n.endswith("-shm")} == {
+        n: b for n, b in before.items() if not n.endswith("-shm")
+    }  # the WAL's index (-shm) may be rebuilt; it holds no data
+    (crashed / KEY_NAME).write_bytes(good_key)
+    with Vault.open(crashed, PASSPHRASE) as vault:
+        assert vault.db.query_one("SELECT value FROM meta WHERE key = 'in'") == ("the wal",)
