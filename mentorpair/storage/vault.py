@@ -478,13 +478,15 @@ def _unlock(
 
 
 def _probe(db_path: Path, vault_key: SecretKey, vault_id: bytes) -> None:
-    """Check the key on a read-only connection when a WAL is waiting to be replayed.
+    """Check key and structure on a read-only connection when a WAL waits to be replayed.
 
-    A read-write connection that fails with the wrong key is still the last
-    one to close, and SQLite then checkpoints the WAL into the database and
-    deletes it: the data survive (frames are copied as they are), but a
-    refused unlock would have changed the files. A read-only connection can
-    neither checkpoint nor delete; at most it rebuilds the WAL's index (-shm).
+    A read-write connection refused with the wrong key or a damaged page is
+    still the last one to close, and SQLite then checkpoints the WAL into the
+    database and deletes it: the data survive (frames are copied as they
+    are), but a refused unlock would have changed the files. A read-only
+    connection can neither checkpoint nor delete; at most it rebuilds the
+    WAL's index (-shm). Only after a crash is there a WAL at open, so the
+    ``quick_check`` costs nothing on an ordinary unlock.
     """
     if not db_path.with_name(db_path.name + "-wal").exists():
         return
@@ -498,6 +500,10 @@ def _probe(db_path: Path, vault_key: SecretKey, vault_id: bytes) -> None:
                 conn.execute("PRAGMA cipher_log_level = NONE")
                 conn.execute(f"PRAGMA key = \"x'{page_key.reveal().hex()}'\"")
                 conn.execute("PRAGMA user_version").fetchone()
+                # Damage found later would come up on the read-write connection,
+                # whose close checkpoints; find it here, where nothing can be written.
+                if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                    raise CorruptFile()
             finally:
                 conn.close()
     finally:

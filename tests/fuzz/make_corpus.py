@@ -100,11 +100,12 @@ def main() -> None:
         "batch-file": {},
         "key-file": _key_file(),
         "vault-db": _vault_db(),
+        "vault-wal": _vault_db(),
     }  # fmt: skip
     for name, files in readers.items():
         folder = OUT / name
         folder.mkdir(parents=True, exist_ok=True)
-        merged = dict(files) if name == "vault-db" else {**COMMON, **files}
+        merged = dict(files) if name.startswith("vault-") else {**COMMON, **files}
         for file_name, data in merged.items():
             (folder / file_name).write_bytes(data)
 

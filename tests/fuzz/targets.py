@@ -14,7 +14,8 @@ Readers and where they live (owners differ; see the report in CONTRIBUTING):
 * ``manifest`` / ``batch-file``: a released batch read by the coordinator
   (``feedback/folder.py``);
 * ``key-file``: ``vault.key`` (``storage/header.py``);
-* ``vault-db``: ``vault.db`` opened with the right passphrase (``storage/vault.py``).
+* ``vault-db``: ``vault.db`` opened with the right passphrase (``storage/vault.py``);
+  ``vault-wal``: the same beside a WAL that a kill left to replay.
 
 There is no reader of imported records or calendars: ``storage/export.py`` and
 ``storage/calendar.py`` only write.
@@ -91,6 +92,7 @@ def harnesses(world: World) -> list[Harness]:
     key_file = (w.template_vault / "vault.key").read_bytes()
     add("key-file", [key_file], Harness("key-file", [], VaultHeader.from_bytes))
     add("vault-db", [(w.template_vault / DB_NAME).read_bytes()], _vault_db(w))
+    add("vault-wal", [(w.crashed_vault / DB_NAME).read_bytes()], _vault_db(w, crashed=True))
     return made
 
 
@@ -181,15 +183,22 @@ def _batch(w: World, manifest: bool) -> Harness:
     return Harness("manifest" if manifest else "batch-file", [], read)
 
 
-def _vault_db(w: World) -> Harness:
-    """Open a copy of a vault whose ``vault.db`` is the input, with the right passphrase."""
-    folder = w.root / "vault-db"
-    harness = Harness("vault-db", [], lambda _d: None, [folder])
+def _vault_db(w: World, crashed: bool = False) -> Harness:
+    """Open a copy of a vault whose ``vault.db`` is the input, with the right passphrase.
+
+    ``crashed``: the copy is of a vault a kill left with a WAL to replay; only
+    SQLite's index of that WAL (``-shm``) may change on a refusal.
+    """
+    name = "vault-wal" if crashed else "vault-db"
+    folder = w.root / name
+    template = w.crashed_vault if crashed else w.template_vault
+    ignored = ("-shm",) if crashed else ()
+    harness = Harness(name, [], lambda _d: None, [folder], ignored=ignored)
 
     def place(data: bytes) -> None:
         if folder.exists():
             shutil.rmtree(folder)
-        shutil.copytree(w.template_vault, folder)
+        shutil.copytree(template, folder)
         (folder / DB_NAME).write_bytes(data)
 
     def read(_data: bytes) -> object:

@@ -29,7 +29,7 @@ EXAMPLES = 2_000 if os.environ.get("MENTORPAIR_LONG") == "1" else 30
 READERS = [
     "update", "update-payload", "invitation", "invitation-json", "acceptance",
     "acceptance-json", "scheme", "feedback", "collector", "manifest", "batch-file",
-    "key-file", "vault-db",
+    "key-file", "vault-db", "vault-wal",
 ]  # fmt: skip
 EDITS = st.lists(
     st.tuples(st.integers(0, EDIT_KINDS - 1), st.integers(0, 2**32 - 1)), min_size=1, max_size=4
@@ -119,3 +119,14 @@ def test_the_vault_harness_would_catch_the_overwritten_one_byte_database(
     figures = Figures("vault-db without the size check")
     harness.feed(b"\x01", figures)
     assert figures.writes_after_refusal == 1
+
+
+def test_the_crashed_vault_harness_would_catch_a_checkpoint_after_refusal(
+    readers: dict[str, Harness], monkeypatch
+):
+    """Without the read-only probe, a refused open let SQLite checkpoint the WAL on close."""
+    from mentorpair.storage import vault
+
+    monkeypatch.setattr(vault, "_probe", lambda *_args: None)
+    figures = campaign(readers["vault-wal"], 300, seed=5)
+    assert figures.writes_after_refusal > 0

@@ -100,6 +100,7 @@ class World:
     invitation: bytes
     acceptance: bytes
     template_vault: Path
+    crashed_vault: Path
     scheme: Scheme
     open_scheme: Scheme
     coordinator: HybridKeyPair
@@ -121,6 +122,14 @@ def make_world(root: Path) -> World:
     for name in ("amira", "ben", "carol"):
         Vault.create(root / name, PASSPHRASES[name], name.title(), params=params).close()
     template = root / "template"
+    shutil.copytree(root / "carol", template)
+    # The same vault as a kill leaves it: a committed change still in the WAL.
+    crashed = root / "crashed"
+    with Vault.open(template, PASSPHRASES["carol"]) as vault:
+        with vault.db.transaction():
+            vault.db.execute("INSERT INTO meta (key, value) VALUES ('wal', 'not replayed')")
+        shutil.copytree(template, crashed)
+    shutil.rmtree(template)
     shutil.copytree(root / "carol", template)
     a = Vault.open(root / "amira", PASSPHRASES["amira"])
     b = Vault.open(root / "ben", PASSPHRASES["ben"])
@@ -175,6 +184,6 @@ def make_world(root: Path) -> World:
     return World(
         root, LiveVault(root / "ben", PASSPHRASES["ben"]),
         LiveVault(root / "amira", PASSPHRASES["amira"]), updates, invitation.encode(),
-        acceptance.encode(), template, scheme, open_scheme, coordinator, keys, feedback_open,
-        feedback_collected, store, batch_folder,
+        acceptance.encode(), template, crashed, scheme, open_scheme, coordinator, keys,
+        feedback_open, feedback_collected, store, batch_folder,
     )  # fmt: skip
