@@ -9,6 +9,7 @@ reader; ``python -m tests.fuzz`` runs the long campaign with figures.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Iterator
@@ -130,3 +131,35 @@ def test_the_crashed_vault_harness_would_catch_a_checkpoint_after_refusal(
     monkeypatch.setattr(vault, "_probe", lambda *_args: None)
     figures = campaign(readers["vault-wal"], 300, seed=5)
     assert figures.writes_after_refusal > 0
+
+
+@pytest.mark.parametrize("name", READERS)
+def test_each_harness_reports_a_reader_that_breaks_either_promise(
+    readers: dict[str, Harness], name, tmp_path: Path
+):
+    """Wired to a broken reader, every harness counts the bug and the stray write."""
+    harness = readers[name]
+
+    def untyped(_data: bytes) -> object:
+        raise ValueError("a bug")
+
+    figures = Figures(name)
+    dataclasses.replace(harness, read=untyped, reset=lambda: None).feed(harness.seeds[0], figures)
+    assert figures.untyped == 1
+
+    watched = list(harness.watched) or [tmp_path]
+    stray = watched[0] / "stray-write.bin"
+
+    def writes_then_refuses(_data: bytes) -> object:
+        stray.write_bytes(b"written before refusing")
+        raise CorruptFile()
+
+    leaky = dataclasses.replace(
+        harness, read=writes_then_refuses, watched=watched, reset=lambda: None
+    )
+    figures = Figures(name)
+    try:
+        leaky.feed(harness.seeds[0], figures)
+    finally:
+        stray.unlink(missing_ok=True)
+    assert figures.writes_after_refusal == 1
