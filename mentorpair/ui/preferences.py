@@ -47,12 +47,15 @@ class PreferencesDialog(QDialog):
 
     Signals:
         applied(): settings or the display name changed; the window refreshes.
+        rekey_progress(int, int): pages re-encrypted so far and in all, sent
+            from the passphrase change's worker thread.
 
     Attributes:
         partner_names: the partners' names, which a new passphrase must not lean on.
     """
 
     applied = Signal()
+    rekey_progress = Signal(int, int)
 
     def __init__(
         self,
@@ -202,7 +205,9 @@ class PreferencesDialog(QDialog):
         self.passphrase_message.setWordWrap(True)
         self.change_busy = QProgressBar(box)
         self.change_busy.setRange(0, 0)
-        self.change_busy.setFormat(self.tr("Changing passphrase…"))
+        self.change_busy.setFormat(self.tr("Changing passphrase… %p%"))
+        self.change_busy.setAccessibleName(self.tr("Changing passphrase"))
+        self.rekey_progress.connect(self._show_rekey_progress)
         self.change_busy.hide()
         self.change_button = QPushButton(self.tr("Change passphrase"), box)
         self.change_button.setAccessibleName(self.tr("Change passphrase"))
@@ -239,9 +244,21 @@ class PreferencesDialog(QDialog):
     def _change_passphrase(self) -> None:
         current, new = self.current.text(), self.new.text()
         self._set_busy(True)
+        self.change_busy.setRange(0, 0)  # until the first page count arrives
+        # The database is copied under a new key page by page: a large vault
+        # shows how far it got (the signal crosses to the UI thread by itself).
+        report = self.rekey_progress.emit
         run_in_background(
-            lambda: self.vault.change_passphrase(current, new), self._on_changed, self._on_failed
+            lambda: self.vault.change_passphrase(current, new, progress=report),
+            self._on_changed,
+            self._on_failed,
         )
+
+    def _show_rekey_progress(self, done: int, total: int) -> None:
+        """Slot for :attr:`rekey_progress`: pages re-encrypted so far."""
+        if total > 0:
+            self.change_busy.setRange(0, total)
+            self.change_busy.setValue(min(done, total))
 
     def _on_changed(self, _result: object) -> None:
         self._set_busy(False)

@@ -3884,8 +3884,12 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>Meldung zur Änderung der Passphrase</translation>
     </message>
     <message>
-        <source>Changing passphrase…</source>
-        <translation>Passphrase wird geändert…</translation>
+        <source>Changing passphrase… %p%</source>
+        <translation>Passphrase wird geändert… %p%</translation>
+    </message>
+    <message>
+        <source>Changing passphrase</source>
+        <translation>Passphrase wird geändert</translation>
     </message>
     <message>
         <source>C&amp;urrent</source>

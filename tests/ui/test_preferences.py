@@ -137,3 +137,19 @@ def test_an_existing_weak_vault_still_opens_and_gets_the_new_floor_on_change(
     dialog.change_button.click()
     qtbot.waitUntil(lambda: "changed" in dialog.passphrase_message.text(), timeout=10_000)
     assert window.vault.kdf_params.iterations >= 3
+
+
+def test_changing_the_passphrase_shows_how_far_the_re_encryption_got(
+    make_window, existing_vault, qtbot, monkeypatch
+):
+    window, dialog = open_preferences(make_window, existing_vault)
+    seen: list[tuple[int, int]] = []
+    dialog.rekey_progress.connect(lambda done, total: seen.append((done, total)))
+    dialog.current.edit.setText(PASSPHRASE)
+    dialog.new.edit.setText(NEW_PASSPHRASE)
+    dialog.confirm.edit.setText(NEW_PASSPHRASE)
+    dialog.change_button.click()
+    qtbot.waitUntil(lambda: "changed" in dialog.passphrase_message.text(), timeout=20_000)
+    assert seen and seen[-1][0] == seen[-1][1] > 0  # pages copied, up to all of them
+    assert dialog.change_busy.maximum() == seen[-1][1]
+    assert not dialog.change_busy.isVisible()
