@@ -140,9 +140,9 @@ def test_an_existing_weak_vault_still_opens_and_gets_the_new_floor_on_change(
 
 
 def test_changing_the_passphrase_shows_how_far_the_re_encryption_got(
-    make_window, existing_vault, qtbot, monkeypatch
+    make_window, existing_vault, qtbot
 ):
-    window, dialog = open_preferences(make_window, existing_vault)
+    _window, dialog = open_preferences(make_window, existing_vault)
     seen: list[tuple[int, int]] = []
     dialog.rekey_progress.connect(lambda done, total: seen.append((done, total)))
     dialog.current.edit.setText(PASSPHRASE)
