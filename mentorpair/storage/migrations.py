@@ -204,6 +204,7 @@ def _v1_3(db: Database) -> None:
         " pair_id TEXT NOT NULL, origin TEXT NOT NULL, at TEXT NOT NULL,"
         " PRIMARY KEY (pair_id, origin)) STRICT"
     )
+    _search_rows_per_pair(db)
     _stamp_unsent_events(db)
     # Format-1 chains end here: what both sides hold stays as it is, and each
     # side's format-2 chain starts at 1 with what the partner had not confirmed.
@@ -211,6 +212,29 @@ def _v1_3(db: Database) -> None:
     db.execute(
         "UPDATE sync_state SET partner_has = 0, sent_head = 0, sent_ack = 0, sent_confirmed = 0"
     )
+
+
+def _search_rows_per_pair(db: Database) -> None:
+    """Key the search's bookkeeping by (pair, thing), not by the thing's id alone.
+
+    Ids are unique within a pair; a partner in two pairs could reuse one from
+    the other pair, which used to remove that pair's entry from search.
+    """
+    row = db.query_one("SELECT sql FROM sqlite_master WHERE name = 'search_rows'")
+    if row is None or "PRIMARY KEY (pair_id, entity)" in str(row[0]):
+        return
+    db.execute(
+        "CREATE TABLE search_rows_new ("
+        " entity TEXT NOT NULL, pair_id TEXT NOT NULL, fts_rowid INTEGER NOT NULL,"
+        " PRIMARY KEY (pair_id, entity)) STRICT"
+    )
+    db.execute(
+        "INSERT INTO search_rows_new (entity, pair_id, fts_rowid)"
+        " SELECT entity, pair_id, fts_rowid FROM search_rows"
+    )
+    db.execute("DROP TABLE search_rows")
+    db.execute("ALTER TABLE search_rows_new RENAME TO search_rows")
+    db.execute("CREATE INDEX IF NOT EXISTS search_rows_by_pair ON search_rows (pair_id)")
 
 
 def _stamp_unsent_events(db: Database) -> None:

@@ -493,11 +493,17 @@ class Workspace:
     def _reindex(self, state: PairState, event: Event) -> None:
         for kind, entity_id in _touched(event, state):
             row = self._db.query_one(
-                "SELECT fts_rowid FROM search_rows WHERE entity = :entity", {"entity": entity_id}
+                # Per pair: another pair may use the same id (a partner in two
+                # pairs could), and must never touch this pair's entry.
+                "SELECT fts_rowid FROM search_rows WHERE pair_id = :pair AND entity = :entity",
+                {"pair": state.pair_id, "entity": entity_id},
             )
             if row is not None:
                 self._db.execute("DELETE FROM search WHERE rowid = :r", {"r": row[0]})
-                self._db.execute("DELETE FROM search_rows WHERE entity = :e", {"e": entity_id})
+                self._db.execute(
+                    "DELETE FROM search_rows WHERE pair_id = :pair AND entity = :e",
+                    {"pair": state.pair_id, "e": entity_id},
+                )
             entry = _search_entry(state, kind, entity_id)
             if entry is None:
                 continue

@@ -177,3 +177,24 @@ def test_no_text_can_become_markup(text):
     without_tags = rendered.replace("<b>", "").replace("</b>", "")
     assert "<" not in without_tags and ">" not in without_tags
     assert rendered.count("<b>") == rendered.count("</b>")
+
+
+def test_the_same_id_in_another_pair_never_touches_this_pairs_search(ws):
+    from mentorpair.domain.events import Event
+
+    partner_device = "9a" * 16
+    mine = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    other = ws.create_pair(Role.MENTOR, "Sam")
+    ws.record(mine, EventKind.NOTE_CREATED, note_id="same-id", kind="shared", title="Rota worries",
+              text="only here")  # fmt: skip
+    # A partner in the other pair sends a note that reuses the id (they could know it).
+    state = ws.state(other)
+    planted = Event(
+        "e" * 32, other, Role.MENTEE, EventKind.NOTE_CREATED, ws.now(),
+        {"note_id": "same-id", "kind": "shared", "title": "Planted", "text": "elsewhere"},
+    ).restamped(state.max_clock + 1, partner_device, 1, {})  # fmt: skip
+    ws.add_events(other, [planted], received=True)
+    assert [h.pair_id for h in ws.search("Rota")] == [mine]
+    assert [h.pair_id for h in ws.search("Planted")] == [other]
+    ws.record(other, EventKind.NOTE_DELETED, note_id="same-id", base="e" * 32)
+    assert [h.pair_id for h in ws.search("Rota")] == [mine]
