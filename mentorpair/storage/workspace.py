@@ -180,14 +180,6 @@ class Workspace:
         )
         return None if row is None else _row_to_event(row)
 
-    def clock_at(self, pair_id: str, origin: str, seq: int) -> int | None:
-        """The clock of entry ``seq`` of a device's chain, if this vault holds it."""
-        row = self._db.query_one(
-            "SELECT clock FROM events WHERE pair_id = :pair AND origin = :o AND seq = :s",
-            {"pair": pair_id, "o": origin, "s": seq},
-        )
-        return None if row is None else int(row[0])
-
     def held(self, event_ids: Sequence[str]) -> dict[str, Event]:
         """The events with these ids that this vault holds, in any pair."""
         found: dict[str, Event] = {}

@@ -328,13 +328,7 @@ class Exchange:
             {"p": pair_id, "o": me, "s": seq},
         )
         events = {e.seq: e for e in self.workspace.chain_events(pair_id, me, after=seq)}
-        prev = GENESIS
-        if seq:
-            row = self._db.query_one(
-                "SELECT entry_hash FROM chains WHERE pair_id = :p AND origin = :o AND seq = :s",
-                {"p": pair_id, "o": me, "s": seq},
-            )
-            prev = bytes(row[0]) if row else GENESIS
+        prev = self._hash_at(pair_id, me, seq) or GENESIS
         entries = []
         for entry_seq, signature, digest in rows:
             entries.append(ChainEntry(prev, events[int(entry_seq)], bytes(signature)))
