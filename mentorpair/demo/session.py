@@ -21,6 +21,7 @@ from mentorpair.crypto import kdf
 from mentorpair.demo.history import fill_demo
 from mentorpair.demo.people import DEMO_PASSPHRASE, load_demo_data
 from mentorpair.domain.model import Role
+from mentorpair.domain.wording import MONTH_NAMES
 from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import Workspace
 
@@ -31,25 +32,10 @@ log = logging.getLogger(__name__)
 # How the feedback period is worded from its first and last day.
 PeriodWords = Callable[[date, date], str]
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def english_period(opens: date, closes: date) -> str:
     """The period as "October 2026 to January 2027", in English whatever the system locale."""
-    return " to ".join(f"{_MONTHS[day.month - 1]} {day.year}" for day in (opens, closes))
+    return " to ".join(f"{MONTH_NAMES[day.month - 1]} {day.year}" for day in (opens, closes))
 
 
 def _pair(mentee: Workspace, mentor: Workspace, pair_id: str, folder: Path) -> None:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from mentorpair.domain.model import GoalStatus, MeetingMode, NoteKind, Role
 
 __all__ = [
+    "MONTH_NAMES",
     "format_date",
     "format_datetime",
     "kind_label",
@@ -24,6 +25,11 @@ __all__ = [
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: Full English month names, for labels that go into files others read.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
 
 _STATUS_WORDS = {
     GoalStatus.PROPOSED: "Proposed",

@@ -35,6 +35,7 @@ from mentorpair.crypto import signing
 from mentorpair.crypto.hybrid import PUBLIC_LENGTH
 from mentorpair.crypto.random import random_bytes
 from mentorpair.crypto.signing import SigningKey
+from mentorpair.domain.wording import MONTH_NAMES
 from mentorpair.errors import KnownError, MadeByNewerVersion
 from mentorpair.feedback.questions import (
     DEFAULT_TEXT_LENGTH,
@@ -579,22 +580,6 @@ def _date(value: object) -> date:
     return date.fromisoformat(text)
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _long_date(day: date) -> str:
     # Fixed English, not strftime: the label goes into a file others read.
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
