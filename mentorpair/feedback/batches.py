@@ -362,8 +362,8 @@ def parse_manifest(data: bytes, scheme: Scheme) -> Manifest:
             scheme_id=str(doc["scheme_id"]),
             period_id=str(doc["period"]),
             kind=str(doc["kind"]),
-            sequence=int(doc["sequence"]),
-            respondents=int(doc["respondents"]),
+            sequence=_count(doc["sequence"]),
+            respondents=_count(doc["respondents"]),
             files=files,
             signature=base64.b64decode(doc["signature"], validate=True),
         )
@@ -380,6 +380,14 @@ def parse_manifest(data: bytes, scheme: Scheme) -> Manifest:
     if manifest.respondents < _threshold(scheme, manifest.kind):
         raise BatchRefused("fewer people than the scheme's smallest group")
     return manifest
+
+
+def _count(value: object) -> int:
+    """A whole number as the collector writes it; ``int()`` would take 2.5, "7"
+    or true, and fail untyped on 1e999 (JSON's infinity)."""
+    if type(value) is not int or not 0 <= value < 2**31:
+        raise ValueError("not a count")
+    return value
 
 
 def _threshold(scheme: Scheme, kind: str) -> int:

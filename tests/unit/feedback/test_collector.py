@@ -180,6 +180,17 @@ def test_a_manifest_signed_by_anyone_but_the_collector_is_refused(setup, tmp_pat
     assert {s.reason for s in read.skipped} == {"not signed by the scheme's collector"}
 
 
+@pytest.mark.parametrize("count", ["1e999", "-1e999", "2.0", '"2"', "true", "-1", "4294967296"])
+def test_a_manifest_count_that_is_not_a_whole_number_is_damaged(setup, tmp_path, count):
+    """Found by the fuzzer: a bit flip made ``"sequence"`` a float overflowing ``int()``."""
+    collect(setup, tmp_path, range(5))
+    [batch] = released(setup, tmp_path)
+    path = batch.folder / MANIFEST_NAME
+    path.write_text(path.read_text().replace('"sequence": 1,', f'"sequence": {count},'))
+    read = read_folder(tmp_path / "to-coordinator", setup.scheme, setup.coordinator)
+    assert read.responses == () and {s.reason for s in read.skipped} == {"damaged"}
+
+
 def test_a_copy_of_a_batch_counts_once(setup, tmp_path):
     collect(setup, tmp_path, range(5))
     [batch] = released(setup, tmp_path)
