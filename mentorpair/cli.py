@@ -1,7 +1,10 @@
 """Command line: ``mentorpair [--vault PATH] [--demo] [--self-check]``, ``mentorpair coordinator``.
 
 ``--help``, ``--version``, ``--self-check`` and the coordinator's commands work
-without a display: the UI is imported only when the app actually starts.
+without a display: the UI is imported only when the app actually starts. So
+that ``--help`` and ``--version`` answer at once, the coordinator's commands
+(which import the feedback and crypto code) are built only when the command
+line names ``coordinator``, and logging is set up only when the app starts.
 """
 
 from __future__ import annotations
@@ -12,16 +15,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mentorpair import APP_TITLE, __version__
-from mentorpair.coordinator.cli import add_coordinator_commands
-from mentorpair.coordinator.cli import run as run_coordinator
-from mentorpair.logs import enable_native_crash_log, report_native_crash, setup_logging
 from mentorpair.paths import default_vault_folder
 
 __all__ = ["build_parser", "main"]
 
+COORDINATOR = "coordinator"
+#: The coordinator command's line in ``--help`` (the same whether its commands are built or not).
+COORDINATOR_HELP = "a scheme coordinator's and collector's tools: schemes, reports, batches"
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (also used for ``--help``)."""
+
+def build_parser(coordinator: bool = True) -> argparse.ArgumentParser:
+    """The argument parser (also used for ``--help``).
+
+    With ``coordinator=False`` the ``coordinator`` command is only named (as
+    ``--help`` shows it), not built: building it imports the feedback code.
+    """
     parser = argparse.ArgumentParser(
         prog="mentorpair",
         description=(
@@ -45,20 +53,34 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check that vaults, encryption and notes work on this computer, then exit",
     )
-    add_coordinator_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if coordinator:
+        # Lazy: it imports the feedback, crypto and scrubbing code (hundreds of ms).
+        from mentorpair.coordinator.cli import add_coordinator_commands
+
+        add_coordinator_commands(subparsers, COORDINATOR_HELP)
+    else:
+        subparsers.add_parser(COORDINATOR, help=COORDINATOR_HELP)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and start the app; return the process exit code."""
-    args = build_parser().parse_args(argv)
-    if args.command == "coordinator":
+    words = sys.argv[1:] if argv is None else list(argv)
+    # Subcommand names are never abbreviated, so without the word the command cannot run.
+    args = build_parser(coordinator=COORDINATOR in words).parse_args(words)
+    if args.command == COORDINATOR:
+        from mentorpair.coordinator.cli import run as run_coordinator  # lazy: see build_parser
+
         return run_coordinator(args)
     if args.demo and args.vault is not None:
         print("mentorpair: --demo and --vault cannot be used together", file=sys.stderr)
         return 2
     if args.self_check:
         return _self_check()
+    # Lazy: logging.handlers and traceback are not needed for --help or --version.
+    from mentorpair.logs import enable_native_crash_log, report_native_crash, setup_logging
+
     setup_logging()
     # A segfault in Qt or a C library leaves its Python frames for the next start's log.
     report_native_crash()

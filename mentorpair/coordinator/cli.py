@@ -44,11 +44,15 @@ __all__ = ["add_coordinator_commands", "run"]
 MAX_QUESTIONS_FILE = 256 * 1024
 
 
-def add_coordinator_commands(subparsers: Any) -> None:
-    """Add ``coordinator`` and its commands to the top-level parser's subparsers."""
+def add_coordinator_commands(subparsers: Any, help_text: str) -> None:
+    """Add ``coordinator`` and its commands to the top-level parser's subparsers.
+
+    ``help_text`` is its line in the top-level ``--help``, which
+    :mod:`mentorpair.cli` also shows when it does not build these commands.
+    """
     coordinator = subparsers.add_parser(
         "coordinator",
-        help="a scheme coordinator's and collector's tools: schemes, reports, batches",
+        help=help_text,
         description="Tools for a mentoring scheme's coordinator. No vault is needed.",
     )
     commands = coordinator.add_subparsers(
