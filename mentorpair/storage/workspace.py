@@ -87,18 +87,46 @@ class Workspace:
 
     # ------------------------------------------------------------- pairs
     def pairs(self) -> list[PairSummary]:
-        """Every pair in the vault, by partner name."""
-        rows = self._db.query(
-            "SELECT DISTINCT pair_id FROM events WHERE kind = :kind",
-            {"kind": EventKind.PAIR_CREATED.value},
-        )
+        """Every pair in the vault, by partner name.
+
+        Its cost does not grow with the history: the partner's name, this
+        person's role and the ending are decided by the pair's PAIR_CREATED
+        and RELATIONSHIP_ENDED events alone (no other change touches them,
+        and whether these apply depends on nothing else), so only those are
+        read and folded, through the (pair, kind) index.
+        """
         summaries = []
-        for (pair_id,) in rows:
-            state = self.state(pair_id)
+        for pair_id in self._pair_ids():
+            state = self._states.get(pair_id)
+            if state is None:
+                rows = self._db.query(
+                    f"SELECT {_COLUMNS}, quarantined FROM events"  # noqa: S608 - our column list
+                    " WHERE pair_id = :pair AND kind IN (:created, :ended)",
+                    {
+                        "pair": pair_id,
+                        "created": EventKind.PAIR_CREATED.value,
+                        "ended": EventKind.RELATIONSHIP_ENDED.value,
+                    },
+                )
+                if not any(r[3] == EventKind.PAIR_CREATED.value for r in rows):
+                    continue
+                state = fold(pair_id, [_row_to_event(r[:-1]) for r in rows if not r[-1]])
             summaries.append(
                 PairSummary(pair_id, state.partner_name, state.my_role, state.read_only)
             )
         return sorted(summaries, key=lambda p: (p.ended, p.partner_name.casefold(), p.pair_id))
+
+    def _pair_ids(self) -> list[str]:
+        """The ids of every pair that has events, one index seek each (not a scan)."""
+        rows = self._db.query(
+            "WITH RECURSIVE p(id) AS ("
+            " SELECT (SELECT MIN(pair_id) FROM events)"
+            " UNION ALL"
+            " SELECT (SELECT MIN(pair_id) FROM events WHERE pair_id > p.id) FROM p"
+            " WHERE p.id IS NOT NULL)"
+            " SELECT id FROM p WHERE id IS NOT NULL"
+        )
+        return [str(r[0]) for r in rows]
 
     def create_pair(self, my_role: Role, partner_name: str, pair_id: str | None = None) -> str:
         """Start a pair on this machine; return its id.

@@ -1,0 +1,98 @@
+"""Costs that must not grow with a pair's history (issue 12, "Instant at any size").
+
+Timings are noise on shared machines; these count work instead: SQLite
+virtual-machine steps (exact, the same everywhere) and folds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from mentorpair.domain.events import EventKind
+from mentorpair.domain.model import Role
+from mentorpair.storage import workspace
+from mentorpair.storage.vault import Vault
+from mentorpair.storage.workspace import PairSummary, Workspace, new_id
+from tests.unit.storage.support import PASSPHRASE
+
+K = EventKind
+
+
+@pytest.fixture
+def ws(vault_folder):
+    vault = Vault.open(vault_folder, PASSPHRASE)
+    yield Workspace(vault)
+    vault.close()
+
+
+def sqlite_steps(ws: Workspace, action: Callable[[], object]) -> int:
+    """SQLite work ``action`` costs, in tens of virtual-machine instructions."""
+    steps = 0
+
+    def count() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    connection = ws.vault.db._connection()
+    connection.set_progress_handler(count, 10)
+    try:
+        action()
+    finally:
+        connection.set_progress_handler(None, 100)
+    return steps
+
+
+def notes(count: int) -> list[tuple[EventKind, dict[str, Any]]]:
+    return [
+        (K.NOTE_CREATED, {"note_id": new_id(), "kind": "shared", "title": f"n{n}", "text": "t"})
+        for n in range(count)
+    ]
+
+
+def cold_pairs(ws: Workspace) -> list[PairSummary]:
+    """The sidebar as just after unlocking: nothing cached."""
+    return Workspace(ws.vault).pairs()
+
+
+def test_the_sidebar_costs_the_same_at_any_history(ws, monkeypatch):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.create_pair(Role.MENTOR, "Sam Lee")
+    ws.record_many(pair, notes(50))
+    small = sqlite_steps(ws, lambda: cold_pairs(ws))
+    ws.record_many(pair, notes(1000))
+    large = sqlite_steps(ws, lambda: cold_pairs(ws))
+    assert large <= small * 1.2 + 50, f"{small} steps at 50 events, {large} at 1,050"
+    folded: list[int] = []
+    real = workspace.fold
+    monkeypatch.setattr(
+        workspace, "fold", lambda p, ev: folded.append(len(list(ev))) or real(p, ev)
+    )  # type: ignore[func-returns-value]
+    cold_pairs(ws)
+    assert max(folded) <= 2, f"the sidebar folded {folded} events per pair"
+
+
+def test_the_sidebar_agrees_with_the_full_fold(ws):
+    helen = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    sam = ws.create_pair(Role.MENTOR, "sam Lee")
+    ws.record_many(helen, notes(3))
+    ws.record(sam, K.RELATIONSHIP_ENDED, summary="We met our goals.")
+    ws.record(sam, K.ENDING_REASON, reason="Moved on")
+    expected = [
+        PairSummary(p, s.partner_name, s.my_role, s.read_only)
+        for p, s in ((p, Workspace(ws.vault).state(p)) for p in (helen, sam))
+    ]
+    assert cold_pairs(ws) == expected  # by ending, then name
+    assert ws.pairs() == expected  # from the cached states
+
+
+def test_the_sidebar_leaves_out_quarantined_endings(ws):
+    pair = ws.create_pair(Role.MENTOR, "Dr Helen Marsh")
+    ws.record(pair, K.RELATIONSHIP_ENDED, summary="")
+    assert cold_pairs(ws)[0].ended
+    ws.quarantine(pair, ws.origin)
+    assert not cold_pairs(ws)[0].ended
+    assert not ws.pairs()[0].ended
