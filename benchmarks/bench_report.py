@@ -4,6 +4,8 @@ Run from the repository root::
 
     python benchmarks/bench_report.py [FILES]
 
+(``benchmarks/run.py`` uses :func:`report_vs_raw` for its report row.)
+
 Makes a scheme and FILES (default 10,000) sealed feedback files in a temporary
 folder with the app's own sealing code: realistic answers, some people sending
 twice (a later revision), a few files damaged on the way. Then times each step
@@ -32,15 +34,23 @@ from typing import TypeVar
 if __package__ in (None, ""):  # run as a script: import mentorpair from this tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mentorpair.crypto.hybrid import HybridKeyPair
+import contextlib
+
+from mentorpair.crypto.hybrid import HybridKeyPair, OpenFailed, open_sealed
 from mentorpair.crypto.signing import SigningKey
 from mentorpair.feedback.batches import receive, release
 from mentorpair.feedback.collector import CollectorCard, CollectorKeys
-from mentorpair.feedback.folder import list_candidates, read_folder
+from mentorpair.feedback.folder import list_candidates, read_folder, report_from_folder
 from mentorpair.feedback.report import build_report, scheme_info
 from mentorpair.feedback.report_export import write_csv, write_json
 from mentorpair.feedback.scheme import Period, Scheme, new_scheme
-from mentorpair.feedback.submission import Response, random_file_name, seal_response
+from mentorpair.feedback.submission import (
+    HEADER_LENGTH,
+    INFO,
+    Response,
+    random_file_name,
+    seal_response,
+)
 
 FILES = 10_000
 #: One in this many people sends a second, revised answer.
@@ -137,6 +147,59 @@ def make_files(folder: Path, scheme: Scheme, count: int) -> int:
                 data = data[:9000] if damaged % 2 else data[:5000] + b"\x01" + data[5001:]
             (folder / random_file_name()).write_bytes(data)
     return damaged
+
+
+def raw_open(folder: Path, keypair: HybridKeyPair) -> int:
+    """The floor of any report: read each file and open its HPKE seal; how many opened."""
+    opened = 0
+    for path in sorted(folder.iterdir()):
+        data = path.read_bytes()
+        try:
+            open_sealed(keypair, data[HEADER_LENGTH:], INFO + data[:HEADER_LENGTH])
+        except OpenFailed:
+            continue
+        opened += 1
+    return opened
+
+
+def report_vs_raw(count: int, reps: int) -> tuple[list[float], list[float], int]:
+    """The coordinator's report (``report_from_folder``) and the raw floor, taking turns.
+
+    Returns both lists of seconds and the peak resident memory (bytes, Linux)
+    while the report ran.
+    """
+    scheme, keypair = make_scheme()
+    mine: list[float] = []
+    floor: list[float] = []
+    peak = 0
+    with tempfile.TemporaryDirectory(prefix="mentorpair-bench-report-") as tmp:
+        folder = Path(tmp)
+        make_files(folder, scheme, count)
+        for _ in range(reps):
+            _reset_peak()
+            report, took = timed(lambda: report_from_folder(folder, scheme, keypair))
+            mine.append(took)
+            peak = max(peak, _peak())
+            opened, took = timed(lambda: raw_open(folder, keypair))
+            floor.append(took)
+            assert report.files_read == count, "the report missed files"
+            assert opened > count * 0.99, "the reference did not open the files"
+    return mine, floor, peak
+
+
+def _reset_peak() -> None:
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def main() -> int:
