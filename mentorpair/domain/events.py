@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from enum import StrEnum
 from types import MappingProxyType
@@ -177,12 +177,72 @@ class Event:
         except (KeyError, ValueError, TypeError) as exc:
             raise MalformedEvent(f"malformed event: {type(exc).__name__}") from None
 
+    @classmethod
+    def from_stored(
+        cls,
+        event_id: Any,
+        pair_id: Any,
+        author: Any,
+        kind: Any,
+        at: Any,
+        body: Any,
+        clock: Any,
+        origin: Any,
+        seq: Any,
+        seen: Any,
+    ) -> Event:
+        """Decode a stored row whose ``body`` and ``seen`` were just parsed from JSON.
+
+        The same checks as :meth:`from_dict`, without its defensive copies:
+        freshly parsed values belong to no one else, and opening a pair
+        decodes its whole history this way (issue 12).
+        """
+        try:
+            if not isinstance(body, dict):
+                raise MalformedEvent("body must be an object")
+            if not isinstance(seen, dict):
+                raise MalformedEvent("seen must be an object")
+            event = _new_event(
+                _str(event_id),
+                _str(pair_id),
+                _ROLES[author] if author in _ROLES else Role(author),
+                _KINDS[kind] if kind in _KINDS else EventKind(kind),
+                datetime.fromisoformat(str(at)),
+                MappingProxyType(body),
+                _count(clock),
+                _origin(origin),
+                _count(seq),
+                MappingProxyType(seen),
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            raise MalformedEvent(f"malformed event: {type(exc).__name__}") from None
+        if event.at.tzinfo is None:
+            raise MalformedEvent("event time must carry a time zone")
+        _check_stamp(event)
+        return event
+
     def restamped(self, clock: int, origin: str, seq: int, seen: Mapping[str, int]) -> Event:
         """The same change with a causal stamp (vault migration and recording)."""
-        return Event(
+        # The body is already a private read-only copy: shared, not copied again.
+        event = _new_event(
             self.event_id, self.pair_id, self.author, self.kind, self.at, self.body,
-            clock, origin, seq, seen,
+            clock, origin, seq, MappingProxyType(dict(seen)),
         )  # fmt: skip
+        _check_stamp(event)
+        return event
+
+
+_FIELDS = tuple(f.name for f in fields(Event))
+_KINDS = {k.value: k for k in EventKind}
+_ROLES = {r.value: r for r in Role}
+
+
+def _new_event(*values: Any) -> Event:
+    """An Event from values that are already checked and private (no __post_init__)."""
+    event = object.__new__(Event)
+    for name, value in zip(_FIELDS, values, strict=True):
+        object.__setattr__(event, name, value)
+    return event
 
 
 def _check_stamp(event: Event) -> None:

@@ -184,9 +184,11 @@ class PairState:
         if event.seq:
             seq, clock = self.heads.get(event.origin, (0, 0))
             self.heads[event.origin] = (max(seq, event.seq), max(clock, event.clock))
-        self.max_clock = max(self.max_clock, event.clock)
+        if event.clock > self.max_clock:
+            self.max_clock = event.clock
         key = fold_order(event)
-        self.last_key = key if self.last_key is None else max(self.last_key, key)
+        if self.last_key is None or key > self.last_key:
+            self.last_key = key
 
     def apply(self, event: Event) -> None:
         """Apply one event, or raise without changing anything.
@@ -311,8 +313,12 @@ def _bool(body: Mapping[str, Any], key: str) -> bool:
 
 
 def _enum(body: Mapping[str, Any], key: str, kind: Callable[[str], E]) -> E:
+    value = body.get(key)
+    members: dict[object, E] = getattr(kind, "_value2member_map_", {})
+    if type(value) is str and value in members:
+        return members[value]  # the usual case, without the enum's slower call
     try:
-        return kind(str(body.get(key)))
+        return kind(str(value))
     except ValueError:
         raise MalformedEvent(f"{key} has an unknown value") from None
 

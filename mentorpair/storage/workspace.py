@@ -169,7 +169,13 @@ class Workspace:
     def state(self, pair_id: str) -> PairState:
         """The pair's current state (cached; rebuilt from events on first use)."""
         if pair_id not in self._states:
-            self._states[pair_id] = fold(pair_id, self.events(pair_id))
+            # Unordered: the fold sorts by its own key anyway, and an ORDER BY
+            # here makes SQLite sort every row, bodies and all, first.
+            rows = self._db.query(
+                f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND quarantined = 0",  # noqa: S608 - our column list
+                {"pair": pair_id},
+            )
+            self._states[pair_id] = fold(pair_id, [_row_to_event(row) for row in rows])
         return self._states[pair_id]
 
     def events(self, pair_id: str) -> list[Event]:
@@ -272,6 +278,7 @@ class Workspace:
                 state = self.state(pair_id)
                 for kind, body in changes:
                     events.append(self._store(state, kind, body))
+                self._reindex(state, _touched_by(events, state))
         except BaseException:
             # The cached state may hold changes that were not stored: rebuild it.
             self._states.pop(pair_id, None)
@@ -388,6 +395,7 @@ class Workspace:
                     self._insert(trial, event, is_shareable(event, trial))
                     if progress is not None and (index % 100 == 0 or index == len(new)):
                         progress(index, len(new))
+                self._reindex(trial, _touched_by(new, trial))
                 if also is not None:
                     also(self._db)
         finally:
@@ -397,7 +405,7 @@ class Workspace:
         return new
 
     def _insert(self, state: PairState, event: Event, shareable: bool) -> None:
-        """Write one event and its search entry (inside the caller's transaction)."""
+        """Write one event (inside the caller's transaction; :meth:`_reindex` follows)."""
         self._db.execute(
             "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body,"
             " clock, origin, seq, seen)"
@@ -417,7 +425,6 @@ class Workspace:
                 "seen": _seen_json(event),
             },
         )
-        self._reindex(state, event)
 
     def _next_time(self, state: PairState) -> datetime:
         """Now, but after this device's last change: its own changes read in order.
@@ -507,23 +514,38 @@ class Workspace:
         )
         self._db.execute("DELETE FROM search_rows WHERE pair_id = :pair", {"pair": pair_id})
         state = self.state(pair_id)
-        for event in self.events(pair_id):
-            self._reindex(state, event)
+        self._reindex(state, _touched_by(self.events(pair_id), state))
 
-    def _reindex(self, state: PairState, event: Event) -> None:
-        for kind, entity_id in _touched(event, state):
-            row = self._db.query_one(
-                # Per pair: another pair may use the same id (a partner in two
-                # pairs could), and must never touch this pair's entry.
-                "SELECT fts_rowid FROM search_rows WHERE pair_id = :pair AND entity = :entity",
-                {"pair": state.pair_id, "entity": entity_id},
+    def _reindex(self, state: PairState, touched: Iterable[tuple[str, str]]) -> None:
+        """Bring the search entries of the things changed up to date with ``state``.
+
+        Called once per transaction with everything it changed, each thing
+        once, whatever number of changes touched it: with FTS5's secure
+        delete a removal costs far more than an insert, and removals between
+        inserts make it write out many small index segments. So all old
+        entries go first, then the new ones.
+        """
+        pair = state.pair_id
+        things = list(dict.fromkeys(touched))
+        old: list[tuple[str, int]] = []
+        for start in range(0, len(things), 500):
+            chunk = [entity for _, entity in things[start : start + 500]]
+            marks = ", ".join(f":e{n}" for n in range(len(chunk)))
+            # Per pair: another pair may use the same id (a partner in two
+            # pairs could), and must never touch this pair's entry.
+            rows = self._db.query(
+                "SELECT entity, fts_rowid FROM search_rows"  # noqa: S608 - placeholders only
+                f" WHERE pair_id = :pair AND entity IN ({marks})",
+                {"pair": pair, **{f"e{n}": v for n, v in enumerate(chunk)}},
             )
-            if row is not None:
-                self._db.execute("DELETE FROM search WHERE rowid = :r", {"r": row[0]})
-                self._db.execute(
-                    "DELETE FROM search_rows WHERE pair_id = :pair AND entity = :e",
-                    {"pair": state.pair_id, "e": entity_id},
-                )
+            old.extend((str(r[0]), int(r[1])) for r in rows)
+        if old:
+            self._db.execute_many("DELETE FROM search WHERE rowid = :r", [{"r": r} for _, r in old])
+            self._db.execute_many(
+                "DELETE FROM search_rows WHERE pair_id = :pair AND entity = :e",
+                [{"pair": pair, "e": e} for e, _ in old],
+            )
+        for kind, entity_id in things:
             entry = _search_entry(state, kind, entity_id)
             if entry is None:
                 continue
@@ -532,7 +554,7 @@ class Workspace:
                 "INSERT INTO search (pair_id, entity, kind, private, title, body)"
                 " VALUES (:pair, :entity, :kind, :private, :title, :body)",
                 {
-                    "pair": state.pair_id,
+                    "pair": pair,
                     "entity": entity_id,
                     "kind": kind,
                     "private": int(private),
@@ -543,8 +565,16 @@ class Workspace:
             self._db.execute(
                 "INSERT INTO search_rows (entity, pair_id, fts_rowid)"
                 " VALUES (:e, :pair, last_insert_rowid())",
-                {"e": entity_id, "pair": state.pair_id},
+                {"e": entity_id, "pair": pair},
             )
+
+
+def _touched_by(events: Iterable[Event], state: PairState) -> Iterable[tuple[str, str]]:
+    """Every searchable thing some of ``events`` changed, (kind, id), once each."""
+    seen: dict[tuple[str, str], None] = {}
+    for event in events:
+        seen.update(dict.fromkeys(_touched(event, state)))
+    return seen
 
 
 def _touched(event: Event, state: PairState) -> Iterable[tuple[str, str]]:
@@ -623,17 +653,10 @@ def _seen_json(event: Event) -> str:
 
 def _row_to_event(row: tuple[Any, ...]) -> Event:
     event_id, pair_id, author, kind, at, body, clock, origin, seq, seen = row
-    return Event.from_dict(
-        {
-            "id": event_id,
-            "pair": pair_id,
-            "author": author,
-            "kind": kind,
-            "at": at,
-            "body": json.loads(body),
-            "clock": clock,
-            "origin": origin,
-            "seq": seq,
-            "seen": json.loads(seen),
-        }
-    )
+    return Event.from_stored(
+        event_id, pair_id, author, kind, at, _loads(body), clock, origin, seq,
+        {} if seen == "{}" else _loads(seen),
+    )  # fmt: skip
+
+
+_loads = json.JSONDecoder().decode

@@ -96,3 +96,30 @@ def test_the_sidebar_leaves_out_quarantined_endings(ws):
     ws.quarantine(pair, ws.origin)
     assert not cold_pairs(ws)[0].ended
     assert not ws.pairs()[0].ended
+
+
+def test_a_batch_indexes_each_thing_once(ws, monkeypatch):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    note = new_id()
+    ws.record(pair, K.NOTE_CREATED, note_id=note, kind="shared", title="Rota", text="nights")
+    writes: list[str] = []
+    db = ws.vault.db
+    for name in ("execute", "execute_many"):
+        real = getattr(db, name)
+
+        def counting(sql: str, *args: Any, _real: Any = real) -> None:
+            writes.append(sql)
+            _real(sql, *args)
+
+        monkeypatch.setattr(db, name, counting)
+
+    def edits() -> Any:
+        for n in range(50):
+            base = ws.state(pair).notes[note].revision
+            yield K.NOTE_EDITED, {"note_id": note, "base": base, "text": f"nights {n}"}
+
+    ws.record_many(pair, edits())
+    search_writes = [s for s in writes if "INTO search " in s or "FROM search " in s]
+    assert len(search_writes) == 2, search_writes  # one removal, one entry: not 50 of each
+    assert [h.entity_id for h in ws.search("nights 49")] == [note]
+    assert ws.search("nights 48") == []
