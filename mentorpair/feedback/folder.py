@@ -147,15 +147,22 @@ def list_candidates(folder: Path) -> list[Path]:
         raise NotFound(
             "The feedback folder could not be found. Check that it is there and choose it again."
         )
-    found = []
+    found: list[os.DirEntry[str]] = []
     with translate_os_errors(), os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
             if name.startswith(".") or name.endswith(PARTIAL_ENDINGS):
                 continue
             if entry.is_file(follow_symlinks=False):
-                found.append(Path(entry.path))
-    return sorted(found)
+                found.append(entry)
+    # The order sorted() gives the paths, by comparing names rather than 10,000 Paths.
+    found.sort(key=_name_order)
+    return [Path(entry.path) for entry in found]
+
+
+def _name_order(entry: os.DirEntry[str]) -> str:
+    """How :class:`Path` orders files of one folder: by name, case-blind on Windows."""
+    return entry.name.lower() if os.name == "nt" else entry.name
 
 
 def read_folder(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Literal, Protocol
@@ -378,6 +379,8 @@ def build_report(
     comments: list[Comments] = []
     for period in scheme.periods:
         group = by_period[period.id]
+        # Each response's bucket of each fact, read once for every question's cross-tabs.
+        buckets = {fact: [_bucket(fact, response) for response in group] for fact in FACTS}
         for question in scheme.questions:
             if question.kind == "text":
                 if texts is not None:
@@ -386,10 +389,13 @@ def build_report(
                 else:
                     comments.append(_comments(scheme, question, period.id, group))
                 continue
-            distribution = _distribution(scheme, question, period.id, group)
+            # Each response's choice is read once, for the distribution and every cross-tab.
+            choices = [_choice(question, response) for response in group]
+            distribution = _distribution(scheme, question, period.id, choices)
             distributions.append(distribution)
             crosstabs.extend(
-                _crosstab(scheme, question, fact, period.id, group, distribution) for fact in FACTS
+                _crosstab(scheme, question, fact, period.id, choices, buckets[fact], distribution)
+                for fact in FACTS
             )
     trends = tuple(
         _trend(scheme, question, distributions)
@@ -442,14 +448,18 @@ def _dedupe(responses: Sequence[ResponseLike]) -> list[ResponseLike]:
     re-saved): keep the one whose content sorts last, so the result never
     depends on the order the folder listed its files.
     """
-    best: dict[tuple[str, str], tuple[tuple[int, str], ResponseLike]] = {}
+    best: dict[tuple[str, str], ResponseLike] = {}
     for response in responses:
         key = (response.period_id, response.token)
-        rank = (response.revision, _canonical(response))
         held = best.get(key)
-        if held is None or rank > held[0]:
-            best[key] = (rank, response)
-    return [response for _, response in best.values()]
+        # The content is compared only between copies of one revision (rare), not for all.
+        if (
+            held is None
+            or response.revision > held.revision
+            or (response.revision == held.revision and _canonical(response) > _canonical(held))
+        ):
+            best[key] = response
+    return list(best.values())
 
 
 def _canonical(response: ResponseLike) -> str:
@@ -468,14 +478,24 @@ def _choice(question: QuestionInfo, response: ResponseLike) -> int | None:
     return value if 0 <= value < len(question.options) else None
 
 
+#: fact → bucket → its column in the cross-tabs.
+_COLUMNS: Final = {
+    fact: {value: j for j, (value, _) in enumerate(buckets)} for fact, (_, buckets) in FACTS.items()
+}
+
+
+def _bucket(fact: str, response: ResponseLike) -> int | None:
+    """The column of the response's bucket of ``fact`` in its cross-tabs, or None if not shared."""
+    bucket = response.facts.get(fact)
+    return _COLUMNS[fact].get(bucket) if isinstance(bucket, str) else None
+
+
 def _distribution(
-    scheme: SchemeInfo, question: QuestionInfo, period_id: str, group: Sequence[ResponseLike]
+    scheme: SchemeInfo, question: QuestionInfo, period_id: str, choices: Sequence[int | None]
 ) -> Distribution:
-    counts = [0] * len(question.options)
-    for response in group:
-        index = _choice(question, response)
-        if index is not None:
-            counts[index] += 1
+    """The answer counts, from each response's :func:`_choice`."""
+    tally = Counter(choices)
+    counts = [tally[index] for index in range(len(question.options))]
     answered = sum(counts)
     shown = answered >= scheme.min_group
     return Distribution(question.id, period_id, answered, tuple(counts) if shown else SUPPRESSED)
@@ -486,24 +506,22 @@ def _crosstab(
     question: QuestionInfo,
     fact: str,
     period_id: str,
-    group: Sequence[ResponseLike],
+    choices: Sequence[int | None],
+    buckets: Sequence[int | None],
     distribution: Distribution,
 ) -> CrossTab:
     """Cross one question with one fact, then hide what would single anyone out.
 
-    Only people who shared the fact are in the table. Its row totals are then
+    ``choices`` and ``buckets`` hold each response's :func:`_choice` and
+    :func:`_bucket`, response by response. Only people who shared the fact
+    are in the table. Its row totals are then
     at most the published answer counts, and at least those counts minus the
     number who did not share the fact: that is what a reader knows of them,
     so :func:`protect` gets it as bounds.
     """
-    buckets = [value for value, _ in FACTS[fact][1]]
-    cells = [[0] * len(buckets) for _ in question.options]
-    for response in group:
-        index = _choice(question, response)
-        bucket = response.facts.get(fact)
-        if index is not None and isinstance(bucket, str) and bucket in buckets:
-            cells[index][buckets.index(bucket)] += 1
-    rows, columns = len(cells), len(buckets)
+    rows, columns = len(question.options), len(_COLUMNS[fact])
+    tally = Counter(zip(choices, buckets, strict=True))
+    cells = [[tally[i, j] for j in range(columns)] for i in range(rows)]
     bounds: list[tuple[int, int]] | None = None
     if distribution.counts is not SUPPRESSED:
         withheld = _int(distribution.answered) - sum(map(sum, cells))
