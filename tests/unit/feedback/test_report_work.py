@@ -10,9 +10,12 @@ import hashlib
 from pathlib import Path, PurePath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mentorpair.crypto.hybrid import HybridKeyPair
 from mentorpair.feedback import report as report_module
+from mentorpair.feedback.envelope import unpadded
 from mentorpair.feedback.folder import list_candidates
 from mentorpair.feedback.report import SchemeInfo, build_report, scheme_info
 from mentorpair.feedback.submission import Response
@@ -106,3 +109,12 @@ def test_a_folder_is_sorted_as_paths_sort_without_comparing_paths(
     assert compared == []
     monkeypatch.undo()
     assert found == expected
+
+
+@given(
+    st.binary(max_size=64).map(lambda b: b + bytes(200))
+    | st.lists(st.sampled_from([b"\0", b"a", b"\0\0\0", b"{}"]), max_size=40).map(b"".join)
+)
+def test_unpadded_is_rstrip_of_zeros(data: bytes) -> None:
+    # The fast path (first zero, then only zeros) and the fallback (a zero inside) alike.
+    assert unpadded(data) == data.rstrip(b"\0")
