@@ -68,7 +68,7 @@ from mentorpair.crypto import kdf  # noqa: E402
 from mentorpair.crypto.secret import SecretKey  # noqa: E402
 from mentorpair.domain.events import EventKind  # noqa: E402
 from mentorpair.storage.vault import Vault  # noqa: E402
-from mentorpair.storage.workspace import MATCH_END, MATCH_START, Workspace, new_id  # noqa: E402
+from mentorpair.storage.workspace import MATCH_END, MATCH_START, Workspace  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 DOC = ROOT / "docs" / "PERFORMANCE.md"
@@ -255,6 +255,7 @@ class SizeRun:
         self.reps = reps
         self.tmp = tmp
         self.rows: list[Row] = []
+        self.folder = bench.folder
 
     def row(self, work: str, samples: list[float], **kw: Any) -> Row:
         made = Row(work, self.events, samples, **kw)
@@ -267,8 +268,11 @@ class SizeRun:
         say(f"  {self.events:,} events (biggest pair {self.bench.pairs[0]['events']:,})")
         if fill:
             self.fill(built_now)
+        # Saving changes the vault: every run works on a copy of the cached one.
+        self.folder = self.tmp / f"vault-{self.events}"
+        shutil.copytree(self.bench.folder, self.folder)
         self.unlock(demo_unlock)
-        vault = Vault.open(self.bench.folder, vaults.PASSPHRASE)
+        vault = Vault.open(self.folder, vaults.PASSPHRASE)
         try:
             self.sidebar(vault)
             self.open_pair(vault)
@@ -276,6 +280,7 @@ class SizeRun:
         finally:
             vault.close()
         self.memory()
+        shutil.rmtree(self.folder)
         return self.rows
 
     # -- fill
@@ -349,7 +354,7 @@ class SizeRun:
     # -- unlock
     def unlock(self, demo: list[float]) -> None:
         """Passphrase accepted → the main window painted with the first pair (KDF excluded)."""
-        samples, peak = unlock_samples(self.bench.folder, vaults.PASSPHRASE, self.reps)
+        samples, peak = unlock_samples(self.folder, vaults.PASSPHRASE, self.reps)
         self.row(
             "unlock → window painted (KDF excluded)",
             samples,
@@ -429,25 +434,29 @@ class SizeRun:
         del app
 
     def save_note(self, view: Any, workspace: Workspace, pair: str) -> None:
-        """Type into a note of the Notes tab, then save (what autosave does), until painted."""
+        """A sentence typed at the end of a note, then saved (what autosave does), until painted.
+
+        Each save is of a different, full-length note (a save replaces the
+        note's old words in the search index, so their number matters); the
+        reference makes the same kind of edit of other notes straight through
+        :meth:`Workspace.record`.
+        """
         notes = view.show_page("notes")
         settle(view)
         state = workspace.state(pair)
         shared = sorted(n for n, note in state.notes.items() if note.kind.value == "shared")
-        note_id = shared[len(shared) // 2]
-        assert notes.select_note(note_id), "the note to edit is not listed"
-        settle(view)
         reps = max(10, self.reps * 4)
+        step = max(1, len(shared) // (2 * reps + 1))
+        chosen = shared[step::step][: 2 * reps]
         ui: list[float] = []
         ref: list[float] = []
         peak = 0
-        spare = new_id()
-        workspace.record(pair, EventKind.NOTE_CREATED, note_id=spare, kind="shared", text="x")
-        settle(view)
-        notes.select_note(note_id)
-        settle(view)
+        typed = " One more sentence, typed just now."
         for rep in range(reps):
-            text = f"Edited in the benchmark, round {rep}. " * 20
+            note_id, other = chosen[2 * rep], chosen[2 * rep + 1]
+            assert notes.select_note(note_id), "the note to edit is not listed"
+            settle(view)
+            text = state.notes[note_id].text + typed
             notes.body.setPlainText(text)
             rss_peak_reset()
             start = time.perf_counter()
@@ -456,11 +465,11 @@ class SizeRun:
             ui.append(time.perf_counter() - start)
             peak = max(peak, rss())
             assert workspace.state(pair).notes[note_id].text == text
-            revision = workspace.state(pair).notes[spare].revision
+            note = workspace.state(pair).notes[other]
             edit = partial(
-                workspace.record, pair, EventKind.NOTE_EDITED, note_id=spare, base=revision
+                workspace.record, pair, EventKind.NOTE_EDITED, note_id=other, base=note.revision
             )
-            ref.append(timed(partial(edit, text=text)))
+            ref.append(timed(partial(edit, text=note.text + typed)))
             settle()
         self.row(
             "save one note through the Notes tab",
@@ -506,8 +515,8 @@ class SizeRun:
     # -- memory
     def memory(self) -> None:
         """Resident memory of a fresh app process with the vault open, vs locked."""
-        opened = child_rss(self.bench.folder, unlocked=True)
-        locked = child_rss(self.bench.folder, unlocked=False)
+        opened = child_rss(self.folder, unlocked=True)
+        locked = child_rss(self.folder, unlocked=False)
         self.rows.append(
             Row(
                 "memory: RSS with the vault open in the UI",
