@@ -199,7 +199,7 @@ def opened(folder: Path, pair_id: str) -> Iterator[tuple[Side, Side]]:
     """Both vaults of a history copy, open, with the pair's state already folded.
 
     A running app holds the pair's state; folding the whole history is the
-    cost of opening the pair, measured by bench_workspace.py, not here.
+    cost of opening the pair, measured by run.py, not here.
     """
     mentee = Side.open(folder / "mentee", "Mentee")
     mentor = Side.open(folder / "mentor", "Mentor")
