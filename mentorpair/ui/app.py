@@ -10,13 +10,13 @@ import logging
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from mentorpair import APP_ID, APP_NAME, APP_TITLE, ORGANISATION, __version__
-from mentorpair.demo import DemoSession
 from mentorpair.errors import KnownError
 from mentorpair.paths import default_vault_folder
 
@@ -28,6 +28,9 @@ from mentorpair.ui.main_window import MainWindow, app_icon
 from mentorpair.ui.settings import Settings
 from mentorpair.ui.theme import apply_theme
 from mentorpair.ui.wording import month_span
+
+if TYPE_CHECKING:
+    from mentorpair.demo import DemoSession
 
 __all__ = ["make_application", "run"]
 
@@ -72,7 +75,7 @@ def run(vault_folder: Path, demo: bool = False) -> int:
     session: DemoSession | None = None
     try:
         # After apply_language: the demo's feedback period is worded in the window's language.
-        session = DemoSession(period_words=month_span) if demo else None
+        session = _demo_session() if demo else None
     except KnownError as exc:
         print(f"mentorpair: {exc.message}", file=sys.stderr)
         return 1
@@ -96,6 +99,14 @@ def run(vault_folder: Path, demo: bool = False) -> int:
         instance.close()
         if session is not None:
             session.cleanup()
+
+
+def _demo_session() -> DemoSession:
+    """The demo's two vaults, worded in the window's language."""
+    # Lazy: the demo's data and history are needed only with --demo.
+    from mentorpair.demo import DemoSession
+
+    return DemoSession(period_words=month_span)
 
 
 def _quit_on_signals(app: QApplication) -> None:

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from mentorpair.domain.unlock import UnlockThrottle
 from mentorpair.errors import KnownError, WrongPassphrase
-from mentorpair.storage.vault import Vault
 
 from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.widgets import PassphraseField, buddy_label
 from mentorpair.ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from mentorpair.storage.vault import Vault
+
 __all__ = ["UnlockPage"]
+
+
+def _open_vault(folder: Path, passphrase: str) -> Vault:
+    """Open the vault (runs off the UI thread)."""
+    # Lazy: the vault code (SQLCipher, the crypto stack) is not needed to show the page.
+    from mentorpair.storage.vault import Vault
+
+    return Vault.open(folder, passphrase)
 
 
 class UnlockPage(QWidget):
@@ -110,7 +121,7 @@ class UnlockPage(QWidget):
         self.message.clear()
         self._set_busy(True)
         run_in_background(
-            lambda: Vault.open(self.vault_folder, passphrase), self._on_opened, self._on_failed
+            lambda: _open_vault(self.vault_folder, passphrase), self._on_opened, self._on_failed
         )
 
     def _on_opened(self, vault: Vault) -> None:

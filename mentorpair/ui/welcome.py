@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,13 +19,23 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.profile import MAX_DISPLAY_NAME, InvalidDisplayName, clean_display_name
 from mentorpair.errors import KnownError
-from mentorpair.storage.vault import Vault
 
 from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.widgets import PassphraseField, StrengthMeter, buddy_label, warning_box
 from mentorpair.ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from mentorpair.storage.vault import Vault
+
 __all__ = ["WelcomePage"]
+
+
+def _create_vault(folder: Path, passphrase: str, name: str) -> Vault:
+    """Create the vault (runs off the UI thread)."""
+    # Lazy: the vault code (SQLCipher, the crypto stack) is not needed to show the page.
+    from mentorpair.storage.vault import Vault
+
+    return Vault.create(folder, passphrase, name)
 
 
 class WelcomePage(QScrollArea):
@@ -165,7 +176,7 @@ class WelcomePage(QScrollArea):
         name, passphrase = self.name_edit.text(), self.passphrase.text()
         self._set_busy(True)
         run_in_background(
-            lambda: Vault.create(self.vault_folder, passphrase, name),
+            lambda: _create_vault(self.vault_folder, passphrase, name),
             self._on_created,
             self._on_failed,
         )

@@ -101,3 +101,42 @@ def test_help_is_the_same_with_or_without_the_coordinator_commands_built():
     from mentorpair.cli import build_parser
 
     assert build_parser(coordinator=False).format_help() == build_parser().format_help()
+
+
+#: What the pages of a locked (or new) vault must leave for after the unlock:
+#: the vault and crypto code, the main window's workspace and tabs, the demo.
+AFTER_UNLOCK = (
+    "sqlcipher3",
+    "cryptography",
+    "mentorpair.crypto",
+    "mentorpair.storage",
+    "mentorpair.demo",
+    "mentorpair.ui.main_window",
+    "mentorpair.ui.workspace",
+    "mentorpair.ui.pair",
+)
+
+
+def loaded_after_import(module: str) -> list[str]:
+    code = f"import sys; import {module}; print('\\n'.join(sorted(sys.modules)))"
+    result = run_python("-c", code)
+    assert result.returncode == 0, result.stderr
+    modules = result.stdout.split()
+    assert module in modules
+    return modules
+
+
+@pytest.mark.parametrize(
+    "module", ["mentorpair.ui.unlock", "mentorpair.ui.welcome", "mentorpair.ui.lock"]
+)
+def test_the_locked_pages_import_no_vault_crypto_or_workspace_code(module: str):
+    modules = loaded_after_import(module)
+    early = [m for m in modules if any(m == h or m.startswith(h + ".") for h in AFTER_UNLOCK)]
+    assert early == []
+
+
+def test_the_page_check_sees_the_workspace():
+    # It must be able to fail: the main window does import the workspace and the vault.
+    modules = loaded_after_import("mentorpair.ui.main_window")
+    assert "mentorpair.ui.workspace" in modules
+    assert "mentorpair.storage.vault" in modules
