@@ -117,7 +117,7 @@ def test_the_big_pair_holds_every_kind_of_thing(large_vault):
     assert state.meetings and state.goals and state.actions and state.agreement
     assert sum(len(items) for items in state.agenda.values()) > EVENTS // 50
     assert any(goal.milestones for goal in state.goals.values())
-    assert any(note.revision != note.note_id for note in state.notes.values())
+    assert any(note.updated_at != note.created_at for note in state.notes.values())  # edited
     mentor_pairs = [p for p, plan, _ in large_vault.made if plan.my_role.value == "mentor"]
     reflections = [
         n
