@@ -902,6 +902,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1k and 10k, fewer repetitions")
     parser.add_argument("--reps", type=int, help="repetitions per row (default 5, quick 3)")
     parser.add_argument("--rebuild", action="store_true", help="build the vaults again")
+    parser.add_argument(
+        "--stale-ok",
+        action="store_true",
+        help="use cached vaults built by older code (opening migrates a copy, as for a person)",
+    )
     parser.add_argument("--no-fill", action="store_true", help="skip the fill rows")
     parser.add_argument("--sync", action="store_true", help="run bench_sync (quick) too")
     parser.add_argument("--report-files", default="1000,10000", help="feedback files (0: skip)")
@@ -928,7 +933,9 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         built: dict[int, tuple[vaults.BenchVault, bool]] = {}
         for size in sizes:
-            built[size] = vaults.cached_vault(size, rebuild=args.rebuild, log=print)
+            built[size] = vaults.cached_vault(
+                size, rebuild=args.rebuild, log=print, stale_ok=args.stale_ok
+            )
         say("  app start-up, --version, Argon2id")
         rows += once_rows(built[sizes[0]][0].folder, reps)
         say("  unlock reference: the demo vault")
