@@ -897,7 +897,9 @@ def say(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Measure every row at every size; print the table; write the JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser = argparse.ArgumentParser(
+        prog="python benchmarks/run.py", description=__doc__.splitlines()[0] if __doc__ else ""
+    )
     parser.add_argument("--sizes", help="history sizes, e.g. 1000,10000 (default 1k,10k,100k)")
     parser.add_argument("--quick", action="store_true", help="1k and 10k, fewer repetitions")
     parser.add_argument("--reps", type=int, help="repetitions per row (default 5, quick 3)")
