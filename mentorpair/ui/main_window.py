@@ -57,6 +57,9 @@ log = logging.getLogger(__name__)
 # How long a lock waits for a running background task (e.g. a re-key) to finish.
 LOCK_RETRY_MS = 200
 
+# After unlocking, the first look for due reminders waits this long.
+REMINDERS_DELAY_MS = 1000
+
 
 def app_icon() -> QIcon:
     """The application icon (also used for the tray)."""
@@ -273,7 +276,9 @@ class MainWindow(QMainWindow):
         workspace = Workspace(vault)
         self.workspace.set_workspace(workspace)
         self.search_panel.set_context(workspace, None, self.presenter_action.isChecked())
-        self.reminders.start()
+        # Reminders read every pair's meetings: once the window and the pair are on
+        # screen, not before (a zero delay would still come before the first paint).
+        self.reminders.start(first_check_ms=REMINDERS_DELAY_MS)
         self.stack.setCurrentWidget(self.workspace)
         self.idle_lock.set_minutes(self.settings.idle_minutes)
         self.idle_lock.start()

@@ -102,10 +102,21 @@ class ReminderScheduler(QObject):
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self._on_timeout)
 
-    def start(self) -> None:
-        """Check now and then every minute."""
+    def start(self, first_check_ms: int = 0) -> None:
+        """Check every minute, the first time now or after ``first_check_ms``.
+
+        Just after an unlock the first check waits: it reads every pair's
+        meetings, which should not hold up the window's first paint.
+        """
         self.timer.start()
-        self._on_timeout()
+        if first_check_ms:
+            QTimer.singleShot(first_check_ms, self, self._first_check)
+        else:
+            self._on_timeout()
+
+    def _first_check(self) -> None:
+        if self.timer.isActive():  # not stopped meanwhile
+            self._on_timeout()
 
     def stop(self) -> None:
         """Stop checking (what was sent is still remembered)."""

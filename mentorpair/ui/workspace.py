@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mentorpair.storage.workspace import PairSummary, Workspace
@@ -18,6 +18,9 @@ from mentorpair.ui.sync.join import JoinDialog
 from mentorpair.ui.sync.partner_tab import PartnerTab
 
 __all__ = ["WorkspacePage"]
+
+# After unlocking, the chosen pair opens once the window is painted, or after this.
+OPEN_FALLBACK_MS = 300
 
 
 def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
@@ -54,6 +57,21 @@ class HomePanel(QWidget):
         layout.addStretch(1)
 
 
+class _Opening(QWidget):
+    """The empty content area while a pair opens; says when it has been painted.
+
+    Signals:
+        painted(): drawn on screen (the pair may now take its time to open).
+    """
+
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # QWidget.paintEvent
+        """Tell the page, after Qt drew this (empty) area."""
+        super().paintEvent(event)
+        self.painted.emit()
+
+
 class WorkspacePage(QSplitter):
     """Sidebar of pairs on the left; on the right the chosen pair, or the home panel.
 
@@ -73,13 +91,19 @@ class WorkspacePage(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.workspace: Workspace | None = None
-        self.pair_view: PairView | None = None
+        self._view: PairView | None = None
         self.sync: SyncController | None = None
         self._presenter = False
+        # On unlock the window paints first; the pair chosen opens right after.
+        self._defer_open = False
+        self._opening: str | None = None
         self.sidebar = PairsSidebar(self)
         self.home = HomePanel(self)
+        self.placeholder = _Opening(self)
+        self.placeholder.painted.connect(self._painted)
         self.content = QStackedWidget(self)
         self.content.addWidget(self.home)
+        self.content.addWidget(self.placeholder)
         self.addWidget(self.sidebar)
         self.addWidget(self.content)
         self.setStretchFactor(0, 0)
@@ -134,8 +158,28 @@ class WorkspacePage(QSplitter):
         self.sync.pair_changed.connect(lambda _pair: self._show_sidebar())
         self.sync.pairs_changed.connect(self.refresh_pairs)
         self.sync.notice.connect(self.notice)
-        self.refresh_pairs()
+        self._defer_open = True
+        try:
+            self.refresh_pairs()
+        finally:
+            self._defer_open = False
         self.sync.start()
+
+    @property
+    def pair_view(self) -> PairView | None:
+        """The pair on screen; one still waiting to open (just unlocked) opens now."""
+        if self._opening is not None:
+            self._open_waiting()
+        return self._view
+
+    def _painted(self) -> None:
+        if self._opening is not None:
+            QTimer.singleShot(0, self, self._open_waiting)
+
+    def _open_waiting(self) -> None:
+        pair_id, self._opening = self._opening, None
+        if pair_id is not None and self.workspace is not None and not self.workspace.vault.closed:
+            self.open_pair(pair_id)
 
     def stop_sync(self) -> None:
         """Stop automatic sync and cancel running jobs (first step of a lock)."""
@@ -164,9 +208,10 @@ class WorkspacePage(QSplitter):
 
     def partner_tab(self) -> PartnerTab | None:
         """The open pair's Partner tab, brought to the front (for the menu's commands)."""
-        if self.pair_view is None:
+        view = self.pair_view
+        if view is None:
             return None
-        page = self.pair_view.show_page("partner")
+        page = view.show_page("partner")
         return page if isinstance(page, PartnerTab) else None
 
     def refresh_pairs(self, select: str | None = None) -> None:
@@ -174,19 +219,23 @@ class WorkspacePage(QSplitter):
         if self.workspace is None:
             return
         pairs = self.workspace.pairs()
-        current = select or (self.pair_view.context.pair_id if self.pair_view else None)
+        current = select or self._shown_pair()
         if current not in {p.pair_id for p in pairs}:
             current = None
         self.sidebar.set_pairs(pairs, current, self._sharing(pairs))
         if not pairs:
             self._drop_pair_view()
             self.content.setCurrentWidget(self.home)
-        elif (
-            self.pair_view is None or self.pair_view.context.pair_id != self.sidebar.current_pair()
-        ):
+        elif self._view is None or self._view.context.pair_id != self.sidebar.current_pair():
             self.open_pair(self.sidebar.current_pair() or pairs[0].pair_id)
         else:
-            self.pair_view.refresh()
+            self._view.refresh()
+
+    def _shown_pair(self) -> str | None:
+        """The pair on screen, or the one about to open."""
+        if self._opening is not None:
+            return self._opening
+        return self._view.context.pair_id if self._view else None
 
     def _sharing(self, pairs: list[PairSummary]) -> dict[str, PairingStatus]:
         if self.sync is None:
@@ -198,65 +247,76 @@ class WorkspacePage(QSplitter):
         if self.workspace is None or self.workspace.vault.closed:
             return
         pairs = self.workspace.pairs()
-        current = self.pair_view.context.pair_id if self.pair_view else None
+        current = self._shown_pair()
         self.sidebar.set_pairs(pairs, current, self._sharing(pairs))
 
     def open_pair(self, pair_id: str) -> None:
-        """Show one pair."""
+        """Show one pair (just after unlocking: once the window has been painted)."""
         if self.workspace is None:
             return
-        if self.pair_view is not None and self.pair_view.context.pair_id == pair_id:
+        if self._defer_open:
+            # The pair's state and its tab cost most of an unlock at ten thousand notes;
+            # the person sees the window (greeting, pairs) first, the pair a moment later.
+            if self._opening is None:
+                # Normally the paint comes first; a hidden window is never painted.
+                QTimer.singleShot(OPEN_FALLBACK_MS, self, self._open_waiting)
+            self._opening = pair_id
+            self.content.setCurrentWidget(self.placeholder)
+            return
+        self._opening = None
+        if self._view is not None and self._view.context.pair_id == pair_id:
             return
         self._drop_pair_view()
         context = PairContext(self.workspace, pair_id)
         context.presenter = self._presenter
-        self.pair_view = PairView(context, self.content, sync=self.sync)
-        self.pair_view.set_presenter(self._presenter)
+        self._view = PairView(context, self.content, sync=self.sync)
+        self._view.set_presenter(self._presenter)
         if self.sync is not None:
             sync = self.sync
-            for page in self.pair_view.pages.values():
+            for page in self._view.pages.values():
                 # A change typed here goes to the shared folder a few seconds later.
                 page.changed.connect(lambda pair=pair_id: sync.local_change(pair))
-        overview = self.pair_view.pages["overview"]
+        overview = self._view.pages["overview"]
         if isinstance(overview, OverviewTab):
             overview.relationship_ended.connect(self._on_relationship_ended)
-        self.content.addWidget(self.pair_view)
-        self.content.setCurrentWidget(self.pair_view)
+        self.content.addWidget(self._view)
+        self.content.setCurrentWidget(self._view)
 
     def show_search_result(self, pair_id: str, kind: str, entity_id: str) -> None:
         """Open the pair of a search result and the tab that shows the thing found."""
         self.refresh_pairs(select=pair_id)
         self.open_pair(pair_id)
-        if self.pair_view is not None:
-            self.pair_view.show_entity(kind, entity_id)
+        if self._view is not None:
+            self._view.show_entity(kind, entity_id)
 
     def flush(self) -> None:
         """Save typing in progress before the vault closes."""
-        if self.pair_view is not None:
-            self.pair_view.flush()
+        if self._view is not None:
+            self._view.flush()
 
     def _on_relationship_ended(self, outcome: str) -> None:
         """Kept: the pair stays, read-only. Destroyed: it is gone from the list and screen."""
         if outcome == "destroyed":
             self._drop_pair_view()
         self.refresh_pairs()
-        if self.pair_view is None:
+        if self._view is None:
             self.content.setCurrentWidget(self.home)
 
     def set_presenter(self, on: bool) -> None:
         """Presenter mode: private notes and reflections vanish everywhere."""
         self._presenter = on
-        if self.pair_view is not None:
-            self.pair_view.set_presenter(on)
+        if self._view is not None:
+            self._view.set_presenter(on)
 
     def _drop_pair_view(self) -> None:
-        if self.pair_view is not None:
-            self.content.removeWidget(self.pair_view)
-            self.pair_view.deleteLater()
-            self.pair_view = None
+        if self._view is not None:
+            self.content.removeWidget(self._view)
+            self._view.deleteLater()
+            self._view = None
 
     def clear(self) -> None:
         """Remove everything that came from the vault (on lock)."""
+        self._opening = None
         self._drop_pair_view()
         if self.sync is not None:
             self.sync.stop()

@@ -74,7 +74,7 @@ class FeedbackTab(PairTab):
         column.addWidget(self._build_scheme_card(content))
         column.addWidget(self._build_never_send(content))
         column.addStretch(1)
-        self.refresh()
+        # Filled when first shown (PairTab.showEvent), not while the pair opens.
 
     # ------------------------------------------------------------- building
     def _build_banner(self, parent: QWidget) -> QFrame:

@@ -444,7 +444,7 @@ class ActionsTab(PairTab):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.add_action)
-        self.refresh()
+        # Filled when first shown (PairTab.showEvent), not while the pair opens.
 
     # ------------------------------------------------------------- showing
     @property
@@ -609,8 +609,9 @@ class ActionsTab(PairTab):
             self._record(EventKind.ACTION_UPDATED, action_id=action_id, done=done)
 
     def _record(self, event_kind: EventKind, /, **body: object) -> bool:
-        """Record one change; on success every tab refreshes."""
+        """Record one change; on success show it here, then tell the other tabs."""
         if self.context.record(self, event_kind, **body) is None:
             return False
+        self.reload()
         self.changed.emit()
         return True

@@ -187,7 +187,7 @@ class AgendaPanel(QWidget):
         self.suggestions.viewport().installEventFilter(self)
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
         self.suggestions.selectionModel().currentChanged.connect(self._update_buttons)
-        self.refresh()
+        # Filled by show_meeting(), which the Meetings tab calls when it is filled.
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)

@@ -103,7 +103,7 @@ class AgreementTab(PairTab):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
-        self.refresh()
+        # Filled when first shown (PairTab.showEvent), not while the pair opens.
 
     # ------------------------------------------------------------- building
     def _build_status(self, parent: QWidget) -> QFrame:

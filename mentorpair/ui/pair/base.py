@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from mentorpair.domain.events import Event, EventKind
@@ -85,10 +86,17 @@ class PairTab(QWidget):
     """Base of the tabs of a pair.
 
     Subclasses build their widgets in ``__init__`` and fill them in
-    :meth:`refresh`, which the view calls whenever anything in the pair changed.
+    :meth:`refresh`. A tab that is not on screen is not filled at once: it is
+    marked stale (:meth:`update_later`) and fills itself when it is first
+    shown, so opening a pair or saving in one tab costs only what is seen.
 
     Signals:
-        changed(): this tab recorded a change; the view refreshes all tabs.
+        changed(): this tab recorded a change and already shows it; the view
+            brings the other tabs up to date.
+
+    Attributes:
+        stale: the pair changed since this tab was last filled.
+        refresh_count: how often the tab was filled (tests count work with it).
     """
 
     changed = Signal()
@@ -96,6 +104,8 @@ class PairTab(QWidget):
     def __init__(self, context: PairContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.stale = True  # nothing shown yet: filled on first show
+        self.refresh_count = 0
 
     def refresh(self) -> None:
         """Re-read the pair's state and show it; every tab overrides this.
@@ -104,9 +114,39 @@ class PairTab(QWidget):
         that forgot cannot show a stale pair silently.
         """
 
-    def set_presenter(self, on: bool) -> None:
-        """Presenter mode changed (``context.presenter`` already holds ``on``)."""
+    def reload(self) -> None:
+        """Fill the tab now (what :meth:`update_later` and first show call)."""
+        self.stale = False
+        self.refresh_count += 1
         self.refresh()
+
+    def update_later(self) -> None:
+        """The pair changed: fill the tab now if it is on screen, else on its next show."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self.stale = True
+
+    def ensure_fresh(self) -> None:
+        """Fill the tab now if the pair changed since it was last filled."""
+        if self.stale:
+            self.reload()
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode changed (``context.presenter`` already holds ``on``).
+
+        Not deferred like other changes: a tab filled before must not keep
+        private words in its widgets, shown or not. One never filled holds none.
+        """
+        if self.refresh_count:
+            self.reload()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # QWidget.showEvent
+        """A stale tab fills itself before it is painted."""
+        self.ensure_fresh()
+        super().showEvent(event)
 
 
 def scrolling_column(owner: QWidget) -> tuple[QWidget, QVBoxLayout]:

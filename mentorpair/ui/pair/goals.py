@@ -164,7 +164,7 @@ class GoalsTab(PairTab):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self._new_shortcut)
-        self.refresh()
+        # Filled when first shown (PairTab.showEvent), not while the pair opens.
 
     # ------------------------------------------------------------- building
     def _build_list(self) -> QWidget:
@@ -641,14 +641,16 @@ class GoalsTab(PairTab):
             self._record(EventKind.NOTE_EDITED, note_id=note.note_id, base=note.revision, **values)
 
     def _record(self, event_kind: EventKind, /, **body: object) -> bool:
-        """Record one change; on success every tab refreshes."""
+        """Record one change; on success show it here, then tell the other tabs."""
         if self.context.record(self, event_kind, **body) is None:
             return False
+        self.reload()
         self.changed.emit()
         return True
 
     def focus_goal(self, goal_id: str) -> bool:
         """Select ``goal_id`` (from an agenda link or search); False if it is not shown."""
+        self.ensure_fresh()
         goal = self.context.state.goals.get(goal_id)
         if goal is None:
             return False

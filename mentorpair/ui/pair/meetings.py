@@ -119,7 +119,7 @@ class MeetingsTab(PairTab):
         layout.addWidget(self.splitter)
 
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.refresh()
+        # Filled when first shown (PairTab.showEvent), not while the pair opens.
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -119,7 +119,8 @@ class NotesTab(PairTab):
         self._announce = QTimer(self)
         self._announce.setSingleShot(True)
         self._announce.setInterval(0)
-        self._announce.timeout.connect(self.changed.emit)
+        self._announce.timeout.connect(self._after_save)
+        self._saved: set[str] = set()  # notes saved since the last announcement
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._build_list())
@@ -141,7 +142,7 @@ class NotesTab(PairTab):
         delete_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
         delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_shortcut.activated.connect(self.delete_note)
-        self.refresh()
+        # Filled when first shown (PairTab.showEvent), not while the pair opens.
 
     # ------------------------------------------------------------- building
     def _build_list(self) -> QWidget:
@@ -154,11 +155,19 @@ class NotesTab(PairTab):
         self.filter_box.setAccessibleName(self.tr("Show notes of kind"))
         self.filter_box.currentIndexChanged.connect(self._on_filter_changed)
         self.model = NotesModel(self)
-        self.list = QListView(panel)
+        # A flat QTreeView, not a QListView: a list view lays out every row again
+        # when one row's data changes, which made each save cost ten thousand rows.
+        self.list = QTreeView(panel)
         self.list.setAccessibleName(self.tr("Notes"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(NotesDelegate(self.list))
-        self.list.setUniformItemSizes(True)
+        self.list.setUniformRowHeights(True)
+        self.list.setHeaderHidden(True)
+        self.list.header().setAccessibleName(self.tr("Notes"))
+        self.list.setRootIsDecorated(False)
+        self.list.setIndentation(0)
+        self.list.setItemsExpandable(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -376,10 +385,11 @@ class NotesTab(PairTab):
         self.save()
         if self.new_note_dialog is not None:
             self.new_note_dialog.reject()
-        self.refresh()
+        super().set_presenter(on)
 
     def select_note(self, note_id: str) -> bool:
         """Show ``note_id`` in the editor (search results use this); False if hidden."""
+        self.ensure_fresh()
         if self.context.presenter:
             note = self.context.state.notes.get(note_id)
             if note is None or note.kind is not NoteKind.SHARED:
@@ -580,8 +590,24 @@ class NotesTab(PairTab):
         self._base = event.event_id
         self._dirty = False
         self._set_saved()
+        self._saved.add(note.note_id)
         self._announce.start()
         return True
+
+    def _after_save(self) -> None:
+        """Show saved notes in their rows (newest first), then tell the other tabs.
+
+        Only the saved rows change: a save must not re-read ten thousand notes.
+        """
+        saved, self._saved = self._saved, set()
+        if self.context.workspace.vault.closed:
+            return
+        notes = self.context.state.notes
+        for note_id in saved:
+            note = notes.get(note_id)
+            if note is not None:
+                self.model.update_note(note)
+        self.changed.emit()
 
     def _on_edited(self) -> None:
         if self._loading or self._note_id is None or self.context.read_only:
@@ -640,6 +666,7 @@ class NotesTab(PairTab):
         self._load_text(resolved)
         self._sync(resolved)
         self._set_saved()
+        self.model.update_note(resolved)
         self.changed.emit()
 
     # ------------------------------------------------------------- commands

@@ -162,7 +162,7 @@ class OverviewTab(PairTab):
         self.end_button.clicked.connect(self.end_mentoring)
         column.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
-        self.refresh()
+        # Filled when first shown (PairTab.showEvent), not while the pair opens.
 
     # ------------------------------------------------------------- building
     def _build_ended_banner(self, parent: QWidget, column: QVBoxLayout) -> None:

@@ -79,7 +79,7 @@ class PairView(QWidget):
         for number, (name, page) in enumerate(self.pages.items(), start=1):
             self.tabs.addTab(page, labels[name])
             self.tabs.setTabToolTip(number - 1, labels[name].replace("&", ""))
-            page.changed.connect(self.refresh)
+            page.changed.connect(lambda page=page: self._on_page_changed(page))
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda index=number - 1: self.tabs.setCurrentIndex(index))
         overview = self.pages["overview"]
@@ -91,7 +91,8 @@ class PairView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tabs, 1)
-        self.refresh()
+        # Only the header now: each tab fills itself when it is first shown.
+        self._refresh_header()
 
     def _fit_tab_labels(self) -> None:
         """Short labels when the long ones would not all fit beside each other."""
@@ -123,9 +124,23 @@ class PairView(QWidget):
         self._fit_tab_labels()
 
     def refresh(self) -> None:
-        """Re-read the pair and update the header and every tab."""
+        """The pair changed: update the header and the tab on screen; the others go stale."""
         if self.context.workspace.vault.closed:
             return  # a late signal while the vault locks
+        self._refresh_header()
+        for page in self.pages.values():
+            page.update_later()
+
+    def _on_page_changed(self, source: PairTab) -> None:
+        """A tab recorded a change and shows it already: bring only the others up to date."""
+        if self.context.workspace.vault.closed:
+            return
+        self._refresh_header()
+        for page in self.pages.values():
+            if page is not source:
+                page.update_later()
+
+    def _refresh_header(self) -> None:
         state = self.context.state
         self.heading.setText(state.partner_name)
         if state.my_role is Role.MENTEE:
@@ -142,8 +157,6 @@ class PairView(QWidget):
             )
         )
         self.subtitle.setText(f"{who} {sharing}")
-        for page in self.pages.values():
-            page.refresh()
 
     def _on_pair_changed(self, pair_id: str) -> None:
         """Changes arrived from the partner, or the link changed: show them."""
@@ -181,4 +194,5 @@ class PairView(QWidget):
         """Bring one tab to the front and return it."""
         page = self.pages[name]
         self.tabs.setCurrentWidget(page)
+        page.ensure_fresh()  # shown or not (a hidden window), it is read next
         return page

@@ -90,7 +90,7 @@ class PartnerTab(PairTab):
         self.transfer = FileTransfer(self, self)
         sync.folder_checked.connect(self._on_folder_checked)
         sync.busy_changed.connect(self._on_busy)
-        self.refresh()
+        # Filled when first shown (PairTab.showEvent), not while the pair opens.
 
     # ------------------------------------------------------------- building
     def _build_status(self, parent: QWidget, column: QVBoxLayout) -> None:

@@ -1,0 +1,218 @@
+"""The UI does only the work that changed (issue 12): counted, never timed.
+
+Opening a pair fills only the tab on screen; a hidden tab fills itself when it
+is first shown, with the data of that moment; a save through a tab updates its
+own rows (no model reset) and leaves the hidden tabs to catch up on their show.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex
+from pytestqt.qtbot import QtBot
+
+from mentorpair.domain.events import EventKind
+from mentorpair.domain.model import Note, NoteKind, Role
+from mentorpair.storage.workspace import Workspace, new_id
+
+from mentorpair.ui.pair.base import PairContext, PairTab
+from mentorpair.ui.pair.note_list import NotesModel
+from mentorpair.ui.pair.notes import NotesTab
+from mentorpair.ui.pair.view import PairView
+from mentorpair.ui.workspace import WorkspacePage
+
+
+@pytest.fixture
+def refreshes(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often each tab (by class name) re-read the pair."""
+    counts: Counter[str] = Counter()
+    for cls in _tab_classes():
+        original = cls.refresh
+
+        def counting(self: PairTab, _original=original) -> None:  # type: ignore[no-untyped-def]
+            counts[type(self).__name__] += 1
+            _original(self)
+
+        monkeypatch.setattr(cls, "refresh", counting)
+    return counts
+
+
+def _tab_classes() -> list[type[PairTab]]:
+    from mentorpair.ui.feedback.tab import FeedbackTab
+    from mentorpair.ui.pair.actions import ActionsTab
+    from mentorpair.ui.pair.agreement import AgreementTab
+    from mentorpair.ui.pair.goals import GoalsTab
+    from mentorpair.ui.pair.meetings import MeetingsTab
+    from mentorpair.ui.pair.overview import OverviewTab
+    from mentorpair.ui.sync.partner_tab import PartnerTab
+
+    return [
+        OverviewTab,
+        MeetingsTab,
+        GoalsTab,
+        NotesTab,
+        ActionsTab,
+        AgreementTab,
+        FeedbackTab,
+        PartnerTab,
+    ]
+
+
+def _note(ws: Workspace, pair: str, title: str) -> str:
+    note_id = new_id()
+    ws.record(pair, EventKind.NOTE_CREATED, note_id=note_id, kind="shared", title=title, text="x")
+    return note_id
+
+
+@pytest.fixture
+def view(qtbot: QtBot, ws: Workspace) -> Iterator[PairView]:
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    for n in range(30):
+        _note(ws, pair, f"Note {n}")
+    shown = PairView(PairContext(ws, pair))
+    qtbot.addWidget(shown)
+    shown.resize(1100, 700)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    shown.close()
+
+
+def test_opening_a_pair_fills_only_the_tab_on_screen(
+    qtbot: QtBot, ws: Workspace, refreshes: Counter[str]
+) -> None:
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    view = PairView(PairContext(ws, pair))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert dict(refreshes) == {"OverviewTab": 1}
+
+
+def test_a_hidden_tab_fills_on_first_show_with_fresh_data(
+    qtbot: QtBot, view: PairView, refreshes: Counter[str]
+) -> None:
+    notes = view.pages["notes"]
+    assert isinstance(notes, NotesTab)
+    pair = view.context.pair_id
+    late = _note(view.context.workspace, pair, "Arrived from the partner")
+    view.refresh()  # what an import or the shared folder does
+    assert refreshes["NotesTab"] == 0  # hidden: marked stale, not rebuilt
+    view.show_page("notes")
+    assert refreshes["NotesTab"] == 1
+    assert notes.model.row_of(late) == 0  # the newest note, shown first
+
+
+def test_saving_a_note_updates_its_row_and_rebuilds_no_other_tab(
+    qtbot: QtBot, view: PairView, refreshes: Counter[str]
+) -> None:
+    notes = view.show_page("notes")
+    assert isinstance(notes, NotesTab)
+    view.show_page("meetings")
+    view.show_page("notes")
+    notes.list.setCurrentIndex(notes.model.index(12, 0))
+    edited = notes.model.note_at(12)
+    assert edited is not None and notes._note_id == edited.note_id
+    refreshes.clear()
+    resets: list[bool] = []
+    moves: list[tuple[int, int]] = []
+    changes: list[int] = []
+    notes.model.modelReset.connect(lambda: resets.append(True))
+    notes.model.rowsMoved.connect(
+        lambda _p, start, _e, _d, row: moves.append((start, row))  # type: ignore[no-untyped-def]
+    )
+    notes.model.dataChanged.connect(lambda top, _bottom, _roles=(): changes.append(top.row()))
+    with qtbot.waitSignal(notes.changed):
+        notes.title_edit.setText("Renamed")
+        notes._on_edited()
+        assert notes.save()
+    assert resets == []
+    assert moves == [(12, 0)]  # the edited note goes to the top, newest first
+    assert changes == [0]
+    assert notes.model.data(notes.model.index(0, 0)) == "Renamed"
+    assert notes.list.currentIndex().row() == 0  # still the note being written
+    assert sum(refreshes.values()) == 0  # no tab re-read the pair, not even Notes
+    # The Meetings tab was shown before: stale now, it re-reads once when shown again.
+    view.show_page("meetings")
+    assert refreshes == Counter({"MeetingsTab": 1})
+
+
+def test_a_tab_that_saves_is_not_rebuilt_twice(
+    qtbot: QtBot, view: PairView, refreshes: Counter[str]
+) -> None:
+    goals = view.show_page("goals")
+    refreshes.clear()
+    goals._record(EventKind.GOAL_CREATED, goal_id=new_id(), title="Pass the exam")  # type: ignore[attr-defined]
+    assert refreshes == Counter({"GoalsTab": 1})
+
+
+def _notes(*ids: str) -> list[Note]:
+    from datetime import UTC, datetime
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    return [
+        Note(
+            note_id=i,
+            kind=NoteKind.SHARED,
+            author=Role.MENTEE,
+            title=i,
+            text="",
+            created_at=at,
+            updated_at=at,
+            revision=i,
+        )
+        for i in ids
+    ]
+
+
+def test_the_notes_model_reports_one_change_as_that_change(qapp: object) -> None:
+    model = NotesModel()
+    a, b, c, d = _notes("a", "b", "c", "d")
+    model.set_notes([a, b, c])
+    events: list[str] = []
+    model.modelReset.connect(lambda: events.append("reset"))
+    model.rowsInserted.connect(lambda _p, first, last: events.append(f"insert {first}-{last}"))
+    model.rowsRemoved.connect(lambda _p, first, last: events.append(f"remove {first}-{last}"))
+    model.rowsMoved.connect(
+        lambda _p, start, _end, _d, row: events.append(f"move {start}>{row}")  # type: ignore[no-untyped-def]
+    )
+    model.dataChanged.connect(lambda top, bottom, _r=(): events.append(f"data {top.row()}"))
+    model.set_notes([d, a, b, c])
+    model.set_notes([d, a, c])
+    model.set_notes([c, d, a])
+    (changed_a,) = _notes("a")
+    model.set_notes([c, d, changed_a])
+    model.set_notes([a])
+    model.set_notes([b, c])
+    assert events == [
+        "insert 0-0",
+        "remove 2-2",
+        "move 2>0",
+        "data 2",
+        "remove 0-1",
+        "data 0",  # the first a again, not the changed one
+        "reset",  # anything else: one reset
+    ]
+    assert [model.note_at(r).note_id for r in range(model.rowCount())] == ["b", "c"]  # type: ignore[union-attr]
+    assert model.row_of("c") == 1 and model.rowCount(QModelIndex()) == 2
+
+
+def test_unlocking_paints_the_window_before_the_pair_is_built(qtbot: QtBot, ws: Workspace) -> None:
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    page = WorkspacePage()
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_workspace(ws)
+    try:
+        # Nothing of the pair is built yet: the sidebar and an empty area paint first.
+        assert page.findChildren(PairView) == []
+        assert page.sidebar.current_pair() == pair
+        qtbot.waitUntil(lambda: bool(page.findChildren(PairView)))
+        assert page.pair_view is not None and page.pair_view.context.pair_id == pair
+    finally:
+        page.clear()
