@@ -171,13 +171,18 @@ def build_history(folder: Path, events: int) -> str:
         mentor.vault.close()
 
 
-def cached_history(cache: Path, events: int, rebuild: bool) -> tuple[Path, str, float]:
-    """The cached vaults for ``events`` (built if missing or stale), pair id, build seconds."""
+def cached_history(
+    cache: Path, events: int, rebuild: bool, stale_ok: bool = False
+) -> tuple[Path, str, float]:
+    """The cached vaults for ``events`` (built if missing or stale), pair id, build seconds.
+
+    ``stale_ok`` takes a history built by older code (its copies are migrated on open).
+    """
     where = cache / f"{events}"
     meta = where / "meta.json"
     if not rebuild and meta.exists():
         info = json.loads(meta.read_text())
-        if info.get("key") == CACHE_KEY:
+        if info.get("key") == CACHE_KEY or stale_ok:
             return where, str(info["pair_id"]), float(info["build_seconds"])
     shutil.rmtree(where, ignore_errors=True)
     building = cache / f"{events}.building"
@@ -504,6 +509,9 @@ def main(argv: list[str] | None = None) -> int:
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "mentorpair-bench-sync"
     )
     parser.add_argument("--rebuild", action="store_true", help="build the histories again")
+    parser.add_argument(
+        "--stale-ok", action="store_true", help="use histories cached by older code"
+    )
     parser.add_argument("--json", type=Path, default=RESULTS, help="where to write the JSON")
     parser.add_argument("--doc", action="store_true", help="also update docs/PERFORMANCE.md")
     args = parser.parse_args(argv)
@@ -516,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"mentorpair sync benchmark: {result['machine']}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
         for events in sizes:
-            cache, pair_id, built = cached_history(args.cache, events, args.rebuild)
+            cache, pair_id, built = cached_history(args.cache, events, args.rebuild, args.stale_ok)
             result["built_s"][str(events)] = built
             print(f"  measuring at {events:,} events", file=sys.stderr, flush=True)
             rows, refs = measure_history(
