@@ -216,3 +216,30 @@ def test_unlocking_paints_the_window_before_the_pair_is_built(qtbot: QtBot, ws: 
         assert page.pair_view is not None and page.pair_view.context.pair_id == pair
     finally:
         page.clear()
+
+
+def test_the_save_state_line_changes_without_laying_out_the_tab_again(
+    qtbot: QtBot, view: PairView
+) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    notes = view.show_page("notes")
+    assert isinstance(notes, NotesTab)
+    qtbot.wait(200)  # the tab settles after being shown
+
+    class Requests(QObject):
+        count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.LayoutRequest and watched is notes:
+                Requests.count += 1
+            return False
+
+    spy = Requests()
+    notes.installEventFilter(spy)
+    notes.save_state.setText("Not saved: a reason long enough to need more room than Saved")
+    qtbot.wait(10)
+    notes._set_saved()
+    qtbot.wait(10)
+    assert Requests.count == 0
+    assert notes.save_state.text() == "Saved" and notes.save_state.width() > 100

@@ -14,7 +14,14 @@ are not in the list at all.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QHideEvent, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QDesktopServices,
+    QHideEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -87,6 +95,33 @@ class MarkdownPreview(QTextBrowser):
     def _open_link(self, url: QUrl) -> None:
         if url.scheme().lower() in _LINK_SCHEMES:
             QDesktopServices.openUrl(url)
+
+
+class _FixedLine(QWidget):
+    """Holds a status line at a fixed size, so new words do not re-lay out the window.
+
+    A label whose text changes asks its parent layouts to recompute; in a
+    window this size that cost more than saving the note. A widget whose
+    minimum and maximum size are equal does not ask, so the label is kept
+    at exactly the size of this holder.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._held: QLabel | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def hold(self, label: QLabel, lines: int) -> None:
+        """Keep ``label`` inside, ``lines`` lines high."""
+        self._held = label
+        self.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 4)
+        label.setFixedSize(self.size())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # QWidget.resizeEvent
+        """The label takes the holder's new size (and only then re-lays out)."""
+        super().resizeEvent(event)
+        if self._held is not None:
+            self._held.setFixedSize(event.size())
 
 
 class NotesTab(PairTab):
@@ -243,12 +278,15 @@ class NotesTab(PairTab):
         for watched in (self.title_edit, self.body):
             watched.installEventFilter(self)
 
-        self.save_state = StatusLabel(self.tr("Save state"), editor)
+        save_line = _FixedLine(editor)
+        self.save_state = StatusLabel(self.tr("Save state"), save_line)
+        self.save_state.setWordWrap(True)  # a long reason takes a second line
+        save_line.hold(self.save_state, lines=2)
         self.delete_button = QPushButton(self.tr("&Delete note"), editor)
         self.delete_button.setAccessibleName(self.tr("Delete note"))
         self.delete_button.clicked.connect(self.delete_note)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.save_state, 1)
+        bottom.addWidget(save_line, 1)
         bottom.addWidget(self.delete_button)
 
         title_row = QHBoxLayout()
