@@ -6,6 +6,7 @@ virtual-machine steps (exact, the same everywhere) and folds.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -123,3 +124,21 @@ def test_a_batch_indexes_each_thing_once(ws, monkeypatch):
     assert len(search_writes) == 2, search_writes  # one removal, one entry: not 50 of each
     assert [h.entity_id for h in ws.search("nights 49")] == [note]
     assert ws.search("nights 48") == []
+
+
+def test_opening_a_pair_decodes_each_event_without_copying_it(ws, monkeypatch):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.record_many(pair, notes(100))
+    expected = ws.state(pair).notes
+    copies = 0
+    real = copy.deepcopy
+
+    def counting(value: Any, *args: Any) -> Any:
+        nonlocal copies
+        copies += 1
+        return real(value, *args)
+
+    monkeypatch.setattr(copy, "deepcopy", counting)
+    cold = Workspace(ws.vault).state(pair)
+    assert copies == 0, f"{copies} deep copies to open a pair of 101 events"
+    assert cold.notes == expected
