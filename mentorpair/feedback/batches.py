@@ -383,8 +383,11 @@ def parse_manifest(data: bytes, scheme: Scheme) -> Manifest:
 
 
 def _count(value: object) -> int:
-    """A whole number as the collector writes it; ``int()`` would take 2.5, "7"
-    or true, and fail untyped on 1e999 (JSON's infinity)."""
+    """Read a whole number as the collector writes it.
+
+    ``int()`` would take 2.5, "7" or true, and fail untyped on 1e999 (JSON's
+    infinity).
+    """
     if type(value) is not int or not 0 <= value < 2**31:
         raise ValueError("not a count")
     return value

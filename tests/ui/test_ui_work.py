@@ -32,7 +32,7 @@ def refreshes(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     for cls in _tab_classes():
         original = cls.refresh
 
-        def counting(self: PairTab, _original=original) -> None:  # type: ignore[no-untyped-def]
+        def counting(self: PairTab, _original=original) -> None:
             counts[type(self).__name__] += 1
             _original(self)
 
@@ -121,9 +121,7 @@ def test_saving_a_note_updates_its_row_and_rebuilds_no_other_tab(
     moves: list[tuple[int, int]] = []
     changes: list[int] = []
     notes.model.modelReset.connect(lambda: resets.append(True))
-    notes.model.rowsMoved.connect(
-        lambda _p, start, _e, _d, row: moves.append((start, row))  # type: ignore[no-untyped-def]
-    )
+    notes.model.rowsMoved.connect(lambda _p, start, _e, _d, row: moves.append((start, row)))
     notes.model.dataChanged.connect(lambda top, _bottom, _roles=(): changes.append(top.row()))
     with qtbot.waitSignal(notes.changed):
         notes.title_edit.setText("Renamed")
@@ -176,9 +174,7 @@ def test_the_notes_model_reports_one_change_as_that_change(qapp: object) -> None
     model.modelReset.connect(lambda: events.append("reset"))
     model.rowsInserted.connect(lambda _p, first, last: events.append(f"insert {first}-{last}"))
     model.rowsRemoved.connect(lambda _p, first, last: events.append(f"remove {first}-{last}"))
-    model.rowsMoved.connect(
-        lambda _p, start, _end, _d, row: events.append(f"move {start}>{row}")  # type: ignore[no-untyped-def]
-    )
+    model.rowsMoved.connect(lambda _p, start, _end, _d, row: events.append(f"move {start}>{row}"))
     model.dataChanged.connect(lambda top, bottom, _r=(): events.append(f"data {top.row()}"))
     model.set_notes([d, a, b, c])
     model.set_notes([d, a, c])

@@ -7,13 +7,15 @@ virtual-machine steps (exact, the same everywhere) and folds.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
 
-from mentorpair.domain.events import EventKind
+from mentorpair.domain import state as state_module
+from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import Role
+from mentorpair.domain.state import PairState
 from mentorpair.storage import workspace
 from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import PairSummary, Workspace, new_id
@@ -68,10 +70,14 @@ def test_the_sidebar_costs_the_same_at_any_history(ws, monkeypatch):
     large = sqlite_steps(ws, lambda: cold_pairs(ws))
     assert large <= small * 1.2 + 50, f"{small} steps at 50 events, {large} at 1,050"
     folded: list[int] = []
-    real = workspace.fold
-    monkeypatch.setattr(
-        workspace, "fold", lambda p, ev: folded.append(len(list(ev))) or real(p, ev)
-    )  # type: ignore[func-returns-value]
+    real = state_module.fold
+
+    def counting_fold(pair_id: str, events: Iterable[Event]) -> PairState:
+        events = list(events)
+        folded.append(len(events))
+        return real(pair_id, events)
+
+    monkeypatch.setattr(workspace, "fold", counting_fold)
     cold_pairs(ws)
     assert max(folded) <= 2, f"the sidebar folded {folded} events per pair"
 
