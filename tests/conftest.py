@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from mentorpair.crypto import kdf
+from mentorpair.crypto.secret import SecretKey
 
 GUI_FIXTURES = {"qtbot", "qapp", "main_window"}
 
@@ -53,6 +55,47 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     code path; it only skips the half-second calibration per vault.
     """
     monkeypatch.setattr(kdf, "default_params", kdf.minimum_params)
+
+
+#: One salt for every key file the suite makes, so the same test passphrase
+#: derives the same key-encryption key and Argon2id runs once for it.
+_TEST_SALT = bytes(range(100, 100 + kdf.SALT_LENGTH))
+#: (NFC passphrase, memory, passes, lanes, salt) -> the real Argon2id output.
+_KEKS: dict[tuple[str, int, int, int, bytes], bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def remembered_kdf(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run Argon2id once per passphrase and parameters in the whole run.
+
+    Argon2id at the floor was over half of the suite's time (hundreds of
+    vaults from about a dozen passphrases). Every key is still real Argon2id
+    output, so a vault made here opens in a child process or the frozen app;
+    only repeats are remembered. The crypto tests, and a test marked
+    ``fresh_salt``, get the real thing untouched.
+    """
+    if request.node.get_closest_marker("fresh_salt") or "crypto" in request.node.path.parts:
+        return
+    real = kdf.derive_kek
+    monkeypatch.setattr(kdf, "random_bytes", lambda n: _TEST_SALT[:n])
+
+    def remembered(passphrase: str, params: kdf.KdfParams) -> SecretKey:
+        if not isinstance(passphrase, str) or not passphrase:
+            return real(passphrase, params)  # the real refusal
+        memo = (
+            unicodedata.normalize("NFC", passphrase),
+            params.memory_kib,
+            params.iterations,
+            params.lanes,
+            params.salt,
+        )
+        if memo not in _KEKS:
+            key = real(passphrase, params)
+            _KEKS[memo] = key.reveal()
+            return key
+        return SecretKey(_KEKS[memo], "key-encryption key")
+
+    monkeypatch.setattr(kdf, "derive_kek", remembered)
 
 
 class _WarningCollector(logging.Handler):

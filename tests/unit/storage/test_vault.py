@@ -340,6 +340,7 @@ def test_change_passphrase_swaps_old_for_new_and_rotates_the_vault_key(vault_fol
         Vault.open(vault_folder, PASSPHRASE)
 
 
+@pytest.mark.fresh_salt
 def test_change_passphrase_gets_fresh_salt_and_nonce(vault_folder: Path):
     old_key = (vault_folder / KEY_NAME).read_bytes()
     with Vault.open(vault_folder, PASSPHRASE) as vault:
