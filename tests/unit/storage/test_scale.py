@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 
-from mentorpair.domain import state as state_module
 from mentorpair.domain.events import Event, EventKind
 from mentorpair.domain.model import Role
-from mentorpair.domain.state import PairState
+from mentorpair.domain.state import PairState, fold
 from mentorpair.storage import workspace
 from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import PairSummary, Workspace, new_id
@@ -70,12 +69,11 @@ def test_the_sidebar_costs_the_same_at_any_history(ws, monkeypatch):
     large = sqlite_steps(ws, lambda: cold_pairs(ws))
     assert large <= small * 1.2 + 50, f"{small} steps at 50 events, {large} at 1,050"
     folded: list[int] = []
-    real = state_module.fold
 
     def counting_fold(pair_id: str, events: Iterable[Event]) -> PairState:
         events = list(events)
         folded.append(len(events))
-        return real(pair_id, events)
+        return fold(pair_id, events)
 
     monkeypatch.setattr(workspace, "fold", counting_fold)
     cold_pairs(ws)
