@@ -60,6 +60,7 @@ from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.storage import migrations
 from mentorpair.storage.migrations import CURRENT
+from mentorpair.storage.placement import MACHINE_FILE
 from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import Workspace, new_id
 from mentorpair.sync import update
@@ -307,7 +308,7 @@ def measure_history(
 ) -> tuple[list[Row], dict[str, Row]]:
     """All rows for one history size, on a copy of the cached vaults."""
     work = tmp / f"work-{events}"
-    shutil.copytree(cache, work, ignore=shutil.ignore_patterns("meta.json"))
+    shutil.copytree(cache, work, ignore=shutil.ignore_patterns("meta.json", MACHINE_FILE))
     rows: list[Row] = []
     references: dict[str, Row] = {}
     with opened(work, pair_id) as (mentee, mentor):
@@ -342,7 +343,7 @@ def measure_history(
     big_times, again_times = [], []
     for rep in range(big_reps):
         copy = tmp / f"mentor-{events}-{rep}"
-        shutil.copytree(work / "mentor", copy)
+        shutil.copytree(work / "mentor", copy, ignore=shutil.ignore_patterns(MACHINE_FILE))
         partner = Side.open(copy, "Mentor")
         try:
             partner.ws.state(pair_id)
@@ -364,7 +365,7 @@ def measure_history(
 def away_for_passes(cache: Path, pair_id: str, tmp: Path) -> dict[str, Any]:
     """The partner is away for 200 passes with a change per pass: what the folder holds."""
     work = tmp / "away"
-    shutil.copytree(cache, work, ignore=shutil.ignore_patterns("meta.json"))
+    shutil.copytree(cache, work, ignore=shutil.ignore_patterns("meta.json", MACHINE_FILE))
     shared = tmp / "Syncthing" / "mentoring"
     shared.mkdir(parents=True)
     with opened(work, pair_id) as (mentee, mentor):

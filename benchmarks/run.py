@@ -297,7 +297,7 @@ class SizeRun:
             self.fill(built_now)
         # Saving changes the vault: every run works on a copy of the cached one.
         self.folder = self.tmp / f"vault-{self.events}"
-        shutil.copytree(self.bench.folder, self.folder)
+        shutil.copytree(self.bench.folder, self.folder, ignore=vaults.NOT_COPIED)
         self.unlock(demo_unlock)
         vault = Vault.open(self.folder, vaults.PASSPHRASE)
         try:
@@ -689,7 +689,7 @@ def once_rows(folder: Path, reps: int) -> list[Row]:
     start, window = [], []
     locked = folder.parent / "locked-vault"
     shutil.rmtree(locked, ignore_errors=True)
-    shutil.copytree(folder, locked)
+    shutil.copytree(folder, locked, ignore=vaults.NOT_COPIED)
     for _ in range(reps):
         code = _CHILD_START.format(root=str(ROOT), folder=str(locked))
         start.append(until_line([python, "-c", code], "shown"))

@@ -36,6 +36,7 @@ from benchmarks import corpus
 from mentorpair.crypto import kdf
 from mentorpair.storage import migrations
 from mentorpair.storage.migrations import CURRENT
+from mentorpair.storage.placement import MACHINE_FILE
 from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import Workspace
 
@@ -70,6 +71,11 @@ class BenchVault:
     def big_pair(self) -> str:
         """The pair with the most events (the one the benchmark opens)."""
         return str(self.pairs[0]["pair_id"])
+
+
+#: Copies of a cached vault leave out the note of the computer that built it:
+#: each benchmark run is a fresh "computer" (its own settings folder).
+NOT_COPIED = shutil.ignore_patterns(MACHINE_FILE)
 
 
 def cached_vault(

@@ -13,6 +13,8 @@ Each class docstring says what the person should do; the UI shows the message.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 __all__ = [
     "CorruptFile",
     "DiskError",
@@ -33,6 +35,7 @@ __all__ = [
     "VaultAlreadyExists",
     "VaultBusy",
     "VaultMismatch",
+    "VaultUsedElsewhere",
     "WrongPassphrase",
 ]
 
@@ -135,6 +138,34 @@ class VaultBusy(KnownError):
     default_message = (
         "The vault is in use by another copy of mentorpair. Close the other copy and try again."
     )
+
+
+class VaultUsedElsewhere(KnownError):
+    """Another computer opened this vault recently; opening it here too would fork it.
+
+    Each computer keeps a vault of its own. If the vault was moved here for
+    good, the person says so and it opens.
+
+    Attributes:
+        ago: how long ago the other computer last opened it.
+    """
+
+    def __init__(self, ago: timedelta) -> None:
+        self.ago = ago
+        hours = int(ago.total_seconds() // 3600)
+        if hours < 1:
+            when = "less than an hour ago"
+        elif hours < 48:
+            when = f"{hours} hour{'s' if hours != 1 else ''} ago"
+        else:
+            when = f"{hours // 24} days ago"
+        super().__init__(
+            f"This vault was open on another computer {when}. A vault's files must not be "
+            "opened on two computers: each would write its own changes, and a sync service "
+            "keeps only one side, so notes would be lost. Nothing was changed. Keep using it "
+            "on the other computer, or, if you moved it here for good and the other computer "
+            "no longer opens it, choose to use it on this computer from now on."
+        )
 
 
 class DiskError(KnownError):

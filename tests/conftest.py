@@ -7,19 +7,51 @@ vault, settings or logs.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import shutil
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 # Before anything imports Qt (Picard's conftest does the same).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import pytest
 
 from mentorpair.crypto import kdf
 from mentorpair.crypto.secret import SecretKey
+from mentorpair.paths import settings_folder
+from mentorpair.storage.placement import MACHINE_ID_FILE
+
+#: The whole suite runs on one computer: every test's settings folder holds
+#: this id (storage/placement.py), so vaults made by session-wide templates,
+#: other tests or subprocesses open as vaults of this computer. Tests of a
+#: second computer write another id.
+MACHINE_ID = "5eed" * 8
+#: Session-wide fixtures (templates made once) run before any test's own home
+#: exists: they get this one, never the developer's real folders.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="mentorpair-tests-"))
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
+for _var, _sub in (
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_CACHE_HOME", "cache"),
+):
+    (_SESSION_HOME / _sub).mkdir()
+    os.environ[_var] = str(_SESSION_HOME / _sub)
+
+
+def same_computer() -> None:
+    """Give the settings folder the XDG variables point at the suite's machine id."""
+    folder = settings_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MACHINE_ID_FILE).write_text(MACHINE_ID + "\n")
+
+
+same_computer()
 
 GUI_FIXTURES = {"qtbot", "qapp", "main_window"}
 
@@ -44,6 +76,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (home / sub).mkdir(parents=True)
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
+    same_computer()
     return home
 
 

@@ -42,7 +42,7 @@ from mentorpair.errors import (
     WrongPassphrase,
 )
 from mentorpair.hardening import harden_process
-from mentorpair.storage import migrations, rekey
+from mentorpair.storage import migrations, placement, rekey
 from mentorpair.storage.atomic import fsync_folder
 from mentorpair.storage.database import Database, translate_sqlite_errors
 from mentorpair.storage.header import VaultHeader, read_header, write_header
@@ -210,25 +210,36 @@ class Vault:
             os.replace(folder / NEW_DB_NAME, folder / DB_NAME)
             fsync_folder(folder)
         log.info("vault created (%r)", kdf_params)
+        _mark_machine(folder)
         return cls(folder, header, vault_key, _connect(folder / DB_NAME, vault_key, vault_id))
 
     @classmethod
-    def open(cls, folder: Path, passphrase: str) -> Vault:
+    def open(cls, folder: Path, passphrase: str, *, take_over: bool = False) -> Vault:
         """Unlock the vault in ``folder``.
 
-        The database is not written unless the passphrase is right and the
-        database is of a version we understand. (A creation that a crash cut
-        short is completed or discarded first; see
+        The database is not written unless the passphrase is right, the
+        database is of a version we understand, and no other computer opened
+        it lately (:mod:`mentorpair.storage.placement`). (A creation that a
+        crash cut short is completed or discarded first; see
         :func:`_finish_interrupted_creation`.)
+
+        Args:
+            folder: the vault's folder.
+            passphrase: the person's passphrase.
+            take_over: the person said the vault moved to this computer for
+                good, so another computer's recent use does not stop it.
 
         Raises:
             WrongPassphrase: the passphrase does not unwrap the vault key.
             NotFound: there is no vault in the folder.
+            VaultUsedElsewhere: another computer opened it lately; nothing written.
             CorruptFile, VaultMismatch, MadeByNewerVersion: see their messages.
         """
         if not isinstance(passphrase, str) or not passphrase:
             raise WrongPassphrase()
         harden_process()
+        if not take_over:
+            placement.check_machine(folder, datetime.now(UTC))
         _finish_interrupted_creation(folder)
         key_path, db_path = folder / KEY_NAME, folder / DB_NAME
         if not key_path.exists() and not db_path.exists():
@@ -259,6 +270,7 @@ class Vault:
             vault_key.wipe()
             raise
         log.info("vault opened (schema %s)", migrations.read_version(db))
+        _mark_machine(folder)
         return cls(folder, header, vault_key, db)
 
     @property
@@ -278,6 +290,7 @@ class Vault:
         finally:
             self._db.close()
             self._vault_key.wipe()
+            _mark_machine(self.folder)
         log.info("vault locked")
 
     def __enter__(self) -> Vault:
@@ -410,6 +423,14 @@ class Vault:
             os.replace(folder / NEW_DB_NAME, folder / DB_NAME)
             fsync_folder(folder)
         log.info("vault backed up")
+
+
+def _mark_machine(folder: Path) -> None:
+    """Note that this computer uses the vault now; a failure here never stops an open or lock."""
+    try:
+        placement.mark_machine(folder, datetime.now(UTC))
+    except (KnownError, OSError) as exc:
+        log.info("could not note this computer in the vault folder (%s)", type(exc).__name__)
 
 
 def _check_database_file(db_path: Path) -> None:

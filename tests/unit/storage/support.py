@@ -18,6 +18,7 @@ from mentorpair.crypto.keywrap import new_key, wrap_key
 from mentorpair.crypto.random import random_bytes
 from mentorpair.storage.database import Database
 from mentorpair.storage.header import VaultHeader, write_header
+from mentorpair.storage.placement import MACHINE_FILE
 from mentorpair.storage.vault import DB_NAME, KEY_NAME, Vault, _connect
 
 #: Good enough for tests; never a real person's passphrase.
@@ -26,6 +27,9 @@ OTHER_PASSPHRASE = "violet tractor humming seaweed"
 DISPLAY_NAME = "Test Person"
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
+#: What a closed vault's folder holds, by name: the database, the key file and
+#: the note of the computer that last opened it (storage/placement.py).
+CLOSED_VAULT = sorted([DB_NAME, KEY_NAME, MACHINE_FILE])
 
 
 def make_vault(folder: Path, passphrase: str = PASSPHRASE, name: str = DISPLAY_NAME) -> Path:

@@ -18,8 +18,15 @@ from pathlib import Path
 import pytest
 
 from mentorpair.crypto.subkeys import Purpose, derive_subkey
+from mentorpair.storage.placement import MACHINE_FILE
 from mentorpair.storage.vault import DB_NAME, KEY_NAME, Vault
-from tests.unit.storage.support import PASSPHRASE, REPO_ROOT, make_vault, subprocess_env
+from tests.unit.storage.support import (
+    CLOSED_VAULT,
+    PASSPHRASE,
+    REPO_ROOT,
+    make_vault,
+    subprocess_env,
+)
 
 NAME_CANARY = "CANARY-NAME-7f3a"
 NOTE_CANARY = "CANARY-NOTE-19be: my mentee's private worry"
@@ -100,7 +107,8 @@ def test_no_name_note_or_key_in_any_vault_file(tmp_path: Path):
     finally:
         vault.close()
     after_close = files_in(folder)
-    assert sorted(Path(n).name for n in after_close) == [DB_NAME, KEY_NAME]
+    # vault.machine: which computer last had it open (a random id and a time)
+    assert sorted(Path(n).name for n in after_close) == [DB_NAME, KEY_NAME, MACHINE_FILE]
     assert leaks(after_close, needles) == []
     # and the data really is in there, readable with the passphrase
     with Vault.open(folder, PASSPHRASE) as vault:
@@ -203,4 +211,4 @@ def test_killed_writer_leaves_no_plaintext_and_a_consistent_vault(tmp_path: Path
         )
         assert vault.db.query("SELECT key FROM meta WHERE key LIKE 'uncommitted-%'") == []
         assert vault.db.query("PRAGMA integrity_check") == [("ok",)]
-    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in folder.iterdir()) == CLOSED_VAULT

@@ -31,7 +31,7 @@ from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import Workspace, new_id
 from mentorpair.sync.exchange import Exchange
 from mentorpair.sync.folder import SharedFolder
-from tests.unit.storage.support import REPO_ROOT, subprocess_env
+from tests.unit.storage.support import CLOSED_VAULT, REPO_ROOT, subprocess_env
 
 pytestmark = pytest.mark.slow
 
@@ -272,5 +272,5 @@ def test_kill_during_key_rotation(paired: tuple[Path, Path, str], tmp_path: Path
             figures.survived += 1
             figures.lost += sorted(expected - note_ids(vault, pair_id))
         current = phrases.index(opened_with)
-        assert sorted(p.name for p in amira.iterdir()) == ["vault.db", "vault.key"]
+        assert sorted(p.name for p in amira.iterdir()) == CLOSED_VAULT
     report("key rotation", figures)

@@ -19,7 +19,7 @@ from mentorpair.storage.vault import (
     ROTATION_NOT_FINISHED,
     Vault,
 )
-from tests.unit.storage.support import OTHER_PASSPHRASE, PASSPHRASE, snapshot
+from tests.unit.storage.support import CLOSED_VAULT, OTHER_PASSPHRASE, PASSPHRASE, snapshot
 
 
 @pytest.mark.parametrize("size", [1, 2, 16, 100, 4095])
@@ -91,7 +91,7 @@ def test_a_failed_commit_keeps_the_old_key_and_leaves_no_temporary_file(
             vault.db.execute("INSERT INTO meta (key, value) VALUES ('after', 'failure')")
     with Vault.open(vault_folder, PASSPHRASE) as vault:
         assert vault.db.query_one("SELECT value FROM meta WHERE key = 'after'") == ("failure",)
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
 
 
 def _half_rotated(folder: Path, committed: bool) -> None:
@@ -114,7 +114,7 @@ def test_killed_before_the_commit_the_old_passphrase_opens_and_cleans_up(vault_f
         Vault.open(vault_folder, OTHER_PASSPHRASE)
     assert snapshot(vault_folder) == before  # a refused unlock writes nothing
     Vault.open(vault_folder, PASSPHRASE).close()
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
     with pytest.raises(WrongPassphrase):
         Vault.open(vault_folder, OTHER_PASSPHRASE)
 
@@ -127,7 +127,7 @@ def test_killed_after_the_commit_the_new_passphrase_opens_and_finishes(vault_fol
         Vault.open(vault_folder, PASSPHRASE)
     assert snapshot(vault_folder) == before
     Vault.open(vault_folder, OTHER_PASSPHRASE).close()
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
     Vault.open(vault_folder, OTHER_PASSPHRASE).close()
     (vault_folder / KEY_NAME).write_bytes(old_key_file)
     with pytest.raises(VaultMismatch):
@@ -139,7 +139,7 @@ def test_a_damaged_pending_key_file_is_ignored(vault_folder: Path):
     with pytest.raises(WrongPassphrase):
         Vault.open(vault_folder, OTHER_PASSPHRASE)
     Vault.open(vault_folder, PASSPHRASE).close()
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
 
 
 def test_other_threads_wait_for_a_rotation_and_never_find_the_vault_locked(

@@ -39,6 +39,7 @@ from mentorpair.storage.vault import (
     vault_state,
 )
 from tests.unit.storage.support import (
+    CLOSED_VAULT,
     DISPLAY_NAME,
     OTHER_PASSPHRASE,
     PASSPHRASE,
@@ -80,7 +81,7 @@ def test_create_then_open_gives_back_the_same_vault(tmp_path: Path):
         assert reopened.kdf_params.memory_kib == kdf.MIN_MEMORY_KIB  # conftest's fast profile
         created_by = reopened.db.query_one("SELECT value FROM meta WHERE key = 'created_by'")
         assert created_by is not None
-    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in folder.iterdir()) == CLOSED_VAULT
 
 
 def test_vault_files_are_private_to_the_owner(tmp_path: Path):
@@ -333,7 +334,7 @@ def test_change_passphrase_swaps_old_for_new_and_rotates_the_vault_key(vault_fol
         Vault.open(vault_folder, PASSPHRASE)
     with Vault.open(vault_folder, OTHER_PASSPHRASE) as vault:
         assert vault.display_name() == DISPLAY_NAME
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
     # An old copy of the key file, with the old passphrase, no longer opens it.
     (vault_folder / KEY_NAME).write_bytes(old_key_file)
     with pytest.raises(VaultMismatch):
@@ -381,7 +382,7 @@ def test_failed_key_file_write_keeps_the_old_passphrase(vault_folder: Path, monk
             vault.change_passphrase(PASSPHRASE, OTHER_PASSPHRASE)
         monkeypatch.undo()
     Vault.open(vault_folder, PASSPHRASE).close()
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
 
 
 # ---------------------------------------------------------------- backup
@@ -399,6 +400,7 @@ def test_backup_opens_with_the_same_passphrase_and_data(vault_folder: Path, tmp_
             vault.db.query("SELECT * FROM meta ORDER BY key"),
         )
         vault.backup_to(backup)
+    # No note of this computer: a backup restored elsewhere opens there.
     assert sorted(p.name for p in backup.iterdir()) == [DB_NAME, KEY_NAME]
     with Vault.open(backup, PASSPHRASE) as copy:
         assert copy.display_name() == "Ada Lovelace"
@@ -437,7 +439,7 @@ def test_leftover_new_database_without_key_file_is_discarded(vault_folder: Path,
     (folder / (NEW_DB_NAME + "-wal")).write_bytes(b"half a transaction")
     with Vault.create(folder, OTHER_PASSPHRASE, "Ada Lovelace") as vault:
         assert vault.display_name() == "Ada Lovelace"
-    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in folder.iterdir()) == CLOSED_VAULT
     Vault.open(folder, OTHER_PASSPHRASE).close()
 
 
@@ -464,13 +466,13 @@ def test_creation_cut_short_after_the_key_file_is_finished_on_open(vault_folder:
     with Vault.open(vault_folder, PASSPHRASE) as vault:
         assert vault.vault_id == vault_id
         assert vault.display_name() == DISPLAY_NAME
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
 
 
 def test_creation_cut_short_after_the_key_file_counts_as_a_vault(vault_folder: Path):
     cut_short_after_key_file(vault_folder)
     assert vault_state(vault_folder) is VaultState.PRESENT
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
 
 
 def test_create_where_a_vault_exists_changes_nothing(vault_folder: Path):
@@ -504,7 +506,7 @@ def test_lock_closes_the_database_and_wipes_the_key(vault_folder: Path):
     with pytest.raises(RuntimeError, match="locked"):
         vault.display_name()
     vault.close()  # locking twice is harmless
-    assert sorted(p.name for p in vault_folder.iterdir()) == [DB_NAME, KEY_NAME]
+    assert sorted(p.name for p in vault_folder.iterdir()) == CLOSED_VAULT
 
 
 def test_lock_wipes_the_key_even_if_the_checkpoint_fails(vault_folder: Path, monkeypatch):
