@@ -48,6 +48,7 @@ from mentorpair.ui.keyed_rows import KeyedRows, RowChanges
 from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.goal_forms import OptionalDateField, dialog_buttons, empty_page
 from mentorpair.ui.pair.goal_models import readable_check_boxes
+from mentorpair.ui.table_fit import TableFit
 from mentorpair.ui.widgets import buddy_label
 from mentorpair.ui.wording import format_date, format_datetime, mode_word, role_word
 
@@ -432,9 +433,14 @@ class ActionsTab(PairTab):
         header = self.table.horizontalHeader()
         header.setAccessibleName(self.tr("Action columns"))
         self.table.verticalHeader().setAccessibleName(self.tr("Action rows"))
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ActionsModel.WHAT, QHeaderView.ResizeMode.Stretch)
+        # Rows do not wrap (one height for all); the other columns fit their text,
+        # measured only for rows that changed (ResizeToContents measured every row).
+        self.table_fit = TableFit(
+            self.table,
+            columns=[c for c in range(self.model.columnCount()) if c != ActionsModel.WHAT],
+            rows=False,
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(self._on_activated)
         self.hidden_hint = QLabel(self)
