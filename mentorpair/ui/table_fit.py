@@ -9,7 +9,7 @@ measures them itself, driven by the model's row-level signals (see
 * rows inserted or changed: those rows' heights are measured at once, and a
   fitted column grows if one of them needs more room (it never shrinks for
   one row: that would need every row measured);
-* many rows at once (first fill, a new order, ``modelReset``/``layoutChanged``)
+* the first rows, or many rows at once (a new order, ``modelReset``/``layoutChanged``)
   or a column width change (the window resized, so the wrapping changed):
   the rows on screen are measured at once and the others in small steps
   while the event loop is idle, so the window never freezes for them.
@@ -97,8 +97,9 @@ class TableFit(QObject):
             return
         if self._next > first:
             self._next += last - first + 1
-        if last - first + 1 > CHUNK:
-            self.fit_all()
+        count = last - first + 1
+        if count > CHUNK or count == self._view.model().rowCount():
+            self.fit_all()  # many rows, or the first ones: the columns start from their text
         else:
             self._fit(first, last)
 
