@@ -24,6 +24,7 @@ Hook (main window): create one scheduler with a callable returning the open
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -35,6 +36,7 @@ from mentorpair.domain.state import PairState
 from mentorpair.errors import KnownError
 from mentorpair.storage.workspace import Workspace
 
+from mentorpair.ui.memory import release_freed_memory
 from mentorpair.ui.wording import format_date
 from mentorpair.ui.workers import run_in_background
 
@@ -54,6 +56,8 @@ NOTIFY_BEFORE_MIN = 60
 AGENDA_NUDGE_DAYS = 3
 
 _SOON, _AGENDA = "soon", "agenda"
+# A reading this long built pairs' states from their histories, not from those kept.
+_BIG_READ_S = 0.25
 
 
 def _utc_now() -> datetime:
@@ -163,14 +167,24 @@ class ReminderScheduler(QObject):
             return  # the last reading (a big vault's first) is still under way
         self._reading = True
         generation, now = self._generation, self._clock()
+
+        def read() -> tuple[list[Upcoming], float]:
+            started = time.monotonic()
+            return self._read_plan(workspace, now), time.monotonic() - started
+
         run_in_background(
-            lambda: self._read_plan(workspace, now),
-            lambda plan: self._plan_read(generation, workspace, plan),
+            read,
+            lambda result: self._plan_read(generation, workspace, *result),
             lambda exc: self._plan_failed(generation, exc),
         )
 
-    def _plan_read(self, generation: int, workspace: Workspace, plan: list[Upcoming]) -> None:
+    def _plan_read(
+        self, generation: int, workspace: Workspace, plan: list[Upcoming], seconds: float
+    ) -> None:
         self._reading = False
+        if seconds > _BIG_READ_S:
+            # Whole histories were folded (the first reading): most of it is garbage now.
+            release_freed_memory()
         if generation != self._generation or self._workspace() is not workspace:
             return  # locked, stopped or read afresh meanwhile: this reading is out of date
         self.plan = plan

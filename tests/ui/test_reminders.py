@@ -223,3 +223,26 @@ def test_a_reading_that_returns_after_the_lock_is_dropped(ws, qtbot, monkeypatch
     session.reminders.stop()
     assert session.sent == []
     assert session.reminders.plan == []  # nothing of the vault kept after the lock
+
+
+def test_a_long_first_reading_gives_the_freed_memory_back(ws, qtbot, monkeypatch):
+    import mentorpair.ui.reminders as reminders_module
+    from mentorpair.ui.memory import release_freed_memory
+
+    assert release_freed_memory() in (True, False)  # callable here, whatever the C library
+    pair_id = fill_demo(ws, Role.MENTOR, NOW)
+    meeting = ws.state(pair_id).next_meeting(NOW)
+    trims: list[bool] = []
+    monkeypatch.setattr(reminders_module, "release_freed_memory", lambda: trims.append(True))
+    original = ReminderScheduler._read_plan
+
+    def slow_reading(workspace, now):
+        time.sleep(0.3)  # as long as folding a big vault's histories
+        return original(workspace, now)
+
+    monkeypatch.setattr(ReminderScheduler, "_read_plan", staticmethod(slow_reading))
+    reminders = ReminderScheduler(lambda: ws, clock=lambda: meeting.starts_at - timedelta(hours=1))
+    with qtbot.waitSignal(reminders.notify):
+        reminders.start()
+    reminders.stop()
+    assert trims == [True]
