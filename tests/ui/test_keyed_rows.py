@@ -107,3 +107,20 @@ def test_any_new_list_is_reached_by_row_signals(qapp, old, new, edited):
         assert len(changes.moved) == 0
     else:
         assert len(changes.moved) <= MAX_MOVES
+
+
+def test_a_new_order_is_one_layout_change_and_the_selection_follows_its_row(qtbot):
+    from PySide6.QtWidgets import QListView
+
+    model = _Model()
+    keys = list("abcdefghijklmnopqrst")
+    model.rows.replace(_rows(keys))
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setCurrentIndex(model.index(2, 0))  # "c"
+    changes = model.rows.replace(_rows(keys[::-1]))
+    assert changes.relaid and model.relaid == 1 and model.resets == 0
+    assert view.currentIndex().row() == len(keys) - 3
+    assert view.currentIndex().data() == "c"
+    assert [index.row() for index in view.selectionModel().selectedIndexes()] == [len(keys) - 3]
