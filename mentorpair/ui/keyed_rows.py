@@ -126,6 +126,9 @@ class KeyedRows(Generic[K, R]):
     def __iter__(self) -> Iterator[R]:
         return iter(self._rows)
 
+    def __getitem__(self, row: int) -> R:
+        return self._rows[row]
+
     def at(self, row: int) -> R | None:
         """The value in ``row``, or None outside the rows."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -186,6 +189,30 @@ class KeyedRows(Generic[K, R]):
             )
         moved_rows = tuple(sorted(new_keys.index(key) for key in moved))
         return RowChanges(len(gone), tuple(added), moved_rows, tuple(changed), relaid)
+
+    def put(self, value: R, target: int) -> None:
+        """Show ``value`` in place of its key's row, moved to ``target``: one move, one change.
+
+        For one row saved by the person (a note moved to the top): cheaper
+        than :meth:`replace` with ten thousand rows, as nothing else is compared.
+        """
+        source = self.row_of(self._key(value))
+        if source < 0 or not 0 <= target < len(self._rows):
+            raise IndexError("no such row")
+        root = QModelIndex()
+        if target != source:
+            self._model.beginMoveRows(
+                root, source, source, root, target if target < source else target + 1
+            )
+            self._rows.insert(target, self._rows.pop(source))
+            self._where = None
+            self._model.endMoveRows()
+        self._rows[target] = value
+        flat = isinstance(self._model, QAbstractListModel)
+        last_column = 0 if flat else max(self._model.columnCount(root) - 1, 0)
+        self._model.dataChanged.emit(
+            self._model.index(target, 0, root), self._model.index(target, last_column, root)
+        )
 
     def _reorder(self, order: list[K]) -> tuple[list[K], bool]:
         """Put the kept rows in ``order``; return the keys moved one by one, and if relaid."""

@@ -124,3 +124,14 @@ def test_a_new_order_is_one_layout_change_and_the_selection_follows_its_row(qtbo
     assert view.currentIndex().row() == len(keys) - 3
     assert view.currentIndex().data() == "c"
     assert [index.row() for index in view.selectionModel().selectedIndexes()] == [len(keys) - 3]
+
+
+def test_put_moves_one_row_and_changes_it(qapp):
+    model = _Model()
+    model.rows.replace(_rows(list("abcdef")))
+    model.shadow = list("abcdef")
+    model.changed.clear()
+    model.rows.put(("e", "E"), 1)
+    assert model.shadow == list("aebcdf") and model.resets == 0
+    assert model.changed == [(1, 1)]
+    assert model.rows.row_of("e") == 1 and model.rows[1] == ("e", "E")

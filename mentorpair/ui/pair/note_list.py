@@ -13,6 +13,7 @@ not ten thousand widgets.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -196,16 +197,24 @@ class NotesModel(QAbstractListModel):
         row = self.row_of(note.note_id)
         if row < 0:
             return -1
-        notes = list(self._notes)
-        del notes[row]
+        notes = self._notes
+        last = len(notes) - 1
+
+        def key_at(at: int) -> tuple[datetime, str]:
+            shown = notes.at(at)
+            assert shown is not None
+            return (shown.updated_at, shown.note_id)
+
         key = (note.updated_at, note.note_id)
-        target = 0 if not notes or key > (notes[0].updated_at, notes[0].note_id) else row
-        while target > 0 and key > (notes[target - 1].updated_at, notes[target - 1].note_id):
-            target -= 1
-        while target < len(notes) and key < (notes[target].updated_at, notes[target].note_id):
-            target += 1
-        notes.insert(target, note)
-        self._notes.replace(notes)
+        target = row
+        if row > 0 and key > key_at(0):
+            target = 0  # the usual case: it was just saved, so it is the newest
+        else:
+            while target > 0 and key > key_at(target - 1):
+                target -= 1
+            while target < last and key < key_at(target + 1):
+                target += 1
+        notes.put(note, target)
         return target
 
     def row_of(self, note_id: str | None) -> int:
