@@ -19,6 +19,7 @@ from mentorpair.domain.model import Role
 from mentorpair.storage.workspace import PairSummary
 from mentorpair.sync.pairing import PairingStatus
 
+from mentorpair.ui.keyed_rows import KeyedRows
 from mentorpair.ui.sync.wording import status_icon, status_short
 
 __all__ = ["PairListModel", "PairsSidebar"]
@@ -33,25 +34,25 @@ class PairListModel(QAbstractListModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._pairs: list[PairSummary] = []
-        self._sharing: dict[str, PairingStatus] = {}
+        # Each pair with its link to the partner: what its row shows.
+        self._pairs: KeyedRows[str, tuple[PairSummary, PairingStatus | None]] = KeyedRows(
+            self, lambda row: row[0].pair_id
+        )
 
     def set_pairs(
         self, pairs: list[PairSummary], sharing: dict[str, PairingStatus] | None = None
     ) -> None:
-        """Replace the list (pairs are few; a reset is simplest and cheap).
+        """Show ``pairs``, announcing only the rows that changed (the selection stays).
 
         ``sharing`` gives each pair's link to the partner, shown in words and
         as an icon.
         """
-        self.beginResetModel()
-        self._pairs = list(pairs)
-        self._sharing = dict(sharing or {})
-        self.endResetModel()
+        links = sharing or {}
+        self._pairs.replace([(pair, links.get(pair.pair_id)) for pair in pairs])
 
     def row_of(self, pair_id: str) -> int:
         """The row showing ``pair_id``, or -1."""
-        return next((n for n, p in enumerate(self._pairs) if p.pair_id == pair_id), -1)
+        return self._pairs.row_of(pair_id)
 
     def rowCount(self, parent: _Index | None = None) -> int:  # QAbstractItemModel.rowCount
         """Number of pairs (a list has no children)."""
@@ -61,19 +62,18 @@ class PairListModel(QAbstractListModel):
         self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # QAbstractItemModel.data
         """Partner name and role in words; the pair id under PAIR_ID_ROLE."""
-        if not index.isValid() or not 0 <= index.row() < len(self._pairs):
+        row = self._pairs.at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        pair = self._pairs[index.row()]
+        pair, status = row
         if role == Qt.ItemDataRole.DisplayRole:
             their_role = (
                 self.tr("your mentor") if pair.my_role is Role.MENTEE else self.tr("your mentee")
             )
             text = self.tr("{0}\n{1}").format(pair.partner_name, their_role)
             text += self.tr(" · ended") if pair.ended else ""
-            status = self._sharing.get(pair.pair_id)
             return text if status is None else f"{text}\n{status_short(status)}"
         if role == Qt.ItemDataRole.DecorationRole:
-            status = self._sharing.get(pair.pair_id)
             return None if status is None else status_icon(status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.data(index)  # the whole of a long name the narrow list cuts off

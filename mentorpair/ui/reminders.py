@@ -11,6 +11,11 @@ useless): what was read at the last check stays in memory, and only this:
 each upcoming meeting's opaque ids, start, mode and whether its agenda is
 ready. Nothing of it is written anywhere.
 
+The minute's reading runs on a pool thread (:func:`~mentorpair.ui.workers.run_in_background`):
+the first one after an unlock folds every pair's whole history, seconds with
+a big vault, and the window must not freeze for it. A reading that comes back
+after the vault was locked, or after a newer one began, is dropped.
+
 Hook (main window): create one scheduler with a callable returning the open
 :class:`~mentorpair.storage.workspace.Workspace` (None while locked), connect
 ``notify`` to the desktop notifier and call :meth:`start` once.
@@ -19,6 +24,7 @@ Hook (main window): create one scheduler with a callable returning the open
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,10 +32,13 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mentorpair.domain.model import MeetingMode, Role
+from mentorpair.domain.state import PairState
 from mentorpair.errors import KnownError
 from mentorpair.storage.workspace import Workspace
 
+from mentorpair.ui.memory import release_freed_memory
 from mentorpair.ui.wording import format_date
+from mentorpair.ui.workers import run_in_background
 
 __all__ = [
     "AGENDA_NUDGE_DAYS",
@@ -47,6 +56,8 @@ NOTIFY_BEFORE_MIN = 60
 AGENDA_NUDGE_DAYS = 3
 
 _SOON, _AGENDA = "soon", "agenda"
+# A reading this long built pairs' states from their histories, not from those kept.
+_BIG_READ_S = 0.25
 
 
 def _utc_now() -> datetime:
@@ -98,6 +109,9 @@ class ReminderScheduler(QObject):
         self.agenda_nudge_days = agenda_nudge_days
         self._sent: set[tuple[str, str, str, datetime]] = set()
         self.plan: list[Upcoming] = []
+        # Bumped by whatever makes a reading under way out of date (stop, lock, a fresher read).
+        self._generation = 0
+        self._reading = False
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self._on_timeout)
@@ -119,11 +133,13 @@ class ReminderScheduler(QObject):
             self._on_timeout()
 
     def stop(self) -> None:
-        """Stop checking (what was sent is still remembered)."""
+        """Stop checking (what was sent is still remembered); a reading under way is dropped."""
         self.timer.stop()
+        self._generation += 1
 
     def refresh_plan(self) -> None:
         """Read the upcoming meetings now, e.g. just before the vault locks, without notifying."""
+        self._generation += 1  # fresher than any reading under way
         workspace = self._workspace()
         if workspace is not None:
             try:
@@ -134,9 +150,63 @@ class ReminderScheduler(QObject):
     def forget(self) -> None:
         """Drop the meetings kept for locked-time reminders (the vault is gone or replaced)."""
         self.plan = []
+        self._generation += 1
+
+    @property
+    def reading(self) -> bool:
+        """Whether a reading of the meetings is under way on a pool thread."""
+        return self._reading
 
     def _on_timeout(self) -> None:
-        self.check_now(self._clock())
+        """Every minute: read the meetings on a pool thread, then announce what is due here."""
+        workspace = self._workspace()
+        if workspace is None:
+            self._announce(self._clock())  # locked: from the meetings read before
+            return
+        if self._reading:
+            return  # the last reading (a big vault's first) is still under way
+        self._reading = True
+        generation, now = self._generation, self._clock()
+
+        def read() -> tuple[list[Upcoming], float]:
+            started = time.monotonic()
+            return self._read_plan(workspace, now), time.monotonic() - started
+
+        run_in_background(
+            read,
+            lambda result: self._plan_read(generation, workspace, *result),
+            lambda exc: self._plan_failed(generation, exc),
+        )
+
+    def _plan_read(
+        self, generation: int, workspace: Workspace, plan: list[Upcoming], seconds: float
+    ) -> None:
+        self._reading = False
+        if seconds > _BIG_READ_S:
+            # Whole histories were folded (the first reading): most of it is garbage now.
+            release_freed_memory()
+        if generation != self._generation or self._workspace() is not workspace:
+            return  # locked, stopped or read afresh meanwhile: this reading is out of date
+        self.plan = plan
+        self._announce(self._clock())
+
+    def _plan_failed(self, generation: int, exc: BaseException) -> None:
+        self._reading = False
+        if generation != self._generation or self._workspace() is None:
+            # The vault was locked while it was read: nothing to say.
+            log.info("reminders dropped a reading: %s", type(exc).__name__)
+            return
+        if isinstance(exc, KnownError):
+            # A busy or unreadable vault must not stop the app; the next minute retries.
+            log.info("reminders read no meetings: %s", type(exc).__name__)
+            return
+        raise exc  # a bug: the crash handler shows it
+
+    def _announce(self, now: datetime) -> list[tuple[str, str]]:
+        due = self._due(now)
+        for title, message in due:
+            self.notify.emit(title, message)
+        return due
 
     def check_now(self, now: datetime) -> list[tuple[str, str]]:
         """Emit every reminder due at ``now`` that was not emitted before; return them.
@@ -146,36 +216,46 @@ class ReminderScheduler(QObject):
         """
         workspace = self._workspace()
         if workspace is not None:
+            self._generation += 1  # fresher than any reading under way
             try:
                 self.plan = self._read_plan(workspace, now)
             except KnownError as exc:
                 # A busy or unreadable vault must not stop the app; the next minute retries.
                 log.info("reminders read no meetings: %s", type(exc).__name__)
-        due = self._due(now)
-        for title, message in due:
-            self.notify.emit(title, message)
-        return due
+        return self._announce(now)
 
     @staticmethod
     def _read_plan(workspace: Workspace, now: datetime) -> list[Upcoming]:
+        """Every open pair's upcoming meetings; safe on a pool thread.
+
+        Each pair is read holding the database: no change is recorded while
+        its state is built and read, and the state the workspace keeps is
+        never replaced behind a change made meanwhile (changes take the same
+        lock). The first reading folds whole histories; later ones find the
+        states kept.
+        """
         plan: list[Upcoming] = []
         for pair in workspace.pairs():
             if pair.ended:
                 continue
-            state = workspace.state(pair.pair_id)
-            plan.extend(
-                Upcoming(
-                    pair.pair_id,
-                    m.meeting_id,
-                    m.starts_at,
-                    m.mode,
-                    m.agenda_ready,
-                    state.my_role is Role.MENTEE,
-                )
-                for m in state.meetings.values()
-                if not m.cancelled and m.starts_at > now
-            )
+            with workspace.vault.db.held():
+                plan.extend(ReminderScheduler._upcoming(workspace.state(pair.pair_id), now))
         return sorted(plan, key=lambda u: u.starts_at)
+
+    @staticmethod
+    def _upcoming(state: PairState, now: datetime) -> list[Upcoming]:
+        return [
+            Upcoming(
+                state.pair_id,
+                m.meeting_id,
+                m.starts_at,
+                m.mode,
+                m.agenda_ready,
+                state.my_role is Role.MENTEE,
+            )
+            for m in state.meetings.values()
+            if not m.cancelled and m.starts_at > now
+        ]
 
     def _due(self, now: datetime) -> list[tuple[str, str]]:
         due: list[tuple[str, str]] = []

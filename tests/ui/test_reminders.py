@@ -174,3 +174,75 @@ def test_reminders_go_on_while_locked_from_what_was_read_before(ws, session):
         assert word not in kept
     session.reminders.forget()
     assert session.reminders.check_now(meeting.starts_at - timedelta(minutes=10)) == []
+
+
+def test_the_minute_reading_runs_on_a_pool_thread(ws, qtbot, monkeypatch):
+    import threading
+
+    pair_id = fill_demo(ws, Role.MENTOR, NOW)
+    meeting = ws.state(pair_id).next_meeting(NOW)
+    threads: list[bool] = []
+    original = ReminderScheduler._read_plan
+
+    def reading(workspace, now):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(workspace, now)
+
+    monkeypatch.setattr(ReminderScheduler, "_read_plan", staticmethod(reading))
+    reminders = ReminderScheduler(lambda: ws, clock=lambda: meeting.starts_at - timedelta(hours=1))
+    with qtbot.waitSignal(reminders.notify):
+        reminders.start()
+    reminders.stop()
+    assert threads == [False]  # the whole history is folded off the UI thread
+
+
+def test_a_reading_that_returns_after_the_lock_is_dropped(ws, qtbot, monkeypatch):
+    import threading
+
+    from mentorpair.ui.workers import pending_count
+
+    pair_id = fill_demo(ws, Role.MENTOR, NOW)
+    meeting = ws.state(pair_id).next_meeting(NOW)
+    release = threading.Event()
+    original = ReminderScheduler._read_plan
+
+    def slow_reading(workspace, now):
+        release.wait(3)  # the old code read here, on the UI thread: it waited, then said it
+        return original(workspace, now)
+
+    monkeypatch.setattr(ReminderScheduler, "_read_plan", staticmethod(slow_reading))
+    session = Session(ws)
+    session.reminders._clock = lambda: meeting.starts_at - timedelta(hours=1)
+    session.reminders.start()
+    # Locked while the reading is under way: the vault's workspace is gone.
+    session.workspace = None
+    session.reminders.forget()
+    release.set()
+    qtbot.waitUntil(lambda: pending_count() == 0)
+    qtbot.wait(50)
+    session.reminders.stop()
+    assert session.sent == []
+    assert session.reminders.plan == []  # nothing of the vault kept after the lock
+
+
+def test_a_long_first_reading_gives_the_freed_memory_back(ws, qtbot, monkeypatch):
+    import mentorpair.ui.reminders as reminders_module
+    from mentorpair.ui.memory import release_freed_memory
+
+    assert release_freed_memory() in (True, False)  # callable here, whatever the C library
+    pair_id = fill_demo(ws, Role.MENTOR, NOW)
+    meeting = ws.state(pair_id).next_meeting(NOW)
+    trims: list[bool] = []
+    monkeypatch.setattr(reminders_module, "release_freed_memory", lambda: trims.append(True))
+    original = ReminderScheduler._read_plan
+
+    def slow_reading(workspace, now):
+        time.sleep(0.3)  # as long as folding a big vault's histories
+        return original(workspace, now)
+
+    monkeypatch.setattr(ReminderScheduler, "_read_plan", staticmethod(slow_reading))
+    reminders = ReminderScheduler(lambda: ws, clock=lambda: meeting.starts_at - timedelta(hours=1))
+    with qtbot.waitSignal(reminders.notify):
+        reminders.start()
+    reminders.stop()
+    assert trims == [True]

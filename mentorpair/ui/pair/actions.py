@@ -44,9 +44,11 @@ from mentorpair.domain.model import Action, Meeting, Role
 from mentorpair.domain.state import MAX_TITLE
 from mentorpair.storage.workspace import new_id
 
+from mentorpair.ui.keyed_rows import KeyedRows, RowChanges
 from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.goal_forms import OptionalDateField, dialog_buttons, empty_page
 from mentorpair.ui.pair.goal_models import readable_check_boxes
+from mentorpair.ui.table_fit import TableFit
 from mentorpair.ui.widgets import buddy_label
 from mentorpair.ui.wording import format_date, format_datetime, mode_word, role_word
 
@@ -86,6 +88,10 @@ def _local_date(at: datetime) -> date:
     return at.astimezone().date()
 
 
+def _meeting_day(meeting: Meeting | None) -> date | None:
+    return _local_date(meeting.starts_at) if meeting is not None else None
+
+
 class ActionsModel(QAbstractTableModel):
     """The pair's actions, one per row, open ones first and soonest due first.
 
@@ -100,8 +106,11 @@ class ActionsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._on_toggle = on_toggle
-        self._actions: list[Action] = []
-        self._meetings: Mapping[str, Meeting] = {}
+        # Each action with the day of its meeting (what the Meeting column shows),
+        # so a row changes when its meeting moves, and only then.
+        self._actions: KeyedRows[str, tuple[Action, date | None]] = KeyedRows(
+            self, lambda row: row[0].action_id
+        )
         self._my_role = Role.MENTEE
         self._partner = ""
         self._today = date.min
@@ -126,25 +135,32 @@ class ActionsModel(QAbstractTableModel):
         today: date,
         hide_done: bool,
         editable: bool,
-    ) -> None:
-        """Show ``actions`` as of ``today``; ``editable`` lets the Done boxes be ticked."""
+    ) -> RowChanges:
+        """Show ``actions`` as of ``today``; ``editable`` lets the Done boxes be ticked.
+
+        Only the rows that changed are announced (all of them if the reader,
+        the day or editing changed); return which.
+        """
         every = sorted(actions, key=action_sort_key)
-        shown = [a for a in every if not (hide_done and a.done)]
-        self.beginResetModel()
-        self._actions = shown
+        shown = [
+            (a, _meeting_day(meetings.get(a.meeting_id or "")))
+            for a in every
+            if not (hide_done and a.done)
+        ]
         self.hidden_count = len(every) - len(shown)
-        self._meetings = dict(meetings)
-        self._my_role, self._partner, self._today = my_role, partner_name, today
-        self._editable = editable
-        self.endResetModel()
+        context = (my_role, partner_name, today, editable)
+        all_changed = context != (self._my_role, self._partner, self._today, self._editable)
+        self._my_role, self._partner, self._today, self._editable = context
+        return self._actions.replace(shown, all_changed=all_changed)
 
     def action_at(self, row: int) -> Action | None:
         """The action shown in ``row``, if any."""
-        return self._actions[row] if 0 <= row < len(self._actions) else None
+        shown = self._actions.at(row)
+        return None if shown is None else shown[0]
 
     def row_of(self, action_id: str) -> int:
         """The row showing ``action_id``, or -1."""
-        return next((n for n, a in enumerate(self._actions) if a.action_id == action_id), -1)
+        return self._actions.row_of(action_id)
 
     def who(self, owner: Role) -> str:
         """Says "Me" for the reader, else the partner's name (their role when unnamed)."""
@@ -175,13 +191,14 @@ class ActionsModel(QAbstractTableModel):
     # QAbstractItemModel.data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """What a cell shows or carries, by role."""
-        action = self.action_at(index.row()) if index.isValid() else None
-        if action is None:
+        shown = self._actions.at(index.row()) if index.isValid() else None
+        if shown is None:
             return None
+        action, meeting_day = shown
         column = index.column()
         overdue = action.overdue(self._today)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(action, column)
+            return self._display(action, meeting_day, column)
         if role == Qt.ItemDataRole.CheckStateRole and column == self.DONE:
             return Qt.CheckState.Checked if action.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DONE:
@@ -203,7 +220,7 @@ class ActionsModel(QAbstractTableModel):
             return overdue
         return None
 
-    def _display(self, action: Action, column: int) -> str | None:
+    def _display(self, action: Action, meeting_day: date | None, column: int) -> str | None:
         if column == self.WHAT:
             return action.what
         if column == self.WHO:
@@ -213,8 +230,7 @@ class ActionsModel(QAbstractTableModel):
         if column == self.STATUS:
             return self.status(action)
         if column == self.MEETING:
-            meeting = self._meetings.get(action.meeting_id or "")
-            return format_date(_local_date(meeting.starts_at)) if meeting else "—"
+            return format_date(meeting_day) if meeting_day else "—"
         return None
 
     # QAbstractItemModel.flags
@@ -417,9 +433,14 @@ class ActionsTab(PairTab):
         header = self.table.horizontalHeader()
         header.setAccessibleName(self.tr("Action columns"))
         self.table.verticalHeader().setAccessibleName(self.tr("Action rows"))
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ActionsModel.WHAT, QHeaderView.ResizeMode.Stretch)
+        # Rows do not wrap (one height for all); the other columns fit their text,
+        # measured only for rows that changed (ResizeToContents measured every row).
+        self.table_fit = TableFit(
+            self.table,
+            columns=[c for c in range(self.model.columnCount()) if c != ActionsModel.WHAT],
+            rows=False,
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(self._on_activated)
         self.hidden_hint = QLabel(self)

@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 
 from mentorpair.domain.model import AgendaItem, Suggestion
 
+from mentorpair.ui.keyed_rows import KeyedRows
+
 __all__ = ["AGENDA_MIME", "AgendaModel", "SuggestionModel", "clip"]
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,28 +60,33 @@ class AgendaModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         self._on_reorder = on_reorder
-        self._items: list[AgendaItem] = []
-        self._goals: dict[str, str] = {}
+        # Each item with the title of its goal (shown on its goal line) and its number.
+        self._items: KeyedRows[str, tuple[AgendaItem, str | None, int]] = KeyedRows(
+            self, lambda row: row[0].item_id
+        )
         self.editable = False
 
     def set_items(self, items: Sequence[AgendaItem], goals: dict[str, str], editable: bool) -> None:
-        """Show ``items``; ``goals`` maps goal ids to titles for the goal line."""
-        if list(items) == self._items and goals == self._goals and editable == self.editable:
-            return  # unchanged: keep selection and any drag in progress undisturbed
-        self.beginResetModel()
-        self._items = list(items)
-        self._goals = dict(goals)
+        """Show ``items``; ``goals`` maps goal ids to titles for the goal line.
+
+        Only changed rows are announced, so the selection and any drag in
+        progress stay undisturbed.
+        """
+        rows = [
+            (item, None if item.goal_id is None else goals.get(item.goal_id), number)
+            for number, item in enumerate(items, start=1)
+        ]
+        all_changed = editable != self.editable
         self.editable = editable
-        self.endResetModel()
+        self._items.replace(rows, all_changed=all_changed)
 
     def item_ids(self) -> list[str]:
         """The ids in the order shown."""
-        return [item.item_id for item in self._items]
+        return [row[0].item_id for row in self._items]
 
     def row_of(self, item_id: str) -> int:
         """The row of ``item_id``, or -1."""
-        ids = self.item_ids()
-        return ids.index(item_id) if item_id in ids else -1
+        return self._items.row_of(item_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # QAbstractItemModel.rowCount
         """Number of rows (a list has no children)."""
@@ -89,20 +96,21 @@ class AgendaModel(QAbstractListModel):
         self, index: Index, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # QAbstractItemModel.data
         """What a row shows, by role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        row = self._items.at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        item = self._items[index.row()]
+        item, goal, _number = row
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n".join(self._lines(index.row(), item, shorten=True))
+            return "\n".join(self._lines(index.row(), item, goal, shorten=True))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return "\n".join(self._lines(index.row(), item, shorten=False))
+            return "\n".join(self._lines(index.row(), item, goal, shorten=False))
         if role == self.ITEM_ID_ROLE:
             return item.item_id
         if role == self.ITEM_ROLE:
             return item
         return None
 
-    def _lines(self, row: int, item: AgendaItem, shorten: bool) -> list[str]:
+    def _lines(self, row: int, item: AgendaItem, goal: str | None, shorten: bool) -> list[str]:
         show = clip if shorten else (lambda text: text)
         lines = [self.tr("{0}. {1}").format(row + 1, show(item.title))]
         if item.why.strip():
@@ -110,8 +118,8 @@ class AgendaModel(QAbstractListModel):
         if item.outcome.strip():
             lines.append(self.tr("Outcome wanted: {0}").format(show(item.outcome)))
         if item.goal_id is not None:
-            goal = self._goals.get(item.goal_id, self.tr("a goal no longer listed"))
-            lines.append(self.tr("Goal: {0}").format(show(goal)))
+            title = goal if goal is not None else self.tr("a goal no longer listed")
+            lines.append(self.tr("Goal: {0}").format(show(title)))
         if item.from_suggestion is not None:
             lines.append(self.tr("Suggested by your mentor"))
         return lines
@@ -142,7 +150,8 @@ class AgendaModel(QAbstractListModel):
         """The dragged item ids, as JSON."""
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
-        ids = [self._items[r].item_id for r in rows if r < len(self._items)]
+        shown = self.item_ids()
+        ids = [shown[r] for r in rows if r < len(shown)]
         data.setData(AGENDA_MIME, json.dumps(ids).encode("utf-8"))
         return data
 
@@ -196,15 +205,13 @@ class AgendaModel(QAbstractListModel):
             or source_row <= destination_child <= end  # lands where it already is
         ):
             return False
-        moving = self._items[source_row:end]
-        rest = self._items[:source_row] + self._items[end:]
+        rows = list(self._items)
+        moving = rows[source_row:end]
+        rest = rows[:source_row] + rows[end:]
         at = destination_child if destination_child < source_row else destination_child - count
-        self.beginMoveRows(QModelIndex(), source_row, end - 1, QModelIndex(), destination_child)
-        self._items = rest[:at] + moving + rest[at:]
-        self.endMoveRows()
-        # The numbers in front of the titles changed for every row in between.
-        first, last = min(source_row, at), max(end, at + count) - 1
-        self.dataChanged.emit(self.index(first), self.index(last))
+        # The rows move, and the numbers in front of the titles change in between.
+        order = rest[:at] + moving + rest[at:]
+        self._items.replace([(item, goal, n) for n, (item, goal, _) in enumerate(order, start=1)])
         return self._on_reorder(self.item_ids())
 
 
@@ -219,15 +226,16 @@ class SuggestionModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._suggestions: list[Suggestion] = []
+        self._suggestions: KeyedRows[str, Suggestion] = KeyedRows(
+            self, lambda suggestion: suggestion.suggestion_id
+        )
         self._with_status = False
 
     def set_suggestions(self, suggestions: Sequence[Suggestion], with_status: bool) -> None:
         """Show ``suggestions``; the mentor also sees what became of each."""
-        self.beginResetModel()
-        self._suggestions = list(suggestions)
+        all_changed = with_status != self._with_status
         self._with_status = with_status
-        self.endResetModel()
+        self._suggestions.replace(suggestions, all_changed=all_changed)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # QAbstractItemModel.rowCount
         """Number of rows (a list has no children)."""
@@ -237,9 +245,9 @@ class SuggestionModel(QAbstractListModel):
         self, index: Index, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # QAbstractItemModel.data
         """What a row shows, by role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._suggestions):
+        suggestion = self._suggestions.at(index.row()) if index.isValid() else None
+        if suggestion is None:
             return None
-        suggestion = self._suggestions[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             lines = [clip(suggestion.title)]
             if suggestion.why.strip():

@@ -1,9 +1,11 @@
 """Item models of the goals tab: the goals, one goal's milestones, history and reflections.
 
 Each model is a thin, read-mostly adapter over frozen domain values; the tab
-hands it fresh values after every change. Models that keep the same rows
-only announce changed data, so the selection and keyboard focus survive a
-refresh (a ticked milestone keeps focus on the next row to tick).
+hands it fresh values after every change and the model announces only the
+rows that came, went, moved or changed (:class:`~mentorpair.ui.keyed_rows.KeyedRows`),
+so the selection, keyboard focus and scroll position survive a refresh (a
+ticked milestone keeps focus on the next row to tick) and a view measures
+only those rows again.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import Goal, GoalChange, GoalStatus, Milestone, Note, Role
 
+from mentorpair.ui.keyed_rows import KeyedRows, RowChanges
 from mentorpair.ui.wording import (
     format_date,
     format_datetime,
@@ -123,7 +126,7 @@ class GoalsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._goals: list[Goal] = []
+        self._goals: KeyedRows[str, Goal] = KeyedRows(self, lambda goal: goal.goal_id)
         self.hidden_count = 0
         self._headers = (
             self.tr("Goal"),
@@ -133,22 +136,23 @@ class GoalsModel(QAbstractTableModel):
             self.tr("Target date"),
         )
 
-    def set_goals(self, goals: Iterable[Goal], show_closed: bool) -> None:
-        """Show ``goals``; achieved and dropped ones only if ``show_closed``."""
+    def set_goals(self, goals: Iterable[Goal], show_closed: bool) -> RowChanges:
+        """Show ``goals``; achieved and dropped ones only if ``show_closed``.
+
+        Only the rows that changed are announced; return which.
+        """
         every = sorted(goals, key=goal_sort_key)
         shown = [g for g in every if show_closed or g.status not in CLOSED]
-        self.beginResetModel()
-        self._goals = shown
         self.hidden_count = len(every) - len(shown)
-        self.endResetModel()
+        return self._goals.replace(shown)
 
     def goal_at(self, row: int) -> Goal | None:
         """The goal shown in ``row``, if any."""
-        return self._goals[row] if 0 <= row < len(self._goals) else None
+        return self._goals.at(row)
 
     def row_of(self, goal_id: str) -> int:
         """The row showing ``goal_id``, or -1."""
-        return next((n for n, g in enumerate(self._goals) if g.goal_id == goal_id), -1)
+        return self._goals.row_of(goal_id)
 
     # QAbstractItemModel.rowCount
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -249,23 +253,14 @@ class MilestonesModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         self._on_toggle = on_toggle
-        self._milestones: list[Milestone] = []
+        self._milestones: KeyedRows[str, Milestone] = KeyedRows(self, lambda m: m.milestone_id)
         self._editable = False
 
     def set_milestones(self, milestones: Sequence[Milestone], editable: bool) -> None:
         """Show ``milestones``; ``editable`` lets the check boxes be ticked."""
-        same_rows = [m.milestone_id for m in milestones] == [
-            m.milestone_id for m in self._milestones
-        ]
-        if same_rows and editable == self._editable:
-            self._milestones = list(milestones)
-            if self._milestones:
-                self.dataChanged.emit(self.index(0), self.index(len(self._milestones) - 1))
-            return
-        self.beginResetModel()
-        self._milestones = list(milestones)
+        all_changed = editable != self._editable
         self._editable = editable
-        self.endResetModel()
+        self._milestones.replace(milestones, all_changed=all_changed)
 
     # QAbstractItemModel.rowCount
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -275,9 +270,9 @@ class MilestonesModel(QAbstractListModel):
     # QAbstractItemModel.data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """What a cell shows or carries, by role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._milestones):
+        m = self._milestones.at(index.row()) if index.isValid() else None
+        if m is None:
             return None
-        m = self._milestones[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             due = self.tr(" — due {0}").format(format_date(m.due)) if m.due else ""
             done = self.tr(" (done)") if m.done else ""
@@ -301,15 +296,10 @@ class MilestonesModel(QAbstractListModel):
     # QAbstractItemModel.setData
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """A ticked or unticked check box: the tab records the change."""
-        if (
-            role != Qt.ItemDataRole.CheckStateRole
-            or not self._editable
-            or not index.isValid()
-            or not 0 <= index.row() < len(self._milestones)
-        ):
+        milestone = self._milestones.at(index.row()) if index.isValid() else None
+        if role != Qt.ItemDataRole.CheckStateRole or not self._editable or milestone is None:
             return False
         done = Qt.CheckState(value) == Qt.CheckState.Checked
-        milestone = self._milestones[index.row()]
         if done != milestone.done:
             # The tab records the change; the refresh that follows shows it.
             self._on_toggle(milestone.milestone_id, done)
@@ -323,16 +313,17 @@ class HistoryModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._changes: list[GoalChange] = []
+        # A goal's changes have no id and are only ever added: the place in the
+        # goal's list (oldest 0) is one, so a new change is one row inserted on top.
+        self._changes: KeyedRows[int, tuple[int, GoalChange]] = KeyedRows(self, lambda c: c[0])
         self._my_role = Role.MENTEE
         self._headers = (self.tr("When"), self.tr("Who"), self.tr("What changed"))
 
     def set_history(self, changes: Sequence[GoalChange], my_role: Role) -> None:
         """Show ``changes`` (oldest first, as the goal keeps them) newest first."""
-        self.beginResetModel()
-        self._changes = list(reversed(changes))
+        all_changed = my_role is not self._my_role
         self._my_role = my_role
-        self.endResetModel()
+        self._changes.replace(list(reversed(list(enumerate(changes)))), all_changed=all_changed)
 
     # QAbstractItemModel.rowCount
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -349,9 +340,10 @@ class HistoryModel(QAbstractTableModel):
         """What a cell shows or carries, by role."""
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if not index.isValid() or not 0 <= index.row() < len(self._changes):
+        numbered = self._changes.at(index.row()) if index.isValid() else None
+        if numbered is None:
             return None
-        change = self._changes[index.row()]
+        change = numbered[1]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{format_datetime(change.at)}\n{goal_change_words(change)}"
         if index.column() == self.WHEN:
@@ -380,17 +372,15 @@ class ReflectionsModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._notes: list[Note] = []
+        self._notes: KeyedRows[str, Note] = KeyedRows(self, lambda n: n.note_id)
 
     def set_notes(self, notes: Iterable[Note]) -> None:
         """Show ``notes`` (empty to forget them, as in presenter mode)."""
-        self.beginResetModel()
-        self._notes = sorted(notes, key=lambda n: (n.updated_at, n.note_id), reverse=True)
-        self.endResetModel()
+        self._notes.replace(sorted(notes, key=lambda n: (n.updated_at, n.note_id), reverse=True))
 
     def note_at(self, row: int) -> Note | None:
         """The reflection shown in ``row``, if any."""
-        return self._notes[row] if 0 <= row < len(self._notes) else None
+        return self._notes.at(row)
 
     # QAbstractItemModel.rowCount
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

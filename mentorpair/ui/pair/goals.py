@@ -53,6 +53,7 @@ from mentorpair.ui.pair.goal_models import (
     ReflectionsModel,
     readable_check_boxes,
 )
+from mentorpair.ui.table_fit import TableFit
 from mentorpair.ui.wording import format_date, status_word
 
 __all__ = ["GoalsTab"]
@@ -181,17 +182,19 @@ class GoalsTab(PairTab):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 12)
         self.table.setItemDelegateForColumn(GoalsModel.PROGRESS, ProgressDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setAccessibleName(self.tr("Goal columns"))
         self.table.verticalHeader().setAccessibleName(self.tr("Goal rows"))
         header.setSectionResizeMode(GoalsModel.GOAL, QHeaderView.ResizeMode.Stretch)
-        for column in (GoalsModel.CATEGORY, GoalsModel.STATUS, GoalsModel.TARGET):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(GoalsModel.PROGRESS, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(GoalsModel.PROGRESS, 110)
+        # Rows and the narrow columns fit their text, measured only where rows
+        # changed (ResizeToContents measured all two thousand on every change).
+        self.table_fit = TableFit(
+            self.table, columns=(GoalsModel.CATEGORY, GoalsModel.STATUS, GoalsModel.TARGET)
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(lambda _index: self.edit_goal())
         self.hidden_hint = _label("", self, "hint")

@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTreeView,
     QWidget,
 )
 
 from mentorpair.domain.model import Meeting, MeetingMode
 
+from mentorpair.ui.keyed_rows import KeyedRows, RowChanges
 from mentorpair.ui.wording import format_date, mode_word
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "MeetingListModel",
     "MeetingStatus",
     "WrappedRowDelegate",
+    "WrappingTree",
     "describe_meeting",
     "local_datetime",
     "meeting_end",
@@ -149,8 +152,10 @@ class MeetingListModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Meeting, MeetingStatus]] = []
-        self._agenda_counts: dict[str, int] = {}
+        # Each meeting with its status and agenda count: what its row shows.
+        self._rows: KeyedRows[str, tuple[Meeting, MeetingStatus, int]] = KeyedRows(
+            self, lambda row: row[0].meeting_id
+        )
         self._show_drafts = True
 
     def set_meetings(
@@ -159,20 +164,22 @@ class MeetingListModel(QAbstractListModel):
         now: datetime,
         agenda_counts: dict[str, int],
         show_drafts: bool,
-    ) -> None:
-        """Show these meetings; ``show_drafts`` is False for the mentor (drafts are not theirs)."""
-        self.beginResetModel()
-        self._rows = order_meetings(meetings, now)
-        self._agenda_counts = dict(agenda_counts)
+    ) -> RowChanges:
+        """Show these meetings; ``show_drafts`` is False for the mentor (drafts are not theirs).
+
+        Only the rows that changed are announced; return which.
+        """
+        rows = [
+            (meeting, status, agenda_counts.get(meeting.meeting_id, 0))
+            for meeting, status in order_meetings(meetings, now)
+        ]
+        all_changed = show_drafts != self._show_drafts
         self._show_drafts = show_drafts
-        self.endResetModel()
+        return self._rows.replace(rows, all_changed=all_changed)
 
     def row_of(self, meeting_id: str) -> int:
         """The row showing ``meeting_id``, or -1."""
-        for row, (meeting, _status) in enumerate(self._rows):
-            if meeting.meeting_id == meeting_id:
-                return row
-        return -1
+        return self._rows.row_of(meeting_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # QAbstractItemModel.rowCount
         """Number of rows (a list has no children)."""
@@ -182,13 +189,14 @@ class MeetingListModel(QAbstractListModel):
         self, index: Index, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # QAbstractItemModel.data
         """What a row shows, by role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._rows.at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        meeting, status = self._rows[index.row()]
+        meeting, status, count = row
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self._first_line(meeting)}\n{self._second_line(meeting, status)}"
+            return f"{self._first_line(meeting)}\n{self._second_line(meeting, status, count)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._first_line(meeting)}. {self._second_line(meeting, status)}"
+            return f"{self._first_line(meeting)}. {self._second_line(meeting, status, count)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return meeting.place or None
         if role == Qt.ItemDataRole.FontRole:
@@ -207,7 +215,7 @@ class MeetingListModel(QAbstractListModel):
     def _first_line(self, meeting: Meeting) -> str:
         return when_words(meeting)
 
-    def _second_line(self, meeting: Meeting, status: MeetingStatus) -> str:
+    def _second_line(self, meeting: Meeting, status: MeetingStatus, count: int) -> str:
         words = {
             MeetingStatus.NOW: self.tr("Happening now"),
             MeetingStatus.NEXT: self.tr("Next meeting"),
@@ -220,7 +228,6 @@ class MeetingListModel(QAbstractListModel):
             mode_words(meeting.mode),
             minutes_words(meeting.duration_min),
         ]
-        count = self._agenda_counts.get(meeting.meeting_id, 0)
         if meeting.agenda_ready and count:
             parts.append(self.tr("agenda shared"))
         elif self._show_drafts and count == 1:
@@ -242,7 +249,7 @@ class WrappedRowDelegate(QStyledItemDelegate):
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         view = option.widget
-        width = view.viewport().width() if isinstance(view, QListView) else 300
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 300
         spacing = view.spacing() if isinstance(view, QListView) else 0
         return max(80, width - 2 * spacing - 2 * self.PAD)
 
@@ -314,6 +321,36 @@ def wrapping_list(view: QListView) -> None:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+
+
+class WrappingTree(QTreeView):
+    """A flat list whose rows wrap to its width, like :func:`wrapping_list`, for long lists.
+
+    A QListView lays out every row again when one row's data changes (two
+    thousand meetings: a fifth of a second per change); a flat QTreeView
+    keeps each row's measured height and measures again only the row that
+    changed, and only rows it shows. Rows are measured again when the width
+    changes, as their wrapping follows it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(WrappedRowDelegate(self))
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(0)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # QWidget.resizeEvent
+        """A new width wraps the rows differently: measure them again (shown ones first)."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
 
 
 class ButtonFlow(QWidget):

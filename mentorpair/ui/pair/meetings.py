@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -38,8 +37,8 @@ from mentorpair.ui.pair.meeting_list import (
     ButtonFlow,
     MeetingListModel,
     MeetingStatus,
+    WrappingTree,
     when_words,
-    wrapping_list,
 )
 
 __all__ = ["ExportDialog", "MeetingDialog", "MeetingListModel", "MeetingsTab"]
@@ -51,11 +50,11 @@ class MeetingsTab(PairTab):
     def __init__(self, context: PairContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = MeetingListModel(self)
-        self.list = QListView(self)
+        # A flat tree, not a QListView: one changed meeting is measured alone.
+        self.list = WrappingTree(self)
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Meetings"))
-        wrapping_list(self.list)
-        self.list.setSpacing(2)
+        self.list.header().setAccessibleName(self.tr("Meetings"))
         self.list.doubleClicked.connect(self.edit_meeting)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)

@@ -13,6 +13,7 @@ not ten thousand widgets.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import Note, NoteKind
 
+from mentorpair.ui.keyed_rows import KeyedRows
 from mentorpair.ui.wording import format_date, format_datetime, kind_label
 
 __all__ = [
@@ -178,79 +180,17 @@ class NotesModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._notes: list[Note] = []
-        self._rows: dict[str, int] = {}
-        self.resets = 0  # how often the whole list was replaced (tests count work)
+        self._notes: KeyedRows[str, Note] = KeyedRows(self, lambda note: note.note_id)
+        self.resets = 0  # how often the whole list was replaced (tests count work): never
 
     def set_notes(self, notes: Sequence[Note]) -> None:
         """Show ``notes`` instead, telling the view only what changed.
 
-        One note added, removed or moved (the usual result of one change) is
-        announced as such, and rows whose note changed as ``dataChanged``, so
-        the view keeps its selection and scroll position and repaints little.
-        Anything else is one reset.
+        Notes added, removed or moved are announced as such, and rows whose
+        note changed as ``dataChanged``, so the view keeps its selection and
+        scroll position and repaints little.
         """
-        new = list(notes)
-        if not self._patch(new):
-            self.beginResetModel()
-            self._notes = new
-            self._rows = {n.note_id: row for row, n in enumerate(new)}
-            self.endResetModel()
-            self.resets += 1
-
-    def _patch(self, new: list[Note]) -> bool:
-        """Turn the shown rows into ``new`` by one insert, removal or move; False if not."""
-        old = self._notes
-        if not old:
-            return not new
-        old_ids = [n.note_id for n in old]
-        new_ids = [n.note_id for n in new]
-        if old_ids != new_ids:
-            start = 0
-            limit = min(len(old_ids), len(new_ids))
-            while start < limit and old_ids[start] == new_ids[start]:
-                start += 1
-            end = 0  # rows equal at the end, not overlapping the equal start
-            while end < limit - start and old_ids[-1 - end] == new_ids[-1 - end]:
-                end += 1
-            old_mid = old_ids[start : len(old_ids) - end]
-            new_mid = new_ids[start : len(new_ids) - end]
-            root = QModelIndex()
-            staged = list(old)
-            if not old_mid:
-                self.beginInsertRows(root, start, start + len(new_mid) - 1)
-                staged[start:start] = new[start : start + len(new_mid)]
-                self._commit(staged)
-                self.endInsertRows()
-            elif not new_mid:
-                self.beginRemoveRows(root, start, start + len(old_mid) - 1)
-                del staged[start : start + len(old_mid)]
-                self._commit(staged)
-                self.endRemoveRows()
-            elif old_mid[-1] == new_mid[0] and old_mid[:-1] == new_mid[1:]:
-                last = start + len(old_mid) - 1  # the last row moves up to ``start``
-                self.beginMoveRows(root, last, last, root, start)
-                staged.insert(start, staged.pop(last))
-                self._commit(staged)
-                self.endMoveRows()
-            elif old_mid[0] == new_mid[-1] and old_mid[1:] == new_mid[:-1]:
-                last = start + len(old_mid) - 1  # the row at ``start`` moves down to ``last``
-                self.beginMoveRows(root, start, start, root, last + 1)
-                staged.insert(last, staged.pop(start))
-                self._commit(staged)
-                self.endMoveRows()
-            else:
-                return False
-        pairs = enumerate(zip(self._notes, new, strict=True))
-        changed = [row for row, (shown, fresh) in pairs if shown is not fresh]
-        self._notes = new
-        if changed:
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 0))
-        return True
-
-    def _commit(self, staged: list[Note]) -> None:
-        self._notes = staged
-        self._rows = {n.note_id: row for row, n in enumerate(staged)}
+        self._notes.replace(notes)
 
     def update_note(self, note: Note) -> int:
         """Show a changed ``note`` in its row, moved so the newest stays first; its row or -1."""
@@ -258,41 +198,32 @@ class NotesModel(QAbstractListModel):
         if row < 0:
             return -1
         notes = self._notes
+        last = len(notes) - 1
+
+        def key_at(at: int) -> tuple[datetime, str]:
+            shown = notes.at(at)
+            assert shown is not None
+            return (shown.updated_at, shown.note_id)
+
         key = (note.updated_at, note.note_id)
         target = row
-        if row > 0 and key > (notes[0].updated_at, notes[0].note_id):
+        if row > 0 and key > key_at(0):
             target = 0  # the usual case: it was just saved, so it is the newest
         else:
-            while target > 0 and key > (notes[target - 1].updated_at, notes[target - 1].note_id):
+            while target > 0 and key > key_at(target - 1):
                 target -= 1
-            while target < len(notes) - 1 and key < (
-                notes[target + 1].updated_at,
-                notes[target + 1].note_id,
-            ):
+            while target < last and key < key_at(target + 1):
                 target += 1
-        if target != row:
-            root = QModelIndex()
-            self.beginMoveRows(root, row, row, root, target if target < row else target + 1)
-            staged = list(notes)
-            del staged[row]
-            staged.insert(target, note)
-            low, high = min(row, target), max(row, target)
-            self._notes = staged
-            for moved in range(low, high + 1):
-                self._rows[staged[moved].note_id] = moved
-            self.endMoveRows()
-        else:
-            notes[row] = note
-        self.dataChanged.emit(self.index(target, 0), self.index(target, 0))
+        notes.put(note, target)
         return target
 
     def row_of(self, note_id: str | None) -> int:
         """The row showing ``note_id``, or -1."""
-        return -1 if note_id is None else self._rows.get(note_id, -1)
+        return -1 if note_id is None else self._notes.row_of(note_id)
 
     def note_at(self, row: int) -> Note | None:
         """The note in ``row``, if there is one."""
-        return self._notes[row] if 0 <= row < len(self._notes) else None
+        return self._notes.at(row)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # QAbstractItemModel.rowCount
         """Number of notes (a list has no children)."""

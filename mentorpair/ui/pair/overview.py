@@ -27,6 +27,7 @@ from mentorpair.feedback.pairside import PairFeedback
 from mentorpair.sync.pairing import Pairing
 
 from mentorpair.ui.announce import StatusLabel
+from mentorpair.ui.keyed_rows import KeyedRows
 from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.pair.ending import KEPT, EndRelationshipDialog, export_with_warning
 from mentorpair.ui.sync.wording import status_detail, status_title
@@ -52,17 +53,15 @@ class OverdueActionsModel(QAbstractListModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._actions: list[Action] = []
+        self._actions: KeyedRows[str, Action] = KeyedRows(self, lambda action: action.action_id)
         self._my_role = Role.MENTEE
         self._partner = ""
 
     def set_actions(self, actions: list[Action], my_role: Role, partner: str) -> None:
-        """Replace the rows (a handful at most: a reset is simplest)."""
-        self.beginResetModel()
-        self._actions = list(actions)
-        self._my_role = my_role
-        self._partner = partner
-        self.endResetModel()
+        """Show ``actions``, announcing only the rows that changed."""
+        all_changed = (my_role, partner) != (self._my_role, self._partner)
+        self._my_role, self._partner = my_role, partner
+        self._actions.replace(actions, all_changed=all_changed)
 
     def rowCount(self, parent: _Index | None = None) -> int:  # QAbstractItemModel.rowCount
         """Number of overdue actions (a list has no children)."""
@@ -72,9 +71,9 @@ class OverdueActionsModel(QAbstractListModel):
         self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # QAbstractItemModel.data
         """What to do, whose it is and since when; the action id under ACTION_ID_ROLE."""
-        if not index.isValid() or not 0 <= index.row() < len(self._actions):
+        action = self._actions.at(index.row()) if index.isValid() else None
+        if action is None:
             return None
-        action = self._actions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{action.what}\n{self._detail(action)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
