@@ -48,7 +48,14 @@ from mentorpair.domain.model import (
 )
 from mentorpair.domain.state import PairState
 
-__all__ = ["LAYOUT", "SNAPSHOT_FORMAT", "MalformedSnapshot", "from_snapshot", "to_snapshot"]
+__all__ = [
+    "LAYOUT",
+    "SNAPSHOT_FORMAT",
+    "MalformedSnapshot",
+    "from_snapshot",
+    "layout",
+    "to_snapshot",
+]
 
 #: The meaning of a snapshot's values; a snapshot of another format is not read.
 SNAPSHOT_FORMAT = 1
@@ -58,15 +65,18 @@ _RECORDS: tuple[type, ...] = (
     NoteVersion, Suggestion,
 )  # fmt: skip
 
-#: The state's attributes and the records' fields, in the order a snapshot lists them.
-LAYOUT = hashlib.sha256(
-    repr(
-        (
-            sorted(vars(PairState("")).keys()),
-            [(t.__name__, [f.name for f in dataclasses.fields(t)]) for t in _RECORDS],
-        )
-    ).encode()
-).hexdigest()[:16]
+
+def layout(records: tuple[type, ...] = _RECORDS) -> str:
+    """A digest of the state's attributes and the records' fields, in their order."""
+    names = (
+        sorted(vars(PairState("")).keys()),
+        [(t.__name__, [f.name for f in dataclasses.fields(t)]) for t in records],
+    )
+    return hashlib.sha256(repr(names).encode()).hexdigest()[:16]
+
+
+#: This code's layout; a snapshot saved with another is not read.
+LAYOUT = layout()
 
 
 class MalformedSnapshot(ValueError):
