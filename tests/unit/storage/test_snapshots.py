@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,16 @@ def store(vault: Vault, events: Sequence[Event]) -> None:
             ws._insert(PairState(event.pair_id), event, bool(event.seq))
 
 
+def counting(calls: list[str]) -> Callable[[str, Iterable[Event]], PairState]:
+    """``fold``, noting each pair it folds in ``calls``."""
+
+    def fold_and_note(pair_id: str, events: Iterable[Event]) -> PairState:
+        calls.append(pair_id)
+        return fold(pair_id, events)
+
+    return fold_and_note
+
+
 def a_pair(vault: Vault, goals: int = 3) -> str:
     """A mentee's pair with a goal per change; a fresh workspace has saved it."""
     ws = Workspace(vault)
@@ -115,7 +125,7 @@ def test_a_pair_opened_from_its_snapshot_equals_the_fold(
     # again at random moments. Late deliveries sort before the saved state
     # and force a fold from scratch; the rest is taken on the restored one.
     folded: list[str] = []
-    monkeypatch.setattr(workspace, "fold", lambda p, e: folded.append(p) or fold(p, list(e)))
+    monkeypatch.setattr(workspace, "fold", counting(folded))
     folder = copy_vault(template_vault, Path(tempfile.mkdtemp(dir=tmp_path)) / "vault")
     pair = history.arrivals[0].pair_id
     with Vault.open(folder, PASSPHRASE) as vault:
@@ -156,8 +166,8 @@ def test_changes_after_the_snapshot_are_taken_on_it(vault: Vault, monkeypatch):
     pair = a_pair(vault)
     ws = Workspace(vault)
     ws.record(pair, K.GOAL_UPDATED, goal_id="g1", progress=30)
-    folds: list[int] = []
-    monkeypatch.setattr(workspace, "fold", lambda p, e: folds.append(1) or fold(p, list(e)))
+    folds: list[str] = []
+    monkeypatch.setattr(workspace, "fold", counting(folds))
     state = opened(vault, pair)
     assert folds == []  # restored and one change taken, no fold
     assert state.goals["g1"].progress == 30
