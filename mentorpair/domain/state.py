@@ -21,6 +21,11 @@ rule, the same everywhere (``docs/formats/events.md``, *Crossed changes*):
 
 An event that is malformed or breaks a role rule is skipped and listed in
 :attr:`PairState.rejected`; it changes nothing.
+
+A vault saves folded states (``domain/snapshot.py``) and trusts them while
+the app version is the same: a change to what a fold produces from the same
+events needs ``SNAPSHOT_FORMAT`` raised there; a new attribute here or a new
+field of a record changes its ``LAYOUT`` by itself.
 """
 
 from __future__ import annotations
