@@ -106,10 +106,6 @@ def _opt_date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
 
 
-def _opt_role(value: str | None) -> Role | None:
-    return None if value is None else _ROLES[value]
-
-
 # ----------------------------------------------------------------- records
 def _agreement(a: Agreement) -> list[Any]:
     return [
@@ -212,12 +208,14 @@ def _note(n: Note) -> list[Any]:
 
 
 def _read_note(r: list[Any]) -> Note:
+    # The most numerous record: lookups inline, and the creation time parsed once.
     created = _dt(r[5])
+    edited, deleted = r[11], r[12]
     return Note(
         r[0], _KINDS[r[1]], _ROLES[r[2]], r[3], r[4], created,
         created if r[6] == r[5] else _dt(r[6]), r[7], r[8], r[9],
         tuple(_read_version(v) for v in r[10]) if r[10] else (),
-        _opt_role(r[11]), _opt_role(r[12]),
+        None if edited is None else _ROLES[edited], None if deleted is None else _ROLES[deleted],
     )  # fmt: skip
 
 
