@@ -21,11 +21,17 @@ rule, the same everywhere (``docs/formats/events.md``, *Crossed changes*):
 
 An event that is malformed or breaks a role rule is skipped and listed in
 :attr:`PairState.rejected`; it changes nothing.
+
+A vault saves folded states (``domain/snapshot.py``) and trusts them while
+the app version is the same: a change to what a fold produces from the same
+events needs ``SNAPSHOT_FORMAT`` raised there; a new attribute here or a new
+field of a record changes its ``LAYOUT`` by itself.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -52,7 +58,7 @@ from mentorpair.domain.model import (
 )
 from mentorpair.domain.rules import RuleViolation, check_permission
 
-__all__ = ["FoldKey", "PairState", "fold", "fold_order"]
+__all__ = ["FoldKey", "PairState", "fingerprint", "fold", "fold_order"]
 
 #: :func:`fold_order`'s key: this copy's creation first, then the causal order.
 FoldKey = tuple[bool, SortKey]
@@ -247,6 +253,17 @@ def fold_order(event: Event) -> FoldKey:
     history whatever its stamp.
     """
     return (event.kind is not EventKind.PAIR_CREATED, event.sort_key)
+
+
+def fingerprint(text: str) -> int:
+    """A note version's fingerprint: the same in every process, so it can be saved.
+
+    Python's own ``hash`` of a string changes with each start (hash
+    randomisation), which a saved state (``domain/snapshot.py``) cannot keep.
+    Lone surrogates (which JSON can carry) are hashed as they are.
+    """
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
 
 
 def fold(pair_id: str, events: Iterable[Event]) -> PairState:
@@ -747,7 +764,8 @@ def _note_created(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
         revision=e.event_id, meeting_id=meeting_id, goal_id=goal_id,
     )  # fmt: skip
     s._note_origin[note_id] = (kind, e.author)
-    s._note_versions[e.event_id] = (hash(s.notes[note_id].title), hash(s.notes[note_id].text))
+    note = s.notes[note_id]
+    s._note_versions[e.event_id] = (fingerprint(note.title), fingerprint(note.text))
 
 
 def _note_edited(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
@@ -781,7 +799,7 @@ def _note_edited(s: PairState, e: Event, b: Mapping[str, Any]) -> None:
     if deleted_by is None and not resolve:
         deleted_by = note.deleted_by
     s.deleted_notes.pop(note_id, None)
-    s._note_versions[e.event_id] = (hash(title), hash(text))
+    s._note_versions[e.event_id] = (fingerprint(title), fingerprint(text))
     s.notes[note_id] = dataclasses.replace(
         note, title=title, text=text, updated_at=e.at, revision=e.event_id,
         conflicts=conflicts, edited_by=e.author, deleted_by=deleted_by,
@@ -804,7 +822,7 @@ def _overwrites(
         current = note.title if key == "title" else note.text
         if key not in b or new == current:
             continue
-        if before is None or before[index] != hash(current):
+        if before is None or before[index] != fingerprint(current):
             return True
     return False
 

@@ -100,6 +100,11 @@ class Database:
         return self._swapping
 
     @property
+    def in_transaction(self) -> bool:
+        """True while some thread is inside :meth:`transaction`."""
+        return self._depth > 0
+
+    @property
     def closed(self) -> bool:
         """True after :meth:`close` (not while a rotation swaps the connection)."""
         return self._conn is None and not self._swapping

@@ -280,12 +280,46 @@ def _stamp_unsent_events(db: Database) -> None:
         )
 
 
+def _v1_4(db: Database) -> None:
+    # A saved state per pair (issue 12; storage/snapshots.py): opening a pair
+    # restores it and folds only the events stored after it (rowid > covers).
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS pair_snapshots ("
+        " pair_id TEXT PRIMARY KEY,"
+        " format INTEGER NOT NULL,"
+        " made_by TEXT NOT NULL,"
+        " covers INTEGER NOT NULL,"
+        " events INTEGER NOT NULL,"
+        " state TEXT NOT NULL) STRICT"
+    )
+    # The triggers keep a snapshot from outliving the history it was folded
+    # from, whoever changes it: this app, an older one (1.3 opens a 1.4 vault
+    # and knows nothing of snapshots), or a repair by hand. Deleting or
+    # changing any stored event (a quarantine, a stamp adopted, a pair
+    # destroyed) drops the pair's snapshot; so does an event stored at or below
+    # the rowid a snapshot covers, which only a renumbered table could give.
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS pair_snapshots_on_delete AFTER DELETE ON events"
+        " BEGIN DELETE FROM pair_snapshots WHERE pair_id = OLD.pair_id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS pair_snapshots_on_update AFTER UPDATE ON events"
+        " BEGIN DELETE FROM pair_snapshots WHERE pair_id IN (OLD.pair_id, NEW.pair_id); END"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS pair_snapshots_on_early_insert AFTER INSERT ON events"
+        " WHEN NEW.rowid <= (SELECT covers FROM pair_snapshots WHERE pair_id = NEW.pair_id)"
+        " BEGIN DELETE FROM pair_snapshots WHERE pair_id = NEW.pair_id; END"
+    )
+
+
 #: Every schema version ever released, oldest first.
 STEPS: tuple[Step, ...] = (
     Step(SchemaVersion(1, 0), "vault metadata, profile and identity", _v1_0),
     Step(SchemaVersion(1, 1), "pair events and full-text search", _v1_1),
     Step(SchemaVersion(1, 2), "pairing, sync and feedback", _v1_2),
     Step(SchemaVersion(1, 3), "causal stamps, per-device chains, rejected keys", _v1_3),
+    Step(SchemaVersion(1, 4), "saved pair states (snapshots)", _v1_4),
 )
 
 CURRENT = STEPS[-1].version

@@ -25,6 +25,7 @@ from mentorpair.domain.model import NoteKind, Role
 from mentorpair.domain.rules import RuleViolation, is_shareable
 from mentorpair.domain.state import PairState, fold, fold_order
 from mentorpair.storage.database import Database
+from mentorpair.storage.snapshots import SNAPSHOT_MIN_EVENTS, Snapshots, refresh_due
 from mentorpair.storage.vault import Vault
 
 __all__ = ["PairSummary", "SearchHit", "Workspace", "new_id"]
@@ -80,6 +81,7 @@ class Workspace:
         self._states: dict[str, PairState] = {}
         self._last_at: dict[str, datetime] = {}
         self._origin: str | None = None
+        self._snapshots = Snapshots(vault.db)
 
     @property
     def _db(self) -> Database:
@@ -167,16 +169,49 @@ class Workspace:
         self._last_at.pop(pair_id, None)
 
     def state(self, pair_id: str) -> PairState:
-        """The pair's current state (cached; rebuilt from events on first use)."""
-        if pair_id not in self._states:
-            # Unordered: the fold sorts by its own key anyway, and an ORDER BY
-            # here makes SQLite sort every row, bodies and all, first.
+        """The pair's current state (cached; on first use restored or folded, see below)."""
+        state = self._states.get(pair_id)
+        if state is None:
+            state = self._states[pair_id] = self._open_state(pair_id)
+        return state
+
+    def _open_state(self, pair_id: str) -> PairState:
+        """Restore the pair's saved state and take the events stored since, or fold them all.
+
+        The saved state (``storage/snapshots.py``) is used when every event
+        stored after it sorts after it; a change that sorts earlier (a
+        partner's late delivery) means folding everything. A fold of a long
+        history is saved for the next time.
+        """
+        marker = self._snapshots.marker()  # before reading: a change after it skips saving
+        saved = self._snapshots.load(pair_id)
+        if saved is not None:
             rows = self._db.query(
-                f"SELECT {_COLUMNS} FROM events WHERE pair_id = :pair AND quarantined = 0",  # noqa: S608 - our column list
-                {"pair": pair_id},
+                f"SELECT rowid, {_COLUMNS} FROM events"  # noqa: S608 - our column list
+                " WHERE pair_id = :pair AND rowid > :covers AND quarantined = 0",
+                {"pair": pair_id, "covers": saved.covers},
             )
-            self._states[pair_id] = fold(pair_id, [_row_to_event(row) for row in rows])
-        return self._states[pair_id]
+            later = sorted((_row_to_event(row[1:]) for row in rows), key=fold_order)
+            state = saved.state
+            if all(state.sees_after(event) for event in later):
+                for event in later:
+                    state.take(event)
+                if refresh_due(saved, len(rows)):
+                    covers = max(int(row[0]) for row in rows)
+                    self._snapshots.save(state, covers, saved.events + len(rows), marker)
+                return state
+            log.info("a change sorts before the saved pair state: folding the history")
+        # Unordered: the fold sorts by its own key anyway, and an ORDER BY
+        # here makes SQLite sort every row, bodies and all, first.
+        rows = self._db.query(
+            f"SELECT rowid, {_COLUMNS} FROM events WHERE pair_id = :pair AND quarantined = 0",  # noqa: S608 - our column list
+            {"pair": pair_id},
+        )
+        state = fold(pair_id, [_row_to_event(row[1:]) for row in rows])
+        if len(rows) >= SNAPSHOT_MIN_EVENTS:
+            covers = max(int(row[0]) for row in rows)
+            self._snapshots.save(state, covers, len(rows), marker)
+        return state
 
     def events(self, pair_id: str) -> list[Event]:
         """All stored events of a pair that count (not those of a rejected key)."""
@@ -456,6 +491,7 @@ class Workspace:
         """
         with self._db.transaction():
             self._db.execute("DELETE FROM events WHERE pair_id = :pair", {"pair": pair_id})
+            self._snapshots.drop(pair_id)  # the trigger did already; said here for the reader
             self._db.execute(
                 "DELETE FROM search WHERE rowid IN"
                 " (SELECT fts_rowid FROM search_rows WHERE pair_id = :pair)",

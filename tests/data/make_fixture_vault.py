@@ -69,6 +69,20 @@ def make_fixture(target_root: Path) -> Path:
             workspace = Workspace(vault)
             pair = workspace.create_pair(Role.MENTEE, FIXTURE_PARTNER)
             workspace.record(pair, EventKind.GOAL_CREATED, goal_id="g" * 32, title=FIXTURE_GOAL)
+            if migrations.SchemaVersion(1, 4) <= migrations.CURRENT:
+                # Since 1.4 vaults save pair states; a pair this small is not
+                # saved on its own, so save it here for later versions to read.
+                from mentorpair.storage.snapshots import Snapshots
+
+                snapshots = Snapshots(vault.db)
+                marker = snapshots.marker()
+                row = vault.db.query_one(
+                    "SELECT MAX(rowid), COUNT(*) FROM events WHERE pair_id = :p", {"p": pair}
+                )
+                assert row is not None
+                state = Workspace(vault).state(pair)
+                if not snapshots.save(state, int(row[0]), int(row[1]), marker):
+                    raise SystemExit("the fixture's pair state was not saved")
     # close() checkpointed the WAL (TRUNCATE) and SQLite removed it on close.
     leftovers = sorted(p.name for p in folder.iterdir() if p.name not in (DB_NAME, KEY_NAME))
     if leftovers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mentorpair import __version__
 from mentorpair.crypto.identity import Identity
 from mentorpair.errors import MadeByNewerVersion
 from mentorpair.storage import migrations
@@ -148,12 +150,44 @@ def check_v1_3(vault: Vault) -> None:
     assert (event.clock, event.seq, dict(event.seen)) == (7, 3, {"b" * 32: 2})
 
 
+def fill_v1_4(db: Database) -> None:
+    # A saved state of the pair as 1.4 writes it: the fold of its stored events.
+    from mentorpair.domain.snapshot import to_snapshot
+    from mentorpair.domain.state import fold
+    from mentorpair.storage.workspace import _COLUMNS, _row_to_event
+
+    rows = db.query(f"SELECT rowid, {_COLUMNS} FROM events WHERE pair_id = :p", {"p": PAIR})
+    state = fold(PAIR, [_row_to_event(r[1:]) for r in rows])
+    with db.transaction():
+        db.execute(
+            "INSERT INTO pair_snapshots (pair_id, format, made_by, covers, events, state)"
+            " VALUES (:p, 1, :v, :c, :n, :s)",
+            {
+                "p": PAIR, "v": __version__, "c": max(r[0] for r in rows), "n": len(rows),
+                "s": json.dumps(to_snapshot(state)),
+            },
+        )  # fmt: skip
+
+
+def check_v1_4(vault: Vault) -> None:
+    from mentorpair.storage.workspace import Workspace
+
+    row = vault.db.query_one(
+        "SELECT format, events FROM pair_snapshots WHERE pair_id = :p", {"p": PAIR}
+    )
+    assert row == (1, 2)
+    state = Workspace(vault).state(PAIR)
+    assert state.partner_name == "Fixture Mentor"
+    assert "g1" in state.goals
+
+
 #: One entry per step in STEPS: what that version added, and how to check it.
 VERSION_DATA: dict[SchemaVersion, VersionData] = {
     SchemaVersion(1, 0): VersionData(fill_v1_0, check_v1_0),
     SchemaVersion(1, 1): VersionData(fill_v1_1, check_v1_1),
     SchemaVersion(1, 2): VersionData(fill_v1_2, check_v1_2),
     SchemaVersion(1, 3): VersionData(fill_v1_3, check_v1_3),
+    SchemaVersion(1, 4): VersionData(fill_v1_4, check_v1_4),
 }
 
 
@@ -289,3 +323,44 @@ def test_fixture_vault_opens_with_current_code(fixture: Path, tmp_path: Path):
         vault.set_display_name("Fixture Person Renamed")  # and it is writable
     with Vault.open(folder, passphrase) as vault:
         assert vault.display_name() == "Fixture Person Renamed"
+
+
+SNAPSHOT_TRIGGERS = {
+    "pair_snapshots_on_delete",
+    "pair_snapshots_on_update",
+    "pair_snapshots_on_early_insert",
+}
+
+
+@pytest.mark.parametrize("fixture", fixture_folders(), ids=lambda p: p.name)
+def test_fixture_vault_pair_states_equal_a_fold_after_migration(fixture: Path, tmp_path: Path):
+    # 1.4 saves pair states: an older vault gets the table and its triggers,
+    # and every pair, restored from a saved state (1.4 on) or folded, is as a fold says.
+    from mentorpair.domain.snapshot import SNAPSHOT_FORMAT
+    from mentorpair.domain.state import fold
+    from mentorpair.storage.snapshots import Snapshots
+    from mentorpair.storage.workspace import Workspace
+    from tests.unit.domain.factory import fingerprint
+
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    with Vault.open(folder, readme_field(fixture, "Passphrase")) as vault:
+        triggers = vault.db.query("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        assert {str(r[0]) for r in triggers} >= SNAPSHOT_TRIGGERS
+        workspace = Workspace(vault)
+        for pair in workspace.pairs():
+            row = vault.db.query_one(
+                "SELECT format, made_by FROM pair_snapshots WHERE pair_id = :p", {"p": pair.pair_id}
+            )
+            made_at = SchemaVersion(*map(int, fixture.name[1:].split(".")))
+            assert (row is not None) == (made_at >= SchemaVersion(1, 4))
+            if row == (SNAPSHOT_FORMAT, __version__):  # else ignored, and folded
+                assert Snapshots(vault.db).load(pair.pair_id) is not None
+            state = workspace.state(pair.pair_id)
+            expected = fold(pair.pair_id, workspace.events(pair.pair_id))
+            assert fingerprint(state, rejected=True) == fingerprint(expected, rejected=True)
+            assert (state.heads, state.max_clock, state.last_key) == (
+                expected.heads,
+                expected.max_clock,
+                expected.last_key,
+            )
