@@ -27,13 +27,16 @@ from mentorpair.domain.state import PairState, fold, fold_order
 from mentorpair.storage.database import Database
 from mentorpair.storage.vault import Vault
 
-__all__ = ["PairSummary", "SearchHit", "Workspace", "new_id"]
+__all__ = ["SEARCH_LIMIT", "PairSummary", "SearchHit", "Workspace", "new_id"]
 
 log = logging.getLogger(__name__)
 
 #: Marks around matched words in search results (control characters cannot
 #: appear in stored text, so they never collide with what people write).
 MATCH_START, MATCH_END = "\x02", "\x03"
+#: At most this many search hits: ranking, marking and showing more would take
+#: longer than a person waits, and nobody reads that far (issue 12).
+SEARCH_LIMIT = 1000
 
 
 def new_id() -> str:
@@ -473,7 +476,7 @@ class Workspace:
         *,
         pair_id: str | None = None,
         include_private: bool = True,
-        limit: int = 200,
+        limit: int = SEARCH_LIMIT,
     ) -> list[SearchHit]:
         """Find notes, goals, agenda items, suggestions and actions containing every word.
 
@@ -482,8 +485,10 @@ class Workspace:
             pair_id: only this pair (None: every pair).
             include_private: False in presenter mode: private notes and
                 reflections are left out entirely.
-            limit: at most this many hits, best first.
+            limit: at most this many hits, best first (never more than
+                :data:`SEARCH_LIMIT`).
         """
+        limit = max(0, min(limit, SEARCH_LIMIT))
         query = _fts_query(text)
         if not query:
             return []

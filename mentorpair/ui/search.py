@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.model import NoteKind
 from mentorpair.storage.search_marks import marks_to_html, strip_marks
-from mentorpair.storage.workspace import SearchHit, Workspace
+from mentorpair.storage.workspace import SEARCH_LIMIT, SearchHit, Workspace
 
 from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.note_list import kind_colour, kind_pixmap
@@ -345,9 +346,10 @@ class SearchPanel(QWidget):
         hits = self._workspace.search(
             text, pair_id=self._pair_id, include_private=not self._presenter
         )
+        capped = len(hits) >= SEARCH_LIMIT
         if self._presenter:
             hits = [h for h in hits if not h.private]  # never rely on one guard alone
-        self._show_results([self._describe(hit) for hit in hits])
+        self._show_results([self._describe(hit) for hit in hits], capped)
 
     def _describe(self, hit: SearchHit) -> SearchResult:
         assert self._workspace is not None
@@ -371,7 +373,8 @@ class SearchPanel(QWidget):
         where = self.tr("with {0}").format(state.partner_name) if self._pair_id is None else ""
         return SearchResult(hit, kind_text, where, note_kind)
 
-    def _show_results(self, results: list[SearchResult]) -> None:
+    def _show_results(self, results: list[SearchResult], capped: bool = False) -> None:
+        """Show ``results``; ``capped``: the search stopped at :data:`SEARCH_LIMIT`."""
         self.model.set_results(results)
         text = self.box.text().strip()
         if self._workspace is None:
@@ -386,6 +389,13 @@ class SearchPanel(QWidget):
         elif not results:
             self.status.setText(
                 self.tr("No matches for “{0}”. Try fewer or shorter words.").format(text)
+            )
+        elif capped:
+            # The storage stops at the limit: there may be more than are shown.
+            self.status.setText(
+                self.tr("Showing the first {0} matches. Add a word to narrow the search.").format(
+                    QLocale().toString(SEARCH_LIMIT)
+                )
             )
         else:
             count = (

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
-from mentorpair.storage.workspace import new_id
+from mentorpair.storage.workspace import SEARCH_LIMIT, new_id
 from tests.ui.conftest import interactive_widgets
 
 from mentorpair.ui.search import (
@@ -176,3 +176,26 @@ def test_controls_are_named(panel, ws):
     panel.set_context(ws, None, presenter=False)
     assert panel.box.accessibleName() == "Search"
     assert [type(w).__name__ for w in interactive_widgets(panel) if not w.accessibleName()] == []
+
+
+def test_at_the_limit_the_panel_says_only_the_first_matches_are_shown(qtbot, panel, ws):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.record_many(
+        pair,
+        [
+            (EventKind.NOTE_CREATED, {"note_id": f"n{i}", "kind": "shared", "title": "rota"})
+            for i in range(SEARCH_LIMIT + 1)
+        ],
+    )
+    panel.set_context(ws, pair, presenter=False)
+    search(qtbot, panel, "rota", SEARCH_LIMIT)
+    # The number is written as the person's language writes it ("1,000", "1.000").
+    shown = QLocale().toString(SEARCH_LIMIT)
+    assert panel.status.text() == (
+        f"Showing the first {shown} matches. Add a word to narrow the search."
+    )
+    assert panel.status.accessibleName() == panel.status.text()
+    # Below the limit: the count, as before.
+    note(ws, pair, "shared", "Audit", "")
+    search(qtbot, panel, "audit", 1)
+    assert panel.status.text().startswith("1 result.")

@@ -10,7 +10,7 @@ from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.storage.search_marks import marks_to_html, strip_marks
 from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import MATCH_END, MATCH_START, Workspace, new_id
+from mentorpair.storage.workspace import MATCH_END, MATCH_START, SEARCH_LIMIT, Workspace, new_id
 from tests.unit.storage.support import PASSPHRASE
 
 A, B = MATCH_START, MATCH_END
@@ -198,3 +198,18 @@ def test_the_same_id_in_another_pair_never_touches_this_pairs_search(ws):
     assert [h.pair_id for h in ws.search("Planted")] == [other]
     ws.record(other, EventKind.NOTE_DELETED, note_id="same-id", base="e" * 32)
     assert [h.pair_id for h in ws.search("Rota")] == [mine]
+
+
+def test_no_search_returns_more_than_the_limit(ws):
+    # Ranking and marking every match of a one-letter word in a large vault
+    # took over a second on the UI thread (issue 12).
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.record_many(
+        pair,
+        [
+            (EventKind.NOTE_CREATED, {"note_id": f"n{i}", "kind": "shared", "title": "rota"})
+            for i in range(SEARCH_LIMIT + 1)
+        ],
+    )
+    assert len(ws.search("rota")) == SEARCH_LIMIT
+    assert len(ws.search("rota", limit=SEARCH_LIMIT + 500)) == SEARCH_LIMIT
