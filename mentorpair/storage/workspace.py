@@ -480,6 +480,10 @@ class Workspace:
     ) -> list[SearchHit]:
         """Find notes, goals, agenda items, suggestions and actions containing every word.
 
+        May run on a pool thread while the UI thread uses the workspace: it
+        reads the database alone (through its lock), never the cached states.
+        :meth:`interrupt_search` cuts it short.
+
         Args:
             text: what the person typed; each word matches as a prefix.
             pair_id: only this pair (None: every pair).
@@ -507,8 +511,19 @@ class Workspace:
                 "private": int(include_private),
                 "limit": limit,
             },
+            interruptible=True,
         )
         return [SearchHit(r[0], r[1], r[2], r[4], r[5], bool(r[3])) for r in rows]
+
+    def interrupt_search(self) -> bool:
+        """Stop a search running on another thread; True if one was running.
+
+        The search then raises the error :func:`~mentorpair.storage.database.is_interrupted`
+        recognises. Safe from any thread, and after the vault was locked.
+        """
+        if self.vault.closed:
+            return False
+        return self._db.interrupt()
 
     def _reindex_pair(self, pair_id: str) -> None:
         """Rebuild a pair's search entries from its current state."""

@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
             return
         # No new sync may start while the lock waits; running ones are cancelled.
         self.workspace.stop_sync()
+        # A search is cut short, not waited for; it lets go of the vault before it closes.
+        self.search_panel.stop()
         if workers.pending_count():
             # A re-key or backup is still using the vault key; lock right after it.
             QTimer.singleShot(LOCK_RETRY_MS, self.lock)

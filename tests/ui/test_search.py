@@ -44,6 +44,12 @@ def search(qtbot, panel, text, count):
     panel.box.clear()
     qtbot.keyClicks(panel.box, text)
     qtbot.waitUntil(lambda: panel.model.rowCount() == count and not panel._timer.isActive())
+    settle(qtbot, panel)
+
+
+def settle(qtbot, panel):
+    """Wait until the search on its pool thread is done and its results are shown."""
+    qtbot.waitUntil(lambda: not panel.searching and not panel._timer.isActive())
 
 
 def test_finds_a_note_by_a_word_in_its_text_with_the_match_highlighted(qtbot, panel, ws):
@@ -90,6 +96,7 @@ def test_within_a_pair_does_not_find_another_pairs_note(qtbot, panel, ws):
     assert rows(panel, PairIdRole) == [first]
     # Every pair: both, each naming whose pair it is in.
     panel.set_context(ws, None, presenter=False)
+    settle(qtbot, panel)
     assert sorted(rows(panel, EntityIdRole)) == sorted([mine, theirs])
     kinds = sorted(rows(panel, KindTextRole))
     assert kinds == [
@@ -169,6 +176,7 @@ def test_search_syntax_in_the_box_never_breaks_it(qtbot, panel, ws):
     for text in ("\x00", '"', "AND", "NEAR(", "rota*", "-", "title:", "(rota", "ro\x00ta"):
         panel.box.setText(text)
         panel.run_search()  # raises nothing
+        settle(qtbot, panel)
     assert rows(panel) == ["Rota"]
 
 
