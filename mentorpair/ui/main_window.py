@@ -291,7 +291,8 @@ class MainWindow(QMainWindow):
             return
         # No new sync may start while the lock waits; running ones are cancelled.
         self.workspace.stop_sync()
-        # A search is cut short, not waited for; it lets go of the vault before it closes.
+        # A running search is interrupted and waited for (briefly): it lets go of the
+        # database before the vault closes, and its late result is dropped.
         self.search_panel.stop()
         if workers.pending_count():
             # A re-key or backup is still using the vault key; lock right after it.

@@ -354,7 +354,10 @@ class SearchPanel(QWidget):
         The current words are searched again at once, so turning presenter
         mode on removes private results immediately, not after a delay.
         """
-        self._cancel()
+        if workspace is None:
+            self.stop()  # the vault is about to close
+        else:
+            self._cancel()
         self._workspace = workspace
         self._pair_id = pair_id
         self._presenter = presenter
