@@ -25,7 +25,7 @@ from mentorpair.errors import (
 )
 from mentorpair.storage.oserrors import translate_os_errors
 
-__all__ = ["Database", "Params", "Row", "translate_sqlite_errors"]
+__all__ = ["Database", "Params", "Row", "is_interrupted", "translate_sqlite_errors"]
 
 #: Query parameters are always named (``:name``), never positional.
 Params = Mapping[str, Any]
@@ -36,6 +36,7 @@ SQLITE_PERM = 3
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
+SQLITE_INTERRUPT = 9
 SQLITE_IOERR = 10
 SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
@@ -77,6 +78,16 @@ def translate_sqlite_errors() -> Iterator[None]:
         raise
 
 
+def is_interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite saying :meth:`Database.interrupt` stopped the query."""
+    if not isinstance(exc, sqlcipher3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return (code & 0xFF) == SQLITE_INTERRUPT
+    return str(exc) == "interrupted"  # older bindings carry only the message
+
+
 class Database:
     """A keyed SQLCipher connection in autocommit mode.
 
@@ -84,12 +95,21 @@ class Database:
     start (``BEGIN IMMEDIATE``) so a transaction never fails half-way for lock
     reasons. The connection may be opened on a worker thread and used on the UI
     thread; an internal lock keeps one thread in it at a time.
+
+    A read that may be cancelled (a search on a pool thread, replaced by a
+    newer one) is run with ``interruptible=True``; :meth:`interrupt` stops
+    such a read and nothing else, so no other thread's statement on the
+    shared connection is ever cut short.
     """
 
     def __init__(self, connection: sqlcipher3.Connection) -> None:
         self._conn = connection
         self._lock = threading.RLock()
         self._depth = 0
+        #: Guards :attr:`_interruptible`; never held while waiting for :attr:`_lock`.
+        self._interrupt_guard = threading.Lock()
+        #: True while an interruptible read runs (its thread holds :attr:`_lock`).
+        self._interruptible = False
         #: Between detach and attach (a key rotation swapping the file), the
         #: database is not closed: other threads wait on the lock for the new one.
         self._swapping = False
@@ -109,10 +129,44 @@ class Database:
         """True after :meth:`close` (not while a rotation swaps the connection)."""
         return self._conn is None and not self._swapping
 
-    def query(self, sql: str, params: Params | None = None) -> list[Row]:
-        """Run a read and return every row."""
+    def query(
+        self, sql: str, params: Params | None = None, *, interruptible: bool = False
+    ) -> list[Row]:
+        """Run a read and return every row.
+
+        Args:
+            sql: the statement, with named parameters.
+            params: their values.
+            interruptible: :meth:`interrupt` may stop this read; it then raises
+                the OperationalError that :func:`is_interrupted` recognises.
+        """
         with self._lock, translate_sqlite_errors():
-            return list(self._connection().execute(sql, dict(params or {})).fetchall())
+            conn = self._connection()
+            if not interruptible:
+                return list(conn.execute(sql, dict(params or {})).fetchall())
+            with self._interrupt_guard:
+                self._interruptible = True
+            try:
+                return list(conn.execute(sql, dict(params or {})).fetchall())
+            finally:
+                # Cleared before the lock is released: an interrupt can never
+                # reach the next statement, whoever runs it.
+                with self._interrupt_guard:
+                    self._interruptible = False
+
+    def interrupt(self) -> bool:
+        """Stop the interruptible read running now, from any thread; True if one ran.
+
+        Never waits for the connection's lock (the read holds it). A read
+        that is about to finish may still complete; a read that has not
+        started yet is not affected.
+        """
+        with self._interrupt_guard:
+            conn = self._conn
+            if not self._interruptible or conn is None:
+                return False
+            conn.interrupt()
+            return True
 
     def query_one(self, sql: str, params: Params | None = None) -> Row | None:
         """Run a read and return its first row, or None."""

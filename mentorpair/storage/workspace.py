@@ -28,13 +28,21 @@ from mentorpair.storage.database import Database
 from mentorpair.storage.snapshots import SNAPSHOT_MIN_EVENTS, Snapshots, refresh_due
 from mentorpair.storage.vault import Vault
 
-__all__ = ["PairSummary", "SearchHit", "Workspace", "new_id"]
+__all__ = ["SEARCH_LIMIT", "PairSummary", "SearchHit", "Workspace", "new_id"]
 
 log = logging.getLogger(__name__)
 
 #: Marks around matched words in search results (control characters cannot
 #: appear in stored text, so they never collide with what people write).
 MATCH_START, MATCH_END = "\x02", "\x03"
+#: At most this many search hits: ranking, marking and showing more would take
+#: longer than a person waits, and nobody reads that far (issue 12).
+SEARCH_LIMIT = 1000
+#: FTS5 upkeep before removals (see :meth:`Workspace._tidy_index`): segments
+#: merged at a time, and pages of merge work per entry about to be removed.
+USERMERGE = 2
+MERGE_PAGES_PER_REMOVAL = 16
+MERGE_PAGES_MIN = 16
 
 
 def new_id() -> str:
@@ -509,17 +517,23 @@ class Workspace:
         *,
         pair_id: str | None = None,
         include_private: bool = True,
-        limit: int = 200,
+        limit: int = SEARCH_LIMIT,
     ) -> list[SearchHit]:
         """Find notes, goals, agenda items, suggestions and actions containing every word.
+
+        May run on a pool thread while the UI thread uses the workspace: it
+        reads the database alone (through its lock), never the cached states.
+        :meth:`interrupt_search` cuts it short.
 
         Args:
             text: what the person typed; each word matches as a prefix.
             pair_id: only this pair (None: every pair).
             include_private: False in presenter mode: private notes and
                 reflections are left out entirely.
-            limit: at most this many hits, best first.
+            limit: at most this many hits, best first (never more than
+                :data:`SEARCH_LIMIT`).
         """
+        limit = max(0, min(limit, SEARCH_LIMIT))
         query = _fts_query(text)
         if not query:
             return []
@@ -538,8 +552,19 @@ class Workspace:
                 "private": int(include_private),
                 "limit": limit,
             },
+            interruptible=True,
         )
         return [SearchHit(r[0], r[1], r[2], r[4], r[5], bool(r[3])) for r in rows]
+
+    def interrupt_search(self) -> bool:
+        """Stop a search running on another thread; True if one was running.
+
+        The search then raises the error :func:`~mentorpair.storage.database.is_interrupted`
+        recognises. Safe from any thread, and after the vault was locked.
+        """
+        if self.vault.closed:
+            return False
+        return self._db.interrupt()
 
     def _reindex_pair(self, pair_id: str) -> None:
         """Rebuild a pair's search entries from its current state."""
@@ -576,6 +601,7 @@ class Workspace:
             )
             old.extend((str(r[0]), int(r[1])) for r in rows)
         if old:
+            self._tidy_index(len(old))
             self._db.execute_many("DELETE FROM search WHERE rowid = :r", [{"r": r} for _, r in old])
             self._db.execute_many(
                 "DELETE FROM search_rows WHERE pair_id = :pair AND entity = :e",
@@ -603,6 +629,27 @@ class Workspace:
                 " VALUES (:e, :pair, last_insert_rowid())",
                 {"e": entity_id, "pair": pair},
             )
+
+    def _tidy_index(self, removals: int) -> None:
+        """Merge some of the index's segments before ``removals`` entries are removed.
+
+        FTS5's secure delete rewrites the deleted words' pages in every segment
+        that holds them, so a removal costs in proportion to the number of
+        segments. FTS5 merges on its own only once four segments of a level
+        pile up (``automerge``); here every batch of removals first does
+        merge work in proportion to its size, two segments at a time
+        (``usermerge``), so the count stays low (filling 10,000 events: a
+        fifth less time, issue 12). Both are a setting and a command of FTS5
+        itself, kept in the table's own ``search_config``: the schema does not
+        change, and what a search finds does not either.
+        """
+        # Set once per vault (older vaults on their first removal); it persists.
+        if self._db.query_one("SELECT v FROM search_config WHERE k = 'usermerge'") != (USERMERGE,):
+            self._db.execute(
+                "INSERT INTO search (search, rank) VALUES ('usermerge', :n)", {"n": USERMERGE}
+            )
+        pages = max(MERGE_PAGES_MIN, MERGE_PAGES_PER_REMOVAL * removals)
+        self._db.execute("INSERT INTO search (search, rank) VALUES ('merge', :n)", {"n": pages})
 
 
 def _touched_by(events: Iterable[Event], state: PairState) -> Iterable[tuple[str, str]]:

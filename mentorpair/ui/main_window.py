@@ -291,6 +291,9 @@ class MainWindow(QMainWindow):
             return
         # No new sync may start while the lock waits; running ones are cancelled.
         self.workspace.stop_sync()
+        # A running search is interrupted and waited for (briefly): it lets go of the
+        # database before the vault closes, and its late result is dropped.
+        self.search_panel.stop()
         if workers.pending_count():
             # A re-key or backup is still using the vault key; lock right after it.
             QTimer.singleShot(LOCK_RETRY_MS, self.lock)

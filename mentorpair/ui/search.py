@@ -1,7 +1,10 @@
 """Full-text search over notes, goals, agenda items and actions, for the main window.
 
 The words typed are looked up in the vault's encrypted index a quarter of a
-second after the last keystroke. Results show the matched words highlighted,
+second after the last keystroke, on a pool thread, so typing never waits for
+the index (issue 12). Each keystroke interrupts the search still running and
+only the newest search's results are shown; one that takes a while says
+"Searching…". Results show the matched words highlighted,
 what kind of thing each one is in words (for a note: who may read it), and,
 when searching every pair, whose pair it belongs to. In presenter mode
 private notes and reflections are never searched, so not even a title of
@@ -10,12 +13,16 @@ one can appear on a shared screen.
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,17 +46,33 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.domain.model import NoteKind
+from mentorpair.errors import KnownError
+from mentorpair.storage.database import is_interrupted
 from mentorpair.storage.search_marks import marks_to_html, strip_marks
-from mentorpair.storage.workspace import SearchHit, Workspace
+from mentorpair.storage.workspace import SEARCH_LIMIT, SearchHit, Workspace
 
 from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.note_list import kind_colour, kind_pixmap
 from mentorpair.ui.wording import kind_label
+from mentorpair.ui.workers import Job, run_in_background
 
-__all__ = ["SEARCH_DELAY_MS", "SearchPanel", "SearchResult", "SearchResultsModel"]
+__all__ = [
+    "SEARCHING_AFTER_MS",
+    "SEARCH_DELAY_MS",
+    "SearchPanel",
+    "SearchResult",
+    "SearchResultsModel",
+]
 
 # Quiet time after the last keystroke before searching.
 SEARCH_DELAY_MS = 250
+# A search still running after this long says so ("Searching…").
+SEARCHING_AFTER_MS = 150
+# How long locking waits for an interrupted search to let go of the database.
+STOP_WAIT_SECONDS = 2.0
+# Rows laid out per turn of the event loop: a thousand wrapped rows at once
+# would hold up the window (each is measured as three text documents).
+LAYOUT_BATCH = 25
 
 # Custom roles of :class:`SearchResultsModel`.
 PairIdRole = Qt.ItemDataRole.UserRole + 1
@@ -279,6 +302,16 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
+        # Which search's results may be shown: each new one (and a stop) counts up,
+        # and a result that comes back with an older number is dropped.
+        self._generation = 0
+        self._job: Job | None = None
+        # Set when the running search is no longer wanted (read on its thread).
+        self._dropped = threading.Event()
+        self._searching_timer = QTimer(self)
+        self._searching_timer.setSingleShot(True)
+        self._searching_timer.setInterval(SEARCHING_AFTER_MS)
+        self._searching_timer.timeout.connect(self._show_searching)
         self.box = _SearchBox(self)
         self.box.setAccessibleName(self.tr("Search"))
         self.box.setPlaceholderText(self.tr("Search notes, goals, agenda and actions  (Ctrl+F)"))
@@ -286,7 +319,7 @@ class SearchPanel(QWidget):
         for button in self.box.findChildren(QToolButton):
             button.setAccessibleName(self.tr("Clear search"))
         self.box.setEnabled(False)  # until a vault is open
-        self.box.textChanged.connect(lambda _text: self._timer.start())
+        self.box.textChanged.connect(self._on_text_changed)
         self.box.returnPressed.connect(self.run_search)
         self.box.down_pressed.connect(self._enter_results)
         self.status = StatusLabel(self.tr("Search results summary"), self)
@@ -301,6 +334,8 @@ class SearchPanel(QWidget):
         self.results.setUniformItemSizes(False)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(LAYOUT_BATCH)
         self.results.activated.connect(self._on_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -319,14 +354,39 @@ class SearchPanel(QWidget):
         The current words are searched again at once, so turning presenter
         mode on removes private results immediately, not after a delay.
         """
+        if workspace is None:
+            self.stop()  # the vault is about to close
+        else:
+            self._cancel()
         self._workspace = workspace
         self._pair_id = pair_id
         self._presenter = presenter
         if workspace is None:
             self._timer.stop()
             self.box.clear()
+        elif presenter:
+            # Private results leave the screen now, not when the new search is done.
+            shown = [self.model.result_at(row) for row in range(self.model.rowCount())]
+            self.model.set_results([r for r in shown if r is not None and not r.hit.private])
         self.box.setEnabled(workspace is not None)
         self.run_search()
+
+    def stop(self) -> None:
+        """Stop a running search and wait for it to let go of the database.
+
+        Called before the vault is locked: afterwards no search reads the
+        database, and a result still on its way is dropped.
+        """
+        job = self._cancel()
+        workspace = self._workspace
+        if job is None or workspace is None:
+            return
+        deadline = time.monotonic() + STOP_WAIT_SECONDS
+        # A search that had not reached the database at the first interrupt
+        # (it waited for the pool or the lock) is interrupted once it does.
+        # Should it outlast the wait, closing the database waits for its lock.
+        while not job.wait(0.02) and time.monotonic() < deadline:
+            workspace.interrupt_search()
 
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the box with its words selected, ready to retype."""
@@ -334,20 +394,81 @@ class SearchPanel(QWidget):
         self.box.selectAll()
 
     def run_search(self) -> None:
-        """Search now for what is in the box."""
+        """Search for what is in the box, on a pool thread; the results follow."""
         self._timer.stop()
+        self._cancel()
         # Control characters (a pasted NUL) are not words, and SQLite's parser
         # would stop at a NUL: they never reach the query.
         text = "".join(c for c in self.box.text() if c.isprintable() or c.isspace()).strip()
-        if self._workspace is None or not text:
+        workspace = self._workspace
+        if workspace is None or not text:
             self._show_results([])
             return
-        hits = self._workspace.search(
-            text, pair_id=self._pair_id, include_private=not self._presenter
+        generation = self._generation
+        pair_id, include_private = self._pair_id, not self._presenter
+        dropped = self._dropped = threading.Event()
+
+        def work() -> list[SearchHit] | None:
+            if dropped.is_set():
+                return None  # replaced while it waited for a thread
+            return workspace.search(text, pair_id=pair_id, include_private=include_private)
+
+        self._job = run_in_background(
+            work,
+            partial(self._on_found, generation),
+            partial(self._on_failed, generation),
+            owner=self,
         )
+        self._searching_timer.start()
+
+    @property
+    def searching(self) -> bool:
+        """True while a search runs whose results will be shown."""
+        return self._job is not None
+
+    def _on_text_changed(self, _text: str) -> None:
+        # What is running now searches for words no longer in the box.
+        self._cancel()
+        self._timer.start()
+
+    def _cancel(self) -> Job | None:
+        """Forget the running search (its result will be dropped) and interrupt it."""
+        self._generation += 1
+        self._dropped.set()
+        self._searching_timer.stop()
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
+            if self._workspace is not None:
+                self._workspace.interrupt_search()
+        return job
+
+    def _show_searching(self) -> None:
+        if self._job is not None:
+            self.status.setText(self.tr("Searching…"))
+
+    def _on_found(self, generation: int, hits: list[SearchHit] | None) -> None:
+        if generation != self._generation or hits is None or self._workspace is None:
+            return  # a newer search, a lock or a stop came first
+        self._job = None
+        self._searching_timer.stop()
+        capped = len(hits) >= SEARCH_LIMIT
         if self._presenter:
             hits = [h for h in hits if not h.private]  # never rely on one guard alone
-        self._show_results([self._describe(hit) for hit in hits])
+        self._show_results([self._describe(hit) for hit in hits], capped)
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return  # replaced by a newer search: nobody waits for this one
+        self._job = None
+        self._searching_timer.stop()
+        if is_interrupted(exc):
+            return  # only a stop interrupts, and it comes with a newer number
+        if not isinstance(exc, KnownError):
+            raise exc  # a bug: to the crash handler, as on the UI thread
+        self.model.set_results([])
+        self.results.setVisible(False)
+        self.status.setText(exc.message)
 
     def _describe(self, hit: SearchHit) -> SearchResult:
         assert self._workspace is not None
@@ -371,8 +492,16 @@ class SearchPanel(QWidget):
         where = self.tr("with {0}").format(state.partner_name) if self._pair_id is None else ""
         return SearchResult(hit, kind_text, where, note_kind)
 
-    def _show_results(self, results: list[SearchResult]) -> None:
+    def _show_results(self, results: list[SearchResult], capped: bool = False) -> None:
+        """Show ``results``; ``capped``: the search stopped at :data:`SEARCH_LIMIT`."""
         self.model.set_results(results)
+        self._show_status(len(results), capped)
+        self.results.setVisible(bool(results))
+        if results:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+
+    def _show_status(self, count: int, capped: bool) -> None:
+        """The status line for ``count`` results shown (or the empty and locked states)."""
         text = self.box.text().strip()
         if self._workspace is None:
             self.status.setText(self.tr("Unlock the vault to search."))
@@ -383,20 +512,20 @@ class SearchPanel(QWidget):
                     "Type a word to find it in the notes, goals, agenda and actions of {0}."
                 ).format(where)
             )
-        elif not results:
+        elif not count:
             self.status.setText(
                 self.tr("No matches for “{0}”. Try fewer or shorter words.").format(text)
             )
-        else:
-            count = (
-                self.tr("1 result.")
-                if len(results) == 1
-                else self.tr("{0} results.").format(len(results))
+        elif capped:
+            # The storage stops at the limit: there may be more than are shown.
+            self.status.setText(
+                self.tr("Showing the first {0} matches. Add a word to narrow the search.").format(
+                    QLocale().toString(SEARCH_LIMIT)
+                )
             )
-            self.status.setText(count + " " + self.tr("Press Enter on one to open it."))
-        self.results.setVisible(bool(results))
-        if results:
-            self.results.setCurrentIndex(self.model.index(0, 0))
+        else:
+            words = self.tr("1 result.") if count == 1 else self.tr("{0} results.").format(count)
+            self.status.setText(words + " " + self.tr("Press Enter on one to open it."))
 
     def _enter_results(self) -> None:
         if self.model.rowCount():

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
-from mentorpair.storage.workspace import new_id
+from mentorpair.storage.workspace import SEARCH_LIMIT, new_id
 from tests.ui.conftest import interactive_widgets
 
 from mentorpair.ui.search import (
@@ -44,6 +44,12 @@ def search(qtbot, panel, text, count):
     panel.box.clear()
     qtbot.keyClicks(panel.box, text)
     qtbot.waitUntil(lambda: panel.model.rowCount() == count and not panel._timer.isActive())
+    settle(qtbot, panel)
+
+
+def settle(qtbot, panel):
+    """Wait until the search on its pool thread is done and its results are shown."""
+    qtbot.waitUntil(lambda: not panel.searching and not panel._timer.isActive())
 
 
 def test_finds_a_note_by_a_word_in_its_text_with_the_match_highlighted(qtbot, panel, ws):
@@ -90,6 +96,7 @@ def test_within_a_pair_does_not_find_another_pairs_note(qtbot, panel, ws):
     assert rows(panel, PairIdRole) == [first]
     # Every pair: both, each naming whose pair it is in.
     panel.set_context(ws, None, presenter=False)
+    settle(qtbot, panel)
     assert sorted(rows(panel, EntityIdRole)) == sorted([mine, theirs])
     kinds = sorted(rows(panel, KindTextRole))
     assert kinds == [
@@ -169,6 +176,7 @@ def test_search_syntax_in_the_box_never_breaks_it(qtbot, panel, ws):
     for text in ("\x00", '"', "AND", "NEAR(", "rota*", "-", "title:", "(rota", "ro\x00ta"):
         panel.box.setText(text)
         panel.run_search()  # raises nothing
+        settle(qtbot, panel)
     assert rows(panel) == ["Rota"]
 
 
@@ -176,3 +184,26 @@ def test_controls_are_named(panel, ws):
     panel.set_context(ws, None, presenter=False)
     assert panel.box.accessibleName() == "Search"
     assert [type(w).__name__ for w in interactive_widgets(panel) if not w.accessibleName()] == []
+
+
+def test_at_the_limit_the_panel_says_only_the_first_matches_are_shown(qtbot, panel, ws):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.record_many(
+        pair,
+        [
+            (EventKind.NOTE_CREATED, {"note_id": f"n{i}", "kind": "shared", "title": "rota"})
+            for i in range(SEARCH_LIMIT + 1)
+        ],
+    )
+    panel.set_context(ws, pair, presenter=False)
+    search(qtbot, panel, "rota", SEARCH_LIMIT)
+    # The number is written as the person's language writes it ("1,000", "1.000").
+    shown = QLocale().toString(SEARCH_LIMIT)
+    assert panel.status.text() == (
+        f"Showing the first {shown} matches. Add a word to narrow the search."
+    )
+    assert panel.status.accessibleName() == panel.status.text()
+    # Below the limit: the count, as before.
+    note(ws, pair, "shared", "Audit", "")
+    search(qtbot, panel, "audit", 1)
+    assert panel.status.text().startswith("1 result.")

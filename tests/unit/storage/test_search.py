@@ -10,7 +10,7 @@ from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Role
 from mentorpair.storage.search_marks import marks_to_html, strip_marks
 from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import MATCH_END, MATCH_START, Workspace, new_id
+from mentorpair.storage.workspace import MATCH_END, MATCH_START, SEARCH_LIMIT, Workspace, new_id
 from tests.unit.storage.support import PASSPHRASE
 
 A, B = MATCH_START, MATCH_END
@@ -198,3 +198,59 @@ def test_the_same_id_in_another_pair_never_touches_this_pairs_search(ws):
     assert [h.pair_id for h in ws.search("Planted")] == [other]
     ws.record(other, EventKind.NOTE_DELETED, note_id="same-id", base="e" * 32)
     assert [h.pair_id for h in ws.search("Rota")] == [mine]
+
+
+def test_no_search_returns_more_than_the_limit(ws):
+    # Ranking and marking every match of a one-letter word in a large vault
+    # took over a second on the UI thread (issue 12).
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.record_many(
+        pair,
+        [
+            (EventKind.NOTE_CREATED, {"note_id": f"n{i}", "kind": "shared", "title": "rota"})
+            for i in range(SEARCH_LIMIT + 1)
+        ],
+    )
+    assert len(ws.search("rota")) == SEARCH_LIMIT
+    assert len(ws.search("rota", limit=SEARCH_LIMIT + 500)) == SEARCH_LIMIT
+
+
+def test_merging_the_index_before_removals_keeps_what_search_finds(ws):
+    # Issue 12: removals between many small segments were slow with FTS5's
+    # secure delete; each batch of removals now merges first. What a search
+    # finds must be what a freshly built index finds.
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    words = ["rota", "audit", "exams", "ward", "teaching", "leave", "research", "clinic"]
+    notes = [
+        add_note(ws, pair, title=f"Note {n}", text=" ".join(words[n % 8 :])) for n in range(40)
+    ]
+    for round_ in range(3):
+        state = ws.state(pair)
+        ws.record_many(
+            pair,
+            [
+                (
+                    EventKind.NOTE_EDITED,
+                    {
+                        "note_id": note_id,
+                        "base": state.notes[note_id].revision,
+                        "text": " ".join(words[(n + round_) % 8 :: 2]) + f" round{round_}",
+                    },
+                )
+                for n, note_id in enumerate(notes[round_ * 10 :], start=round_ * 10)
+            ],
+        )
+    db = ws.vault.db
+    assert db.query_one("SELECT v FROM search_config WHERE k = 'usermerge'") == (2,)
+    queries = [*words, "round0", "round2", "note", "rota clinic", "r"]
+
+    def found():
+        return {q: sorted((h.entity_id, h.title, h.snippet) for h in ws.search(q)) for q in queries}
+
+    merged = found()
+    # The last edit of each note replaced its older words in the index.
+    assert {hit[0] for hit in merged["round0"]} == set(notes[:10])
+    assert {hit[0] for hit in merged["round2"]} == set(notes[20:])
+    db.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
+    db.execute("INSERT INTO search (search) VALUES ('rebuild')")
+    assert found() == merged
