@@ -4750,6 +4750,10 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
+        <source>Searching…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
         <source>Note · {0}</source>
         <translation>Notiz · {0}</translation>
     </message>
@@ -4796,6 +4800,10 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <message>
         <source>No matches for “{0}”. Try fewer or shorter words.</source>
         <translation>Keine Treffer für „{0}“. Versuchen Sie es mit weniger oder kürzeren Wörtern.</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} matches. Add a word to narrow the search.</source>
+        <translation>Die ersten {0} Treffer werden angezeigt. Fügen Sie ein Wort hinzu, um die Suche einzugrenzen.</translation>
     </message>
     <message>
         <source>1 result.</source>
