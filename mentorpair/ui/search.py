@@ -411,7 +411,16 @@ class SearchPanel(QWidget):
         def work() -> list[SearchHit] | None:
             if dropped.is_set():
                 return None  # replaced while it waited for a thread
-            return workspace.search(text, pair_id=pair_id, include_private=include_private)
+            hits = workspace.search(text, pair_id=pair_id, include_private=include_private)
+            # Each hit is described from its pair's state (the partner's name, a
+            # note's kind): a pair not opened yet is folded here, not on the UI
+            # thread, under the database's lock so no save lands half-way.
+            for pair in dict.fromkeys(hit.pair_id for hit in hits):
+                if dropped.is_set():
+                    return None
+                with workspace.vault.db.held():
+                    workspace.state(pair)
+            return hits
 
         self._job = run_in_background(
             work,

@@ -206,3 +206,27 @@ def test_a_cancelled_job_delivers_nothing_and_is_not_pending(qtbot):
     assert job.wait(10)
     qtbot.wait(50)
     assert got == []
+
+
+def test_a_pair_not_opened_yet_is_folded_off_the_ui_thread(qtbot, panel, ws, monkeypatch):
+    # Hits are described from their pair's state; a long pair's first fold must
+    # not fall on the UI thread when a search across every pair finds it.
+    pairs = [ws.create_pair(Role.MENTEE, name) for name in ("Dr Helen Marsh", "Sam Carter")]
+    for pair in pairs:
+        note(ws, pair, "Rota review")
+    for pair in pairs:
+        ws.forget(pair)  # as after an unlock: nothing folded yet
+    opened_on: list[int] = []
+    real = Workspace._open_state
+
+    def open_state(self, pair_id):
+        opened_on.append(threading.get_ident())
+        return real(self, pair_id)
+
+    monkeypatch.setattr(Workspace, "_open_state", open_state)
+    panel.set_context(ws, None, presenter=False)
+    panel.box.setText("rota")
+    panel.run_search()
+    qtbot.waitUntil(lambda: len(titles(panel)) == 2)
+    assert len(opened_on) == 2
+    assert threading.main_thread().ident not in opened_on
