@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -39,12 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.domain.model import NoteKind
-from mentorpair.storage.search_marks import marks_to_html, strip_marks
-from mentorpair.storage.workspace import SearchHit, Workspace
 
 from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pair.note_list import kind_colour, kind_pixmap
 from mentorpair.ui.wording import kind_label
+
+if TYPE_CHECKING:  # the locked window needs no vault code (issue 12)
+    from mentorpair.storage.workspace import SearchHit, Workspace
 
 __all__ = ["SEARCH_DELAY_MS", "SearchPanel", "SearchResult", "SearchResultsModel"]
 
@@ -105,6 +106,9 @@ class SearchResultsModel(QAbstractListModel):
         self, index: Index, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # QAbstractItemModel.data
         """Plain or highlighted title and snippet, ids and kind, by role."""
+        # Lazy: it imports the vault's search code, which the locked window leaves alone.
+        from mentorpair.storage.search_marks import marks_to_html, strip_marks
+
         result = self.result_at(index.row()) if index.isValid() else None
         if result is None:
             return None

@@ -1,21 +1,27 @@
-"""The unlocked window's body: the pairs sidebar and the content area."""
+"""The unlocked window's body: the pairs sidebar and the content area.
+
+The locked window builds this page too, so its module imports no vault,
+sync or pair code at the top (issue 12): they load when a vault opens.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mentorpair.storage.workspace import PairSummary, Workspace
-from mentorpair.sync.pairing import PairingStatus
-
-from mentorpair.ui.pair.base import PairContext
-from mentorpair.ui.pair.overview import OverviewTab
-from mentorpair.ui.pair.view import PairView
 from mentorpair.ui.pairs_sidebar import PairsSidebar
-from mentorpair.ui.sync.controller import SyncController
-from mentorpair.ui.sync.join import JoinDialog
-from mentorpair.ui.sync.partner_tab import PartnerTab
+
+if TYPE_CHECKING:
+    from mentorpair.storage.workspace import PairSummary, Workspace
+    from mentorpair.sync.pairing import PairingStatus
+
+    from mentorpair.ui.pair.view import PairView
+    from mentorpair.ui.sync.controller import SyncController
+    from mentorpair.ui.sync.join import JoinDialog
+    from mentorpair.ui.sync.partner_tab import PartnerTab
 
 __all__ = ["WorkspacePage"]
 
@@ -152,6 +158,8 @@ class WorkspacePage(QSplitter):
 
     def set_workspace(self, workspace: Workspace) -> None:
         """Show the pairs of a freshly unlocked vault; open the first one."""
+        from mentorpair.ui.sync.controller import SyncController  # lazy: see the module
+
         self.workspace = workspace
         self.sync = SyncController(workspace, self)
         # The open pair's view refreshes itself; the sidebar shows the new state.
@@ -200,6 +208,8 @@ class WorkspacePage(QSplitter):
         """File ▸ Join a pair: paste or open an invitation (or an answer)."""
         if self.sync is None:
             return None
+        from mentorpair.ui.sync.join import JoinDialog  # lazy: see the module
+
         dialog = JoinDialog(self.sync, self.window())
         dialog.pair_ready.connect(lambda pair_id: self.refresh_pairs(select=pair_id))
         dialog.finished.connect(lambda _code: dialog.deleteLater())
@@ -208,6 +218,8 @@ class WorkspacePage(QSplitter):
 
     def partner_tab(self) -> PartnerTab | None:
         """The open pair's Partner tab, brought to the front (for the menu's commands)."""
+        from mentorpair.ui.sync.partner_tab import PartnerTab  # lazy: see the module
+
         view = self.pair_view
         if view is None:
             return None
@@ -266,6 +278,11 @@ class WorkspacePage(QSplitter):
         self._opening = None
         if self._view is not None and self._view.context.pair_id == pair_id:
             return
+        # Lazy: the pair's screens load with the first pair (see the module).
+        from mentorpair.ui.pair.base import PairContext
+        from mentorpair.ui.pair.overview import OverviewTab
+        from mentorpair.ui.pair.view import PairView
+
         self._drop_pair_view()
         context = PairContext(self.workspace, pair_id)
         context.presenter = self._presenter
