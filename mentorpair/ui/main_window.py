@@ -110,19 +110,17 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
 
         self.stack = QStackedWidget(self)
-        self.welcome_page = WelcomePage(vault_folder, self)
         self.unlock_page = UnlockPage(vault_folder, self)
-        self.workspace = WorkspacePage(self)
-        self.workspace.new_pair_requested.connect(self.new_pair)
-        self.workspace.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        for page in (self.welcome_page, self.unlock_page, self.workspace):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.unlock_page)
+        # The welcome and workspace pages are built when first shown (see their
+        # properties): a locked window shows neither (issue 12: a fast start).
+        self._welcome_page: WelcomePage | None = None
+        self._workspace_page: WorkspacePage | None = None
         self.setCentralWidget(self.stack)
         if demo:
             from mentorpair.demo import DEMO_PASSPHRASE
 
             self.unlock_page.show_demo_hint(DEMO_PASSPHRASE)
-        self.welcome_page.created.connect(self.open_vault)
         self.unlock_page.unlocked.connect(self.open_vault)
 
         # Built with the first unlock (see search_panel): the locked window has no search.
@@ -267,6 +265,26 @@ class MainWindow(QMainWindow):
             self.tray.show()
 
     @property
+    def welcome_page(self) -> WelcomePage:
+        """The page that creates a vault, built the first time it is needed."""
+        if self._welcome_page is None:
+            self._welcome_page = WelcomePage(self.vault_folder, self)
+            self._welcome_page.created.connect(self.open_vault)
+            self.stack.addWidget(self._welcome_page)
+        return self._welcome_page
+
+    @property
+    def workspace(self) -> WorkspacePage:
+        """The unlocked vault's page (pairs and the pair on screen), built when first needed."""
+        if self._workspace_page is None:
+            page = WorkspacePage(self)
+            page.new_pair_requested.connect(self.new_pair)
+            page.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+            self.stack.addWidget(page)
+            self._workspace_page = page
+        return self._workspace_page
+
+    @property
     def search_panel(self) -> SearchPanel:
         """The search panel, built the first time it is needed (issue 12: a fast start)."""
         if self._search_panel is None:
@@ -365,7 +383,7 @@ class MainWindow(QMainWindow):
                     self.settings.idle_minutes
                 )
             )
-        elif self.stack.currentWidget() is self.welcome_page:
+        elif self._welcome_page is not None and self.stack.currentWidget() is self._welcome_page:
             self.lock_state.setText(self.tr("No vault yet"))
         else:
             self.lock_state.setText(self.tr("Locked"))

@@ -172,11 +172,19 @@ def test_the_page_check_sees_the_workspace():
 #: The app up to its first shown window, as a person starts it (QApplication.exec
 #: replaced by a report of what was imported by then).
 _LOCKED_WINDOW = """
-import sys
+import sys, time
 from PySide6.QtWidgets import QApplication
 def shown(self):
     for _ in range(3):
         QApplication.processEvents()
+    if "--wait" in sys.argv:  # until the vault code was loaded in the background
+        from mentorpair.ui import app, workers
+        deadline = time.monotonic() + app.PRELOAD_DELAY_MS / 1000 + 60
+        while time.monotonic() < deadline and (
+            "mentorpair.storage.vault" not in sys.modules or workers.pending_count()
+        ):
+            QApplication.processEvents()
+            time.sleep(0.01)
     window = QApplication.activeWindow() or QApplication.topLevelWidgets()[0]
     print("PAGE", type(window.centralWidget().currentWidget()).__name__)
     print("\\n".join(sorted(sys.modules)))
@@ -187,17 +195,17 @@ sys.exit(main(["--vault", sys.argv[1]]))
 """
 
 
-def locked_window_modules(tmp_path: Path, vault_file: str = "vault.key") -> list[str]:
+def locked_window_modules(tmp_path: Path, *options: str) -> list[str]:
     folder = tmp_path / "vault"
     folder.mkdir()
-    (folder / vault_file).write_bytes(b"")  # only its name matters until the unlock
+    (folder / "vault.key").write_bytes(b"")  # only its name matters until the unlock
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH")) if p)
     env["QT_QPA_PLATFORM"] = "offscreen"
     for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp_path / name.lower())
     result = subprocess.run(
-        [sys.executable, "-c", _LOCKED_WINDOW, str(folder)],
+        [sys.executable, "-c", _LOCKED_WINDOW, str(folder), *options],
         capture_output=True,
         text=True,
         timeout=120,
@@ -215,3 +223,12 @@ def test_the_locked_window_imports_no_vault_crypto_pair_or_search_code(tmp_path:
     assert "mentorpair.ui.main_window" in modules  # the scan sees the window's own imports
     assert "mentorpair.storage.layout" in modules
     assert among(modules, LOCKED_WINDOW_LEAVES) == []
+
+
+def test_the_vault_code_loads_in_the_background_once_the_locked_window_is_shown(
+    tmp_path: Path,
+):
+    modules = locked_window_modules(tmp_path, "--wait")
+    assert "mentorpair.storage.vault" in modules and "sqlcipher3" in modules
+    assert "mentorpair.feedback.pairside" in modules
+    assert "mentorpair.ui.pair.view" not in modules  # Qt screens are left to the UI thread
