@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from zxcvbn import zxcvbn
-
 __all__ = ["MIN_LENGTH", "MIN_SCORE", "MIN_WORDS", "Hint", "Strength", "assess"]
 
 MIN_LENGTH = 12
@@ -117,6 +115,10 @@ def assess(passphrase: str, personal: Sequence[str] = ()) -> Strength:
     if not passphrase:
         return _verdict(0, Hint.START, words, 0.0)
     parts = _name_parts(personal)
+    # Lazy: the estimator's word lists take a while to load, and the locked window
+    # (which only asks for a passphrase) must not wait for them (issue 12).
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(passphrase[:_ASSESS_LIMIT], user_inputs=parts)
     score, guesses = int(result["score"]), float(result["guesses"])
     found = _names_in(passphrase, parts)

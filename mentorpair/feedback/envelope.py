@@ -48,6 +48,7 @@ from mentorpair.feedback.submission import (
     feedback_header,
     parse_response,
     text_question_ids,
+    unpadded,
 )
 
 __all__ = [
@@ -201,21 +202,6 @@ def open_released_comments(data: bytes, scheme: Scheme, keypair: HybridKeyPair) 
     except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError):
         raise SkippedFile(DAMAGED) from None
     return record
-
-
-def unpadded(padded: bytes) -> bytes:
-    r"""``padded.rstrip(b"\0")``, without its byte-by-byte walk over thousands of zeros.
-
-    The text ends at its first zero byte when only zeros follow (the padding);
-    anything else (a zero inside) takes the plain ``rstrip``, so the result is
-    always the same.
-    """
-    end = padded.find(0)
-    if end == -1:
-        return padded
-    if padded.count(0, end) == len(padded) - end:
-        return padded[:end]
-    return padded.rstrip(b"\0")
 
 
 def _string(value: object) -> str:

@@ -143,6 +143,15 @@ def list_candidates(folder: Path) -> list[Path]:
         NotFound: the folder is not there (or is not a folder).
         PermissionDenied, DiskError: it cannot be listed.
     """
+    return [Path(entry.path) for entry in _candidates(folder)]
+
+
+def _candidates(folder: Path) -> list[os.DirEntry[str]]:
+    """:func:`list_candidates` as directory entries.
+
+    A report opens their paths as strings, without making and printing
+    10,000 :class:`Path` objects (issue 12).
+    """
     if not folder.is_dir():
         raise NotFound(
             "The feedback folder could not be found. Check that it is there and choose it again."
@@ -157,7 +166,7 @@ def list_candidates(folder: Path) -> list[Path]:
                 found.append(entry)
     # The order sorted() gives the paths, by comparing names rather than 10,000 Paths.
     found.sort(key=_name_order)
-    return [Path(entry.path) for entry in found]
+    return found
 
 
 def _name_order(entry: os.DirEntry[str]) -> str:
@@ -189,21 +198,21 @@ def read_folder(
     """
     if scheme.collector is not None:
         return read_batches(folder, scheme, keypair, progress, stop)
-    paths = list_candidates(folder)
-    total = len(paths)
+    entries = _candidates(folder)
+    total = len(entries)
     if progress is not None:
         progress(0, total)
     responses: list[Response] = []
     skipped: list[Skipped] = []
-    for done, path in enumerate(paths, start=1):
+    for done, entry in enumerate(entries, start=1):
         if stop is not None and stop():
             raise ReadingStopped()
         try:
-            responses.append(open_feedback_file(path, scheme, keypair))
+            responses.append(open_feedback_file(entry.path, scheme, keypair))
         except Unusable as exc:
-            skipped.append(Skipped(path.name, exc.reason))
+            skipped.append(Skipped(entry.name, exc.reason))
         except KnownError as exc:
-            skipped.append(Skipped(path.name, _reason(exc)))
+            skipped.append(Skipped(entry.name, _reason(exc)))
         if progress is not None:
             progress(done, total)
     log.info("feedback folder read: %d files, %d skipped", total, len(skipped))

@@ -32,6 +32,7 @@ from mentorpair.errors import CorruptFile, DiskError, KnownError, MadeByNewerVer
 from mentorpair.storage.atomic import fsync_folder
 from mentorpair.storage.database import Database
 from mentorpair.storage.header import VaultHeader, read_header, write_header
+from mentorpair.storage.layout import DB_NAME, KEY_NAME, NEXT_KEY_NAME, REKEY_DB_NAME, SIDECARS
 from mentorpair.storage.oserrors import translate_os_errors
 
 __all__ = [
@@ -45,11 +46,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "vault.db"
-KEY_NAME = "vault.key"
-NEXT_KEY_NAME = "vault.key.next"
-REKEY_DB_NAME = "vault.db.rekey"
-_SIDECARS = ("-wal", "-shm", "-journal")
 #: Pages copied between two progress reports (4 MiB with 4 KiB pages).
 STEP_PAGES = 1024
 
@@ -82,7 +78,7 @@ def settle(folder: Path, used_pending: bool) -> None:
     wrong passphrase never changes a byte. Also removes the temporary files
     an interrupted atomic write of either key file leaves behind.
     """
-    names = [REKEY_DB_NAME, *(REKEY_DB_NAME + s for s in _SIDECARS)]
+    names = [REKEY_DB_NAME, *(REKEY_DB_NAME + s for s in SIDECARS)]
     leftovers = [folder / n for n in names if (folder / n).exists()]
     leftovers += folder.glob(".vault.key.*.tmp")
     if not used_pending:

@@ -19,7 +19,6 @@ import logging
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
-from enum import Enum
 from pathlib import Path
 
 import sqlcipher3
@@ -46,16 +45,20 @@ from mentorpair.storage import migrations, placement, rekey
 from mentorpair.storage.atomic import fsync_folder
 from mentorpair.storage.database import Database, translate_sqlite_errors
 from mentorpair.storage.header import VaultHeader, read_header, write_header
+from mentorpair.storage.layout import (
+    DB_NAME,
+    KEY_NAME,
+    NEW_DB_NAME,
+    VaultState,
+    finish_interrupted_creation,
+    vault_state,
+)
 from mentorpair.storage.oserrors import translate_os_errors
 
-__all__ = ["DB_NAME", "KEY_NAME", "Vault", "VaultState", "vault_state"]
+__all__ = ["DB_NAME", "KEY_NAME", "NEW_DB_NAME", "Vault", "VaultState", "vault_state"]
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "vault.db"
-KEY_NAME = "vault.key"
-#: A database being created is named so until its key file is in place.
-NEW_DB_NAME = "vault.db.new"
 #: Every SQLCipher vault holds at least its first 4096-byte page. SQLite takes
 #: a shorter file for a new database and would write a fresh schema into it.
 MIN_DB_SIZE = 4096
@@ -68,7 +71,6 @@ ROTATION_FINISHED = (
     "That passphrase does not open this vault. A passphrase change finished when "
     "mentorpair last stopped: use your new passphrase."
 )
-SIDECARS = ("-wal", "-shm", "-journal")
 
 #: SQLCipher 4 settings, set explicitly so a future library default cannot
 #: silently change how our pages are encrypted.
@@ -86,41 +88,6 @@ CONNECTION_SETTINGS: tuple[tuple[str, str, object], ...] = (
     ("synchronous = FULL", "synchronous", 2),
     ("foreign_keys = ON", "foreign_keys", 1),
 )
-
-
-class VaultState(Enum):
-    """What a folder holds, so the app knows whether to welcome or to unlock."""
-
-    ABSENT = "absent"
-    PRESENT = "present"
-
-
-def vault_state(folder: Path) -> VaultState:
-    """Whether ``folder`` holds a vault (a key file commits its creation)."""
-    _finish_interrupted_creation(folder)
-    if (folder / KEY_NAME).exists() or (folder / DB_NAME).exists():
-        return VaultState.PRESENT
-    return VaultState.ABSENT
-
-
-def _finish_interrupted_creation(folder: Path) -> None:
-    """Complete or discard a creation that a crash cut short.
-
-    The key file is written last but one; if it exists, the database only
-    needs its final name. Without the key file, the half-made database holds
-    nothing the person ever saw, and is removed.
-    """
-    new_db = folder / NEW_DB_NAME
-    if not new_db.exists():
-        return
-    with translate_os_errors():
-        if (folder / KEY_NAME).exists() and not (folder / DB_NAME).exists():
-            os.replace(new_db, folder / DB_NAME)
-            fsync_folder(folder)
-        elif not (folder / KEY_NAME).exists():
-            for name in (NEW_DB_NAME, *(NEW_DB_NAME + s for s in SIDECARS)):
-                with contextlib.suppress(FileNotFoundError):
-                    (folder / name).unlink()
 
 
 class Vault:
@@ -221,7 +188,7 @@ class Vault:
         database is of a version we understand, and no other computer opened
         it lately (:mod:`mentorpair.storage.placement`). (A creation that a
         crash cut short is completed or discarded first; see
-        :func:`_finish_interrupted_creation`.)
+        :func:`~mentorpair.storage.layout.finish_interrupted_creation`.)
 
         Args:
             folder: the vault's folder.
@@ -240,7 +207,7 @@ class Vault:
         harden_process()
         if not take_over:
             placement.check_machine(folder, datetime.now(UTC))
-        _finish_interrupted_creation(folder)
+        finish_interrupted_creation(folder)
         key_path, db_path = folder / KEY_NAME, folder / DB_NAME
         if not key_path.exists() and not db_path.exists():
             raise NotFound("There is no vault in this folder.")

@@ -293,6 +293,30 @@ class Workspace:
             self._reindex_pair(pair_id)
         return int(row[0]) if row else 0
 
+    def event_count(self, pair_id: str) -> int:
+        """How many stored changes the pair has (a count over the pair index, no bodies).
+
+        The UI asks before opening a pair: a long history is folded off the UI thread.
+        """
+        row = self._db.query_one(
+            "SELECT COUNT(*) FROM events WHERE pair_id = :pair", {"pair": pair_id}
+        )
+        return int(row[0]) if row else 0
+
+    def is_open(self, pair_id: str) -> bool:
+        """Whether the pair's state is cached, so :meth:`state` returns at once."""
+        return pair_id in self._states
+
+    def load(self, pair_id: str) -> PairState:
+        """:meth:`state`, safe to call on a pool thread (opening a long pair).
+
+        The whole read, fold and caching runs under the database's lock, so a
+        save or a sync import (which take the same lock for their transaction)
+        cannot come in between and leave a state without their change cached.
+        """
+        with self._db.held():
+            return self.state(pair_id)
+
     # ------------------------------------------------------------- changes
     def record(self, pair_id: str, kind: EventKind, /, **body: Any) -> Event:
         """Make a change as this vault's person; return the stored event.

@@ -2,10 +2,16 @@
 
 A second launch for the same vault hands over to the running one (which
 brings its window forward) and exits; Qt's own messages go to the log.
+
+The locked window imports only what it shows (issue 12). Once it is on
+screen, the vault, sync and feedback code that an unlock needs is imported on
+a pool thread, so the unlock does not wait for it; the Qt screens of a pair
+are left to the UI thread (Qt's types are set up where they are used).
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import signal
 import sys
@@ -28,6 +34,7 @@ from mentorpair.ui.main_window import MainWindow, app_icon
 from mentorpair.ui.settings import Settings
 from mentorpair.ui.theme import apply_theme
 from mentorpair.ui.wording import month_span
+from mentorpair.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from mentorpair.demo import DemoSession
@@ -35,6 +42,22 @@ if TYPE_CHECKING:
 __all__ = ["make_application", "run"]
 
 log = logging.getLogger(__name__)
+
+#: After the window is shown, how long until the vault code loads in the background
+#: (the locked window's first paint comes well before).
+PRELOAD_DELAY_MS = 400
+#: Plain-Python modules an unlock and the first pair need (they import the rest:
+#: SQLCipher, the crypto stack, the calendar and feedback code).
+PRELOAD = (
+    "mentorpair.storage.vault",
+    "mentorpair.storage.workspace",
+    "mentorpair.storage.calendar",
+    "mentorpair.storage.export",
+    "mentorpair.sync.exchange",
+    "mentorpair.sync.folder",
+    "mentorpair.sync.pairing",
+    "mentorpair.feedback.pairside",
+)
 
 
 def make_application() -> QApplication:
@@ -94,11 +117,27 @@ def run(vault_folder: Path, demo: bool = False) -> int:
         install_crash_handler()
         window.show()
         log.info("main window shown")  # start-up time is measured to this line
+        if window.vault is None:
+            QTimer.singleShot(PRELOAD_DELAY_MS, preload_vault_code)
         return app.exec()
     finally:
         instance.close()
         if session is not None:
             session.cleanup()
+
+
+def preload_vault_code() -> None:
+    """Import :data:`PRELOAD` on a pool thread; the unlock then finds it loaded."""
+
+    def load() -> None:
+        for name in PRELOAD:
+            importlib.import_module(name)
+
+    def failed(exc: BaseException) -> None:
+        # Only a head start: the same import at the unlock will report a real problem.
+        log.warning("preloading the vault code failed: %s", type(exc).__name__)
+
+    run_in_background(load, lambda _none: log.debug("vault code preloaded"), failed)
 
 
 def _demo_session() -> DemoSession:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -28,27 +29,31 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair import APP_TITLE
-from mentorpair.demo import DEMO_PASSPHRASE, DemoSession
 from mentorpair.domain.model import Role
 from mentorpair.errors import KnownError
 from mentorpair.resources import resource_path
-from mentorpair.storage.vault import Vault, VaultState, vault_state
-from mentorpair.storage.workspace import Workspace
+from mentorpair.storage.layout import VaultState, vault_state
 
 from mentorpair.ui import workers
-from mentorpair.ui.about import AboutDialog
 from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.desktop.notify import DesktopNotifier
 from mentorpair.ui.desktop.session_lock import SessionLockWatcher
 from mentorpair.ui.lock import IdleLock
-from mentorpair.ui.new_pair import NewPairDialog
-from mentorpair.ui.preferences import PreferencesDialog
 from mentorpair.ui.reminders import ReminderScheduler
-from mentorpair.ui.search import SearchPanel
 from mentorpair.ui.settings import Settings
 from mentorpair.ui.unlock import UnlockPage
 from mentorpair.ui.welcome import WelcomePage
 from mentorpair.ui.workspace import WorkspacePage
+
+if TYPE_CHECKING:
+    # Loaded when a vault opens or a dialog does: the locked window needs none (issue 12).
+    from mentorpair.demo import DemoSession
+    from mentorpair.storage.vault import Vault
+    from mentorpair.storage.workspace import Workspace
+
+    from mentorpair.ui.new_pair import NewPairDialog
+    from mentorpair.ui.preferences import PreferencesDialog
+    from mentorpair.ui.search import SearchPanel
 
 __all__ = ["MainWindow"]
 
@@ -105,30 +110,21 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
 
         self.stack = QStackedWidget(self)
-        self.welcome_page = WelcomePage(vault_folder, self)
         self.unlock_page = UnlockPage(vault_folder, self)
-        self.workspace = WorkspacePage(self)
-        self.workspace.new_pair_requested.connect(self.new_pair)
-        self.workspace.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        for page in (self.welcome_page, self.unlock_page, self.workspace):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.unlock_page)
+        # The welcome and workspace pages are built when first shown (see their
+        # properties): a locked window shows neither (issue 12: a fast start).
+        self._welcome_page: WelcomePage | None = None
+        self._workspace_page: WorkspacePage | None = None
         self.setCentralWidget(self.stack)
         if demo:
+            from mentorpair.demo import DEMO_PASSPHRASE
+
             self.unlock_page.show_demo_hint(DEMO_PASSPHRASE)
-        self.welcome_page.created.connect(self.open_vault)
         self.unlock_page.unlocked.connect(self.open_vault)
 
-        self.search_panel = SearchPanel(self)
-        self.search_panel.result_activated.connect(self.workspace.show_search_result)
-        self.search_dock = QDockWidget(self.tr("Search"), self)
-        self.search_dock.setObjectName("searchDock")
-        self.search_dock.setAccessibleName(self.tr("Search"))
-        self.search_dock.setWidget(self.search_panel)
-        self.search_dock.setAllowedAreas(
-            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
+        # Built with the first unlock (see search_panel): the locked window has no search.
+        self._search_panel: SearchPanel | None = None
 
         self.reminders = ReminderScheduler(self._open_workspace, parent=self)
         self.reminders.notify.connect(self._show_reminder)
@@ -268,10 +264,51 @@ class MainWindow(QMainWindow):
             self.tray.activated.connect(self.bring_to_front)
             self.tray.show()
 
+    @property
+    def welcome_page(self) -> WelcomePage:
+        """The page that creates a vault, built the first time it is needed."""
+        if self._welcome_page is None:
+            self._welcome_page = WelcomePage(self.vault_folder, self)
+            self._welcome_page.created.connect(self.open_vault)
+            self.stack.addWidget(self._welcome_page)
+        return self._welcome_page
+
+    @property
+    def workspace(self) -> WorkspacePage:
+        """The unlocked vault's page (pairs and the pair on screen), built when first needed."""
+        if self._workspace_page is None:
+            page = WorkspacePage(self)
+            page.new_pair_requested.connect(self.new_pair)
+            page.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+            self.stack.addWidget(page)
+            self._workspace_page = page
+        return self._workspace_page
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search panel, built the first time it is needed (issue 12: a fast start)."""
+        if self._search_panel is None:
+            from mentorpair.ui.search import SearchPanel
+
+            self._search_panel = SearchPanel(self)
+            self._search_panel.result_activated.connect(self.workspace.show_search_result)
+            self.search_dock = QDockWidget(self.tr("Search"), self)
+            self.search_dock.setObjectName("searchDock")
+            self.search_dock.setAccessibleName(self.tr("Search"))
+            self.search_dock.setWidget(self._search_panel)
+            self.search_dock.setAllowedAreas(
+                Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
+            )
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+            self.search_dock.hide()
+        return self._search_panel
+
     # ------------------------------------------------------------- lock state
     def open_vault(self, vault: Vault) -> None:
         """Show the workspace for a freshly opened vault."""
         self.vault = vault
+        from mentorpair.storage.workspace import Workspace
+
         self.workspace.show_person(vault.display_name(), self.settings.idle_minutes, self.demo)
         workspace = Workspace(vault)
         self.workspace.set_workspace(workspace)
@@ -349,7 +386,7 @@ class MainWindow(QMainWindow):
                     self.settings.idle_minutes
                 )
             )
-        elif self.stack.currentWidget() is self.welcome_page:
+        elif self._welcome_page is not None and self.stack.currentWidget() is self._welcome_page:
             self.lock_state.setText(self.tr("No vault yet"))
         else:
             self.lock_state.setText(self.tr("Locked"))
@@ -388,6 +425,8 @@ class MainWindow(QMainWindow):
         """Ask who the partner is, then start the pair and show it."""
         if self.workspace.workspace is None:
             return
+        from mentorpair.ui.new_pair import NewPairDialog
+
         dialog = NewPairDialog(self)
         dialog.accepted.connect(lambda: self._create_pair(dialog))
         dialog.finished.connect(lambda _code: dialog.deleteLater())
@@ -450,6 +489,8 @@ class MainWindow(QMainWindow):
             return
         workspace = self.workspace.workspace
         partners = [p.partner_name for p in workspace.pairs()] if workspace else []
+        from mentorpair.ui.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.vault, self.settings, self, partner_names=partners)
         dialog.applied.connect(self._on_preferences_applied)
         self._preferences = dialog
@@ -519,6 +560,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Version, licence and, when unlocked, this person's fingerprint."""
+        from mentorpair.ui.about import AboutDialog
+
         dialog = AboutDialog(self.vault, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # A lock takes the fingerprint off screen with everything else.
@@ -569,7 +612,8 @@ class MainWindow(QMainWindow):
         self.reminders.stop()
         self.workspace.stop_sync()
         self.workspace.flush()
-        self.search_panel.set_context(None, None, False)
+        if self._search_panel is not None:
+            self._search_panel.set_context(None, None, False)
         self.workspace.clear()
         if self.vault is not None:
             vault, self.vault = self.vault, None

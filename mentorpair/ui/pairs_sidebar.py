@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from mentorpair.domain.model import Role
-from mentorpair.storage.workspace import PairSummary
-from mentorpair.sync.pairing import PairingStatus
 
 from mentorpair.ui.keyed_rows import KeyedRows
-from mentorpair.ui.sync.wording import status_icon, status_short
+
+if TYPE_CHECKING:  # the locked window builds the sidebar without the vault code (issue 12)
+    from mentorpair.storage.workspace import PairSummary
+    from mentorpair.sync.pairing import PairingStatus
 
 __all__ = ["PairListModel", "PairsSidebar"]
 
@@ -72,9 +73,18 @@ class PairListModel(QAbstractListModel):
             )
             text = self.tr("{0}\n{1}").format(pair.partner_name, their_role)
             text += self.tr(" · ended") if pair.ended else ""
-            return text if status is None else f"{text}\n{status_short(status)}"
+            if status is None:
+                return text
+            # Lazy: it imports the sync code, which the locked window leaves alone.
+            from mentorpair.ui.sync.wording import status_short
+
+            return f"{text}\n{status_short(status)}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return None if status is None else status_icon(status)
+            if status is None:
+                return None
+            from mentorpair.ui.sync.wording import status_icon  # lazy: as above
+
+            return status_icon(status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.data(index)  # the whole of a long name the narrow list cuts off
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -28,17 +28,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mentorpair.domain.model import MeetingMode, Role
 from mentorpair.domain.state import PairState
 from mentorpair.errors import KnownError
-from mentorpair.storage.workspace import Workspace
 
 from mentorpair.ui.memory import release_freed_memory
 from mentorpair.ui.wording import format_date
 from mentorpair.ui.workers import run_in_background
+
+if TYPE_CHECKING:  # the locked window needs no vault code (issue 12)
+    from mentorpair.storage.workspace import Workspace
 
 __all__ = [
     "AGENDA_NUDGE_DAYS",

@@ -56,6 +56,8 @@ from mentorpair.ui.pair.note_list import kind_colour, kind_pixmap
 from mentorpair.ui.wording import kind_label
 from mentorpair.ui.workers import Job, run_in_background
 
+# The locked window never builds the search panel, so this module may import
+# the vault code (issue 12): the page is made on the first unlock.
 __all__ = [
     "SEARCHING_AFTER_MS",
     "SEARCH_DELAY_MS",

@@ -1,26 +1,53 @@
-"""The unlocked window's body: the pairs sidebar and the content area."""
+"""The unlocked window's body: the pairs sidebar and the content area.
+
+The locked window builds this page too, so its module imports no vault,
+sync or pair code at the top (issue 12): they load when a vault opens.
+
+A pair with a long history is opened off the UI thread (issue 12): its state
+is folded on a pool thread while the content area says so; the pair's screens
+are built on the UI thread once it is ready, if it is still the pair wanted.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from mentorpair.storage.workspace import PairSummary, Workspace
-from mentorpair.sync.pairing import PairingStatus
+from mentorpair.errors import KnownError
 
-from mentorpair.ui.pair.base import PairContext
-from mentorpair.ui.pair.overview import OverviewTab
-from mentorpair.ui.pair.view import PairView
+from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.pairs_sidebar import PairsSidebar
-from mentorpair.ui.sync.controller import SyncController
-from mentorpair.ui.sync.join import JoinDialog
-from mentorpair.ui.sync.partner_tab import PartnerTab
+from mentorpair.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from mentorpair.storage.workspace import PairSummary, Workspace
+    from mentorpair.sync.pairing import PairingStatus
+
+    from mentorpair.ui.pair.view import PairView
+    from mentorpair.ui.sync.controller import SyncController
+    from mentorpair.ui.sync.join import JoinDialog
+    from mentorpair.ui.sync.partner_tab import PartnerTab
 
 __all__ = ["WorkspacePage"]
 
 # After unlocking, the chosen pair opens once the window is painted, or after this.
 OPEN_FALLBACK_MS = 300
+
+#: A pair with more stored changes than this is folded on a pool thread (about
+#: a tenth of a second of folding on the UI thread at this size).
+BACKGROUND_OPEN_EVENTS = 2000
 
 
 def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
@@ -72,6 +99,61 @@ class _Opening(QWidget):
         self.painted.emit()
 
 
+class OpeningPanel(QWidget):
+    """Says that a long pair is opening (a busy bar), or why it could not be.
+
+    Signals:
+        retry_requested(): the Try again button was used.
+    """
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = StatusLabel(self.tr("Opening status"), self)
+        self.status.setWordWrap(True)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Opening the pair"))
+        self.retry = QPushButton(self.tr("Try again"), self)
+        self.retry.setAccessibleName(self.tr("Try again"))
+        self.retry.hide()
+        self.retry.clicked.connect(self.retry_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(12)
+        layout.addWidget(self.status)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def show_opening(self, partner_name: str) -> None:
+        """A pair with ``partner_name`` is being opened."""
+        self.status.alert = False
+        self.status.setObjectName("")
+        self.status.setText(
+            self.tr("Opening your pair with {0}… A long history takes a moment.").format(
+                partner_name
+            )
+        )
+        self.busy.show()
+        self.retry.hide()
+
+    def show_failed(self, reason: str) -> None:
+        """The pair could not be opened, and why; the person may try again."""
+        self.status.alert = True
+        self.status.setObjectName("error")
+        self.status.setText(self.tr("This pair could not be opened. {0}").format(reason))
+        self.busy.hide()
+        self.retry.show()
+
+    def clear(self) -> None:
+        """No words from the vault left (on lock)."""
+        self.status.setText("")
+        self.retry.hide()
+
+
 class WorkspacePage(QSplitter):
     """Sidebar of pairs on the left; on the right the chosen pair, or the home panel.
 
@@ -97,13 +179,20 @@ class WorkspacePage(QSplitter):
         # On unlock the window paints first; the pair chosen opens right after.
         self._defer_open = False
         self._opening: str | None = None
+        #: The pair being folded on a pool thread, and what to show in it once open.
+        self._loading: str | None = None
+        self._show_after_open: tuple[str, str] | None = None
+        self._names: dict[str, str] = {}
         self.sidebar = PairsSidebar(self)
         self.home = HomePanel(self)
         self.placeholder = _Opening(self)
         self.placeholder.painted.connect(self._painted)
+        self.opening_panel = OpeningPanel(self)
+        self.opening_panel.retry_requested.connect(self._retry)
         self.content = QStackedWidget(self)
         self.content.addWidget(self.home)
         self.content.addWidget(self.placeholder)
+        self.content.addWidget(self.opening_panel)
         self.addWidget(self.sidebar)
         self.addWidget(self.content)
         self.setStretchFactor(0, 0)
@@ -152,6 +241,8 @@ class WorkspacePage(QSplitter):
 
     def set_workspace(self, workspace: Workspace) -> None:
         """Show the pairs of a freshly unlocked vault; open the first one."""
+        from mentorpair.ui.sync.controller import SyncController  # lazy: see the module
+
         self.workspace = workspace
         self.sync = SyncController(workspace, self)
         # The open pair's view refreshes itself; the sidebar shows the new state.
@@ -200,6 +291,8 @@ class WorkspacePage(QSplitter):
         """File ▸ Join a pair: paste or open an invitation (or an answer)."""
         if self.sync is None:
             return None
+        from mentorpair.ui.sync.join import JoinDialog  # lazy: see the module
+
         dialog = JoinDialog(self.sync, self.window())
         dialog.pair_ready.connect(lambda pair_id: self.refresh_pairs(select=pair_id))
         dialog.finished.connect(lambda _code: dialog.deleteLater())
@@ -208,6 +301,8 @@ class WorkspacePage(QSplitter):
 
     def partner_tab(self) -> PartnerTab | None:
         """The open pair's Partner tab, brought to the front (for the menu's commands)."""
+        from mentorpair.ui.sync.partner_tab import PartnerTab  # lazy: see the module
+
         view = self.pair_view
         if view is None:
             return None
@@ -219,11 +314,13 @@ class WorkspacePage(QSplitter):
         if self.workspace is None:
             return
         pairs = self.workspace.pairs()
+        self._names = {p.pair_id: p.partner_name for p in pairs}
         current = select or self._shown_pair()
         if current not in {p.pair_id for p in pairs}:
             current = None
         self.sidebar.set_pairs(pairs, current, self._sharing(pairs))
         if not pairs:
+            self._loading = None
             self._drop_pair_view()
             self.content.setCurrentWidget(self.home)
         elif self._view is None or self._view.context.pair_id != self.sidebar.current_pair():
@@ -235,6 +332,8 @@ class WorkspacePage(QSplitter):
         """The pair on screen, or the one about to open."""
         if self._opening is not None:
             return self._opening
+        if self._loading is not None:
+            return self._loading
         return self._view.context.pair_id if self._view else None
 
     def _sharing(self, pairs: list[PairSummary]) -> dict[str, PairingStatus]:
@@ -265,7 +364,76 @@ class WorkspacePage(QSplitter):
             return
         self._opening = None
         if self._view is not None and self._view.context.pair_id == pair_id:
+            self._loading = None
             return
+        if self._loading == pair_id:
+            return  # already opening on a pool thread
+        workspace = self.workspace
+        if (
+            not workspace.is_open(pair_id)
+            and workspace.event_count(pair_id) > BACKGROUND_OPEN_EVENTS
+        ):
+            self._open_in_background(pair_id)
+            return
+        self._loading = None
+        self._show_pair_view(pair_id)
+
+    def _open_in_background(self, pair_id: str) -> None:
+        """Fold a long pair on a pool thread; its screens follow on the UI thread."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self._drop_pair_view()
+        self._loading = pair_id
+        self.opening_panel.show_opening(self._names.get(pair_id, ""))
+        self.content.setCurrentWidget(self.opening_panel)
+        run_in_background(
+            lambda: workspace.load(pair_id),
+            lambda _state: self._opened(workspace, pair_id),
+            lambda exc: self._open_failed(workspace, pair_id, exc),
+        )
+
+    def _still_wanted(self, workspace: Workspace, pair_id: str) -> bool:
+        """Whether a pair that finished opening is still wanted (no lock, no other click)."""
+        return (
+            self._loading == pair_id and self.workspace is workspace and not workspace.vault.closed
+        )
+
+    def _opened(self, workspace: Workspace, pair_id: str) -> None:
+        if not self._still_wanted(workspace, pair_id):
+            return
+        self._loading = None
+        self._show_pair_view(pair_id)
+        entity, self._show_after_open = self._show_after_open, None
+        if entity is not None and self._view is not None:
+            self._view.show_entity(*entity)
+
+    def _open_failed(self, workspace: Workspace, pair_id: str, exc: BaseException) -> None:
+        if not self._still_wanted(workspace, pair_id):
+            return
+        self._show_after_open = None
+        if isinstance(exc, KnownError):
+            self.opening_panel.show_failed(exc.message)
+            return
+        self.opening_panel.show_failed(
+            self.tr("Something unexpected went wrong; it was written to the log.")
+        )
+        raise exc  # a bug: the crash handler reports it
+
+    def _retry(self) -> None:
+        pair_id, self._loading = self._loading, None
+        if pair_id is not None and self.workspace is not None:
+            self.open_pair(pair_id)
+
+    def _show_pair_view(self, pair_id: str) -> None:
+        """Build the pair's screens (its state is cached, or quick to fold)."""
+        if self.workspace is None:
+            return
+        # Lazy: the pair's screens load with the first pair (see the module).
+        from mentorpair.ui.pair.base import PairContext
+        from mentorpair.ui.pair.overview import OverviewTab
+        from mentorpair.ui.pair.view import PairView
+
         self._drop_pair_view()
         context = PairContext(self.workspace, pair_id)
         context.presenter = self._presenter
@@ -286,7 +454,9 @@ class WorkspacePage(QSplitter):
         """Open the pair of a search result and the tab that shows the thing found."""
         self.refresh_pairs(select=pair_id)
         self.open_pair(pair_id)
-        if self._view is not None:
+        if self._loading == pair_id:
+            self._show_after_open = (kind, entity_id)  # shown once the pair is open
+        elif self._view is not None:
             self._view.show_entity(kind, entity_id)
 
     def flush(self) -> None:
@@ -317,6 +487,11 @@ class WorkspacePage(QSplitter):
     def clear(self) -> None:
         """Remove everything that came from the vault (on lock)."""
         self._opening = None
+        # A pair still opening on a pool thread is not shown when it is done.
+        self._loading = None
+        self._show_after_open = None
+        self._names = {}
+        self.opening_panel.clear()
         self._drop_pair_view()
         if self.sync is not None:
             self.sync.stop()

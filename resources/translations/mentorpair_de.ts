@@ -2030,6 +2030,7 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     <name>HomePanel</name>
     <message>
         <source>Greeting</source>
+        <extracomment>A pair with more stored changes than this is folded on a pool thread (about a tenth of a second of folding on the UI thread at this size).</extracomment>
         <translation>Begrüßung</translation>
     </message>
     <message>
@@ -3051,6 +3052,29 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
     <message>
         <source>It is deleted for your partner too.</source>
         <translation>Sie wird auch für Ihr Gegenüber gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningPanel</name>
+    <message>
+        <source>Opening status</source>
+        <translation>Status beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Opening the pair</source>
+        <translation>Das Paar wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Opening your pair with {0}… A long history takes a moment.</source>
+        <translation>Ihr Paar mit {0} wird geöffnet… Ein langer Verlauf braucht einen Moment.</translation>
+    </message>
+    <message>
+        <source>This pair could not be opened. {0}</source>
+        <translation>Dieses Paar konnte nicht geöffnet werden. {0}</translation>
     </message>
 </context>
 <context>
@@ -5443,6 +5467,7 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <name>WorkspacePage</name>
     <message>
         <source>Hello, {0}</source>
+        <extracomment>The pair being folded on a pool thread, and what to show in it once open.</extracomment>
         <translation>Hallo, {0}</translation>
     </message>
     <message>
@@ -5456,6 +5481,10 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <message>
         <source>It locks after {0} minutes without use, or at once with Ctrl+L. Change this in Preferences.</source>
         <translation>Er sperrt sich nach {0} Minuten ohne Nutzung oder sofort mit Strg+L. Das können Sie in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; it was written to the log.</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen; es wurde ins Protokoll geschrieben.</translation>
     </message>
 </context>
 <context>

@@ -8,17 +8,22 @@ own rows (no model reset) and leaves the hidden tabs to catch up on their show.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.model import Note, NoteKind, Role
+from mentorpair.errors import DiskError
 from mentorpair.storage.workspace import Workspace, new_id
 
+from mentorpair.ui import workers
+from mentorpair.ui import workspace as workspace_page
 from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.note_list import NotesModel
 from mentorpair.ui.pair.notes import NotesTab
@@ -243,3 +248,146 @@ def test_the_save_state_line_changes_without_laying_out_the_tab_again(
     qtbot.wait(10)
     assert Requests.count == 0
     assert notes.save_state.text() == "Saved" and notes.save_state.width() > 100
+
+
+# ------------------------------------------------- a long pair opens off the UI thread
+
+
+class SlowLoad:
+    """``Workspace.load`` held on its pool thread until the test lets it finish."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.release = threading.Event()
+        self.started: list[str] = []
+        self.fail: BaseException | None = None
+        self.threads: list[threading.Thread] = []
+        original = Workspace.load
+
+        def held(ws: Workspace, pair_id: str) -> object:
+            self.started.append(pair_id)
+            self.threads.append(threading.current_thread())
+            assert self.release.wait(30)
+            if self.fail is not None:
+                raise self.fail
+            return original(ws, pair_id)
+
+        monkeypatch.setattr(Workspace, "load", held)
+
+
+@pytest.fixture
+def slow(monkeypatch: pytest.MonkeyPatch) -> SlowLoad:
+    # Three changes make a "long" pair here; one with fewer opens on the UI thread.
+    monkeypatch.setattr(workspace_page, "BACKGROUND_OPEN_EVENTS", 3)
+    return SlowLoad(monkeypatch)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ws: Workspace) -> Iterator[WorkspacePage]:
+    shown = WorkspacePage()
+    qtbot.addWidget(shown)
+    shown.resize(1000, 700)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    shown.clear()
+    qtbot.waitUntil(lambda: workers.pending_count() == 0)
+
+
+def _long_and_short(ws: Workspace) -> tuple[str, str]:
+    long_pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    for n in range(5):
+        _note(ws, long_pair, f"Note {n}")
+    short_pair = ws.create_pair(Role.MENTOR, "Sam Okafor")
+    ws.forget(long_pair)  # as after an unlock: nothing folded yet
+    return long_pair, short_pair
+
+
+def _wait_opening(qtbot: QtBot, page: WorkspacePage, slow: SlowLoad, pair: str) -> None:
+    page.open_pair(pair)
+    qtbot.waitUntil(lambda: slow.started == [pair])
+
+
+def test_a_long_pair_is_folded_on_a_pool_thread_while_the_page_says_so(
+    qtbot: QtBot, ws: Workspace, page: WorkspacePage, slow: SlowLoad
+) -> None:
+    long_pair, _short = _long_and_short(ws)
+    page.workspace = ws
+    page.refresh_pairs(select=long_pair)
+    qtbot.waitUntil(lambda: slow.started == [long_pair])
+    assert slow.threads[0] is not threading.main_thread()
+    assert not ws.is_open(long_pair)  # the UI thread did not fold it
+    panel = page.opening_panel
+    assert page.content.currentWidget() is panel and page.findChildren(PairView) == []
+    words = "Opening your pair with Dr Helen Marsh… A long history takes a moment."
+    assert panel.status.text() == words and panel.busy.isVisible()
+    assert not panel.retry.isVisible()
+    # What a screen reader gets: the words as the label's name (and text).
+    access = QAccessible.queryAccessibleInterface(panel.status)
+    assert access is not None
+    assert access.text(QAccessible.Text.Name) == words
+    assert access.role() == QAccessible.Role.StaticText
+    busy = QAccessible.queryAccessibleInterface(panel.busy)
+    assert busy is not None and busy.text(QAccessible.Text.Name) == "Opening the pair"
+    slow.release.set()
+    qtbot.waitUntil(lambda: page.pair_view is not None)
+    assert page.pair_view is not None and page.pair_view.context.pair_id == long_pair
+    assert page.content.currentWidget() is page.pair_view
+    assert ws.is_open(long_pair)
+
+
+def test_a_short_pair_opens_at_once_on_the_ui_thread(
+    qtbot: QtBot, ws: Workspace, page: WorkspacePage, slow: SlowLoad
+) -> None:
+    _long, short_pair = _long_and_short(ws)
+    page.workspace = ws
+    page.open_pair(short_pair)
+    assert page.pair_view is not None and page.pair_view.context.pair_id == short_pair
+    assert slow.started == []
+
+
+def test_another_pair_chosen_while_one_opens_stays_on_screen(
+    qtbot: QtBot, ws: Workspace, page: WorkspacePage, slow: SlowLoad
+) -> None:
+    long_pair, short_pair = _long_and_short(ws)
+    page.workspace = ws
+    _wait_opening(qtbot, page, slow, long_pair)
+    page.open_pair(short_pair)
+    assert page.pair_view is not None and page.pair_view.context.pair_id == short_pair
+    slow.release.set()
+    qtbot.waitUntil(lambda: workers.pending_count() == 0)
+    qtbot.wait(20)
+    assert page.pair_view is not None and page.pair_view.context.pair_id == short_pair
+    assert len(page.findChildren(PairView)) == 1
+
+
+def test_a_lock_while_a_pair_opens_shows_nothing_of_it(
+    qtbot: QtBot, ws: Workspace, page: WorkspacePage, slow: SlowLoad
+) -> None:
+    long_pair, _short = _long_and_short(ws)
+    page.workspace = ws
+    _wait_opening(qtbot, page, slow, long_pair)
+    page.clear()  # what a lock does to the page
+    assert page.opening_panel.status.text() == ""
+    slow.release.set()
+    qtbot.waitUntil(lambda: workers.pending_count() == 0)
+    qtbot.wait(20)
+    assert page.findChildren(PairView) == [] and page.content.currentWidget() is page.home
+
+
+def test_a_pair_that_cannot_be_opened_says_why_and_can_be_tried_again(
+    qtbot: QtBot, ws: Workspace, page: WorkspacePage, slow: SlowLoad
+) -> None:
+    long_pair, _short = _long_and_short(ws)
+    page.workspace = ws
+    page.refresh_pairs(select=long_pair)
+    qtbot.waitUntil(lambda: slow.started == [long_pair])
+    slow.fail = DiskError()
+    slow.release.set()
+    panel = page.opening_panel
+    qtbot.waitUntil(lambda: panel.retry.isVisible())
+    assert panel.status.text() == f"This pair could not be opened. {DiskError().message}"
+    assert not panel.busy.isVisible() and page.findChildren(PairView) == []
+    slow.fail = None
+    qtbot.mouseClick(panel.retry, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pair_view is not None)
+    assert page.pair_view is not None and page.pair_view.context.pair_id == long_pair

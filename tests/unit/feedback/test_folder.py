@@ -152,8 +152,8 @@ def test_a_file_the_system_will_not_let_us_read_is_listed(
     put(tmp_path, sealed(scheme, 2), "fine.mpfb")
     real = open_feedback_file
 
-    def guarded(path: Path, scheme: Scheme, keypair: HybridKeyPair) -> Response:
-        if path.name == "locked.mpfb":
+    def guarded(path: str, scheme: Scheme, keypair: HybridKeyPair) -> Response:
+        if Path(path).name == "locked.mpfb":
             raise PermissionDenied()  # what a file without read permission gives
         return real(path, scheme, keypair)
 

@@ -7,18 +7,28 @@ responses serialised to compare copies, paths compared to sort a folder.
 from __future__ import annotations
 
 import hashlib
+import random
 from pathlib import Path, PurePath
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentorpair.crypto.hybrid import HybridKeyPair
+from mentorpair.crypto.hybrid import HybridKeyPair, seal
+from mentorpair.feedback import folder as folder_module
 from mentorpair.feedback import report as report_module
+from mentorpair.feedback import submission
 from mentorpair.feedback.envelope import unpadded
-from mentorpair.feedback.folder import list_candidates
-from mentorpair.feedback.report import SchemeInfo, build_report, scheme_info
-from mentorpair.feedback.submission import Response
+from mentorpair.feedback.folder import list_candidates, report_from_folder
+from mentorpair.feedback.report import (
+    QuestionInfo,
+    ResponseLike,
+    SchemeInfo,
+    build_report,
+    scheme_info,
+)
+from mentorpair.feedback.scheme import Scheme
+from mentorpair.feedback.submission import Response, SkippedFile
 from tests.unit.feedback.support import make_scheme
 
 H1 = "2026-H1"
@@ -56,13 +66,21 @@ def test_each_answer_is_read_once_per_question_not_once_per_cross_tab(
     info: SchemeInfo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     responses = [response(info, person) for person in range(PEOPLE)]
-    calls = counting(monkeypatch, "_choice")
+    read: list[int] = []
+    real = report_module._choices
+
+    def counted(question: object, group: list[Response]) -> object:
+        read.append(len(group))  # one call reads each answer of the group once
+        return real(question, group)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_module, "_choices", counted)
 
     report = build_report(info, responses)
 
     choice_questions = sum(1 for q in info.questions if q.kind != "text")
     # Only the first period has answers; the other's group is empty.
-    assert len(calls) == choice_questions * PEOPLE
+    assert sum(read) == choice_questions * PEOPLE
+    assert len(read) == choice_questions * len(info.periods)
     crosstab = next(t for t in report.crosstabs if t.fact == "meetings" and t.period_id == H1)
     assert crosstab.total == PEOPLE
 
@@ -118,3 +136,108 @@ def test_a_folder_is_sorted_as_paths_sort_without_comparing_paths(
 def test_unpadded_is_rstrip_of_zeros(data: bytes) -> None:
     # The fast path (first zero, then only zeros) and the fallback (a zero inside) alike.
     assert unpadded(data) == data.rstrip(b"\0")
+
+
+def test_unpadded_takes_the_plain_rstrip_beyond_its_zeros() -> None:
+    for data in (b"{}" + bytes(30_000), bytes(30_000), b"{}\0x" + bytes(20_000), b"{}"):
+        assert unpadded(data) == data.rstrip(b"\0")
+
+
+def _choice(question: QuestionInfo, response: ResponseLike) -> int | None:
+    """The reading of one answer before issue 12: one call per response."""
+    value = response.answers.get(question.id)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 <= value < len(question.options) else None
+
+
+def _bucket(fact: str, response: ResponseLike) -> int | None:
+    bucket = response.facts.get(fact)
+    return report_module._COLUMNS[fact].get(bucket) if isinstance(bucket, str) else None
+
+
+ODD = st.one_of(
+    st.integers(-3, 12),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=3),
+    st.sampled_from(["0", "1-2", "3-5", "6+", "mentee", "mentor", "0-3", "25+"]),
+)
+
+
+@given(st.lists(st.tuples(ODD, ODD, ODD), max_size=12))
+def test_a_group_is_read_as_one_response_at_a_time_was(values: list[tuple[object, ...]]) -> None:
+    info = scheme_info(make_scheme(_KEYPAIR))
+    question = next(q for q in info.questions if q.kind != "text")
+    group = [
+        Response(info.scheme_id, H1, "t", 1, {question.id: a}, {"role": b, "meetings": c})  # type: ignore[dict-item]
+        for a, b, c in values
+    ]
+    assert report_module._choices(question, group) == [_choice(question, r) for r in group]
+    for fact in report_module.FACTS:
+        assert report_module._buckets(fact, group) == [_bucket(fact, r) for r in group]
+
+
+_KEYPAIR = HybridKeyPair.generate()
+
+
+def _old_open_feedback_file(name: str, scheme: Scheme, keypair: HybridKeyPair) -> Response:
+    """Opening a file before issue 12: a Path, ``stat`` first, the padding taken off by rstrip."""
+    path = Path(name)
+    size = path.stat().st_size
+    if size == 0:
+        raise SkippedFile(submission.EMPTY)
+    if size > submission.COLLECTED_FILE_SIZE:
+        raise SkippedFile(submission.TOO_LARGE)
+    return submission.open_feedback_bytes(path.read_bytes(), scheme, keypair)
+
+
+def _sealed_plain(scheme: Scheme, plain: bytes) -> bytes:
+    header = submission.feedback_header(submission.FILE_VERSION, scheme)
+    padded = plain.ljust(submission.PLAINTEXT_LENGTH, b"\0")
+    return header + seal(scheme.coordinator_key, padded, submission.INFO + header)
+
+
+def test_a_generated_folder_gives_the_report_it_gave_before_issue_12(
+    tmp_path: Path, keypair: HybridKeyPair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scheme = make_scheme(keypair)
+    rng = random.Random(12)
+    questions = [q for q in scheme.questions if q.type.value != "text"]
+    for person in range(60):
+        token = hashlib.sha256(f"{person}".encode()).hexdigest()
+        answers: dict[str, int | str] = {
+            q.question_id: rng.randrange(len(q.options)) for q in questions if rng.random() < 0.9
+        }
+        facts: dict[str, str | tuple[str, ...]] = {
+            "role": rng.choice(["mentee", "mentor"]),
+            "meetings": rng.choice(["0", "6+"]),
+        }
+        period = rng.choice(["2026-H1", "2026-H2"])
+        for revision in range(1, rng.choice([1, 1, 2]) + 1):
+            found = Response(scheme.scheme_id, period, token, revision, answers, facts)
+            data = submission.seal_response(found, scheme)
+            (tmp_path / submission.random_file_name()).write_bytes(data)
+    plain = submission.seal_response(found, scheme)  # the last response, as bytes
+    good = Response(scheme.scheme_id, period, "f" * 64, 1, answers, facts).to_plaintext()
+    files = {
+        "zero-inside.mpfb": _sealed_plain(scheme, good + b"\0junk"),
+        "zero-in-text.mpfb": _sealed_plain(scheme, good[:-1] + b"\0}"),
+        "unpadded.mpfb": _sealed_plain(scheme, good),  # as the app writes it: it counts
+        "empty.mpfb": b"",
+        "huge.mpfb": plain + bytes(30_000),
+        "cut.mpfb": plain[:9000],
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    monkeypatch.setattr(report_module, "_shuffled", sorted)  # comments in a fixed order
+
+    now = report_from_folder(tmp_path, scheme, keypair)
+    monkeypatch.setattr(submission, "unpadded", lambda padded: padded.rstrip(b"\0"))
+    monkeypatch.setattr(report_module, "_choices", lambda q, g: [_choice(q, r) for r in g])
+    monkeypatch.setattr(report_module, "_buckets", lambda f, g: [_bucket(f, r) for r in g])
+    monkeypatch.setattr(folder_module, "open_feedback_file", _old_open_feedback_file)
+    before = report_from_folder(tmp_path, scheme, keypair)
+
+    assert now == before
+    assert {s.name for s in now.skipped} == set(files) - {"unpadded.mpfb"}

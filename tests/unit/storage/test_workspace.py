@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -146,3 +148,40 @@ def test_note_text_and_its_search_index_never_reach_the_disk_in_plaintext(vault_
         for needle in (canary, canary.lower()):
             for encoded in (needle.encode(), needle.encode("utf-16-le")):
                 assert encoded not in data, name
+
+
+def test_event_count_and_is_open(ws):
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.record(pair, K.NOTE_CREATED, note_id=new_id(), kind="shared", title="t", text="x")
+    assert ws.event_count(pair) == 2 and ws.event_count("no such pair") == 0
+    assert ws.is_open(pair)
+    ws.forget(pair)
+    assert not ws.is_open(pair)
+    ws.state(pair)
+    assert ws.is_open(pair)
+
+
+def test_a_save_while_a_pair_loads_on_another_thread_is_in_the_cached_state(ws, monkeypatch):
+    # The race (issue 12): the pool thread reads the pair's changes, a save comes
+    # in before its fold is cached, and the cache would miss the save for good.
+    pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    ws.forget(pair)
+    db = ws.vault.db
+    original = db.query
+    read = threading.Event()
+
+    def slow_query(sql, params=None):
+        rows = original(sql, params)
+        if threading.current_thread().name == "loader" and not read.is_set():
+            read.set()
+            time.sleep(0.3)  # the fold of a long history, after the read
+        return rows
+
+    monkeypatch.setattr(db, "query", slow_query)
+    loader = threading.Thread(target=lambda: ws.load(pair), name="loader")
+    loader.start()
+    assert read.wait(10)
+    note_id = new_id()
+    ws.record(pair, K.NOTE_CREATED, note_id=note_id, kind="shared", title="t", text="x")
+    loader.join(10)
+    assert note_id in ws.state(pair).notes
