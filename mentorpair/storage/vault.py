@@ -257,7 +257,6 @@ class Vault:
         finally:
             self._db.close()
             self._vault_key.wipe()
-            _mark_machine(self.folder)
         log.info("vault locked")
 
     def __enter__(self) -> Vault:
