@@ -3255,6 +3255,10 @@ Drücken Sie Strg+N oder „Neue Notiz“, um eine zu schreiben. Eine gemeinsame
         <translation>Aufgaben</translation>
     </message>
     <message>
+        <source>The oldest {0} are listed; {1} more are on the Actions page.</source>
+        <translation>Die ältesten {0} stehen hier; {1} weitere finden Sie auf der Seite „Aufgaben“.</translation>
+    </message>
+    <message>
         <source>No actions yet. Agree them at a meeting: what, who and by when.</source>
         <translation>Noch keine Aufgaben. Vereinbaren Sie sie bei einem Treffen: was, wer und bis wann.</translation>
     </message>

@@ -234,3 +234,30 @@ def test_changes_made_before_the_news_of_the_ending_are_kept_and_said(make_tab, 
     assert "2 changes were made before the news of the ending reached their authors" in (
         tab.ended_summary.text()
     )
+
+
+def test_a_long_overdue_list_shows_the_oldest_and_points_to_actions(make_tab, ws):
+    pair_id = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    for day in range(25):
+        due = (NOW - timedelta(days=30 - day)).date().isoformat()
+        ws.record(
+            pair_id,
+            EventKind.ACTION_ADDED,
+            action_id=f"late-{day:02d}",
+            what=f"Task {day}",
+            owner="mentee",
+            due=due,
+        )
+    tab = make_tab(pair_id)
+    rows = overdue_rows(tab)
+    # Twenty rows, the oldest first; the heading still counts them all.
+    assert [row.data(ACTION_ID_ROLE) for row in rows] == [f"late-{d:02d}" for d in range(20)]
+    assert tab.overdue_heading.text() == "Overdue actions (25)"
+    assert tab.overdue_more.isVisible()
+    assert tab.overdue_more.text() == "The oldest 20 are listed; 5 more are on the Actions page."
+    ws.record(pair_id, EventKind.ACTION_UPDATED, action_id="late-00", done=True)
+    for day in range(1, 6):
+        ws.record(pair_id, EventKind.ACTION_UPDATED, action_id=f"late-{day:02d}", done=True)
+    tab.refresh()
+    assert len(overdue_rows(tab)) == 19
+    assert not tab.overdue_more.isVisible()

@@ -39,6 +39,10 @@ __all__ = ["ACTION_ID_ROLE", "OverdueActionsModel", "OverviewTab"]
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The overdue list grows up to this many rows before it scrolls.
 MAX_VISIBLE_ROWS = 5
+# An overview shows the oldest overdue actions, not all of them: laying out thousands
+# of word-wrapped rows blocked opening a long pair for ~1.7 s, and the Actions page
+# is where a long list is worked through.
+MAX_LISTED = 20
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -218,10 +222,12 @@ class OverviewTab(PairTab):
         self.overdue_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.overdue_view.activated.connect(lambda _index: self.open_page.emit("actions"))
         self.overdue_empty = _label(card, "hint")
+        self.overdue_more = _label(card, "hint")
         self.overdue_button = _button(self.tr("Go to &actions"), self.tr("Go to actions"), card)
         self.overdue_button.clicked.connect(lambda: self.open_page.emit("actions"))
         layout.addWidget(self.overdue_view)
         layout.addWidget(self.overdue_empty)
+        layout.addWidget(self.overdue_more)
         layout.addWidget(self.overdue_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(card)
 
@@ -352,12 +358,20 @@ class OverviewTab(PairTab):
     def _show_overdue(self, state: PairState, today: date) -> None:
         # Once ended nothing is "overdue" any more: say what was left open instead.
         late = [] if state.read_only else state.overdue_actions(today)
-        self.overdue_model.set_actions(late, state.my_role, state.partner_name)
+        self.overdue_model.set_actions(late[:MAX_LISTED], state.my_role, state.partner_name)
         self.overdue_heading.setText(
             self.tr("Overdue actions ({0})").format(len(late)) if late else self.tr("Actions")
         )
         self.overdue_view.setVisible(bool(late))
         self.overdue_empty.setVisible(not late)
+        hidden = len(late) - MAX_LISTED
+        self.overdue_more.setVisible(hidden > 0)
+        if hidden > 0:
+            self.overdue_more.setText(
+                self.tr("The oldest {0} are listed; {1} more are on the Actions page.").format(
+                    MAX_LISTED, hidden
+                )
+            )
         still_open = sum(not a.done for a in state.actions.values())
         if not state.actions:
             self.overdue_empty.setText(
