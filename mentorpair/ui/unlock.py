@@ -5,13 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentorpair.domain.unlock import UnlockThrottle
-from mentorpair.errors import KnownError, WrongPassphrase
+from mentorpair.errors import KnownError, VaultUsedElsewhere, WrongPassphrase
 
 from mentorpair.ui.announce import StatusLabel
+from mentorpair.ui.placement import synced_folder_box, used_elsewhere_text
 from mentorpair.ui.widgets import PassphraseField, buddy_label
 from mentorpair.ui.workers import run_in_background
 
@@ -21,12 +29,12 @@ if TYPE_CHECKING:
 __all__ = ["UnlockPage"]
 
 
-def _open_vault(folder: Path, passphrase: str) -> Vault:
+def _open_vault(folder: Path, passphrase: str, take_over: bool) -> Vault:
     """Open the vault (runs off the UI thread)."""
     # Lazy: the vault code (SQLCipher, the crypto stack) is not needed to show the page.
     from mentorpair.storage.vault import Vault
 
-    return Vault.open(folder, passphrase)
+    return Vault.open(folder, passphrase, take_over=take_over)
 
 
 class UnlockPage(QWidget):
@@ -49,6 +57,7 @@ class UnlockPage(QWidget):
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(1000)
         self._wait_timer.timeout.connect(self._tick)
+        self._placement_checked = False
 
         box = QWidget(self)
         box.setMaximumWidth(460)
@@ -73,8 +82,14 @@ class UnlockPage(QWidget):
         self.unlock_button.setObjectName("primary")
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
+        # Shown only after another computer's recent use stopped the open.
+        self.take_over_button = QPushButton(self.tr("Use it on this &computer"), box)
+        self.take_over_button.setAccessibleName(self.tr("Use it on this computer"))
+        self.take_over_button.hide()
+        self.sync_warning: QWidget | None = None
 
         inner = QVBoxLayout(box)
+        self._inner = inner
         inner.setSpacing(12)
         inner.addWidget(heading)
         inner.addWidget(hint)
@@ -83,19 +98,36 @@ class UnlockPage(QWidget):
         inner.addWidget(self.passphrase)
         inner.addWidget(self.message)
         inner.addWidget(self.busy)
-        inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.take_over_button)
+        buttons.addWidget(self.unlock_button)
+        inner.addLayout(buttons)
+        # Centred by stretches, not by an alignment flag: an aligned widget gets its
+        # plain size hint, and a long wrapped message would be cut off at the bottom.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 100)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
 
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.unlock_button.clicked.connect(self.try_unlock)
+        self.take_over_button.clicked.connect(lambda: self.try_unlock(take_over=True))
 
     def showEvent(self, event: object) -> None:  # QWidget.showEvent
         """Put the cursor in the passphrase field."""
         super().showEvent(event)  # type: ignore[arg-type]
         self.passphrase.setFocus()
+        if not self._placement_checked:
+            self._placement_checked = True
+            self.sync_warning = synced_folder_box(self.vault_folder, self)
+            if self.sync_warning is not None:
+                self._inner.insertWidget(2, self.sync_warning)
+                self.sync_warning.show()  # added to a page already on screen
 
     def show_demo_hint(self, passphrase: str) -> None:
         """In the demo, say the passphrase: the data is invented."""
@@ -107,11 +139,16 @@ class UnlockPage(QWidget):
     def reset(self) -> None:
         """Ready for a new unlock (after locking): empty field, no message."""
         self.passphrase.clear()
+        self.take_over_button.hide()
         if not self._wait_left:
             self.message.clear()
 
-    def try_unlock(self) -> None:
-        """Derive the key and open the vault off the UI thread."""
+    def try_unlock(self, take_over: bool = False) -> None:
+        """Derive the key and open the vault off the UI thread.
+
+        ``take_over``: the person said the vault moved to this computer for
+        good, so another computer's recent use does not stop the open.
+        """
         passphrase = self.passphrase.text()
         if self._wait_left or not self.unlock_button.isEnabled():
             return
@@ -119,9 +156,12 @@ class UnlockPage(QWidget):
             self.message.setText(self.tr("Please enter your passphrase."))
             return
         self.message.clear()
+        self.take_over_button.hide()
         self._set_busy(True)
         run_in_background(
-            lambda: _open_vault(self.vault_folder, passphrase), self._on_opened, self._on_failed
+            lambda: _open_vault(self.vault_folder, passphrase, take_over),
+            self._on_opened,
+            self._on_failed,
         )
 
     def _on_opened(self, vault: Vault) -> None:
@@ -134,7 +174,11 @@ class UnlockPage(QWidget):
         self._set_busy(False)
         if not isinstance(exc, KnownError):
             raise exc
-        self.message.setText(exc.message)
+        if isinstance(exc, VaultUsedElsewhere):
+            self.message.setText(used_elsewhere_text(exc.ago))
+            self.take_over_button.show()
+        else:
+            self.message.setText(exc.message)
         if isinstance(exc, WrongPassphrase):
             self.passphrase.edit.selectAll()
             wait = round(self.throttle.record_failure())

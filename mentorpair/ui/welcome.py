@@ -21,6 +21,7 @@ from mentorpair.domain.profile import MAX_DISPLAY_NAME, InvalidDisplayName, clea
 from mentorpair.errors import KnownError
 
 from mentorpair.ui.announce import StatusLabel
+from mentorpair.ui.placement import synced_folder_box
 from mentorpair.ui.widgets import PassphraseField, StrengthMeter, buddy_label, warning_box
 from mentorpair.ui.workers import run_in_background
 
@@ -122,7 +123,10 @@ class WelcomePage(QScrollArea):
         form.addRow("", self.meter)
         form.addRow(buddy_label(self.tr("Con&firm"), self.confirm.edit), self.confirm)
 
+        self.sync_warning: QWidget | None = None
+        self._placement_checked = False
         layout = QVBoxLayout(inner)
+        self._layout = layout
         layout.setContentsMargins(32, 20, 32, 20)
         layout.setSpacing(10)
         layout.addWidget(heading)
@@ -143,9 +147,16 @@ class WelcomePage(QScrollArea):
         self._revalidate()
 
     def showEvent(self, event: object) -> None:  # QWidget.showEvent
-        """Put the cursor in the first field."""
+        """Put the cursor in the first field; warn once if the folder is synced."""
         super().showEvent(event)  # type: ignore[arg-type]
         self.name_edit.setFocus()
+        if not self._placement_checked:
+            self._placement_checked = True
+            self.sync_warning = synced_folder_box(self.vault_folder, self.widget())
+            if self.sync_warning is not None:
+                # Below the passphrase warning, above the form.
+                self._layout.insertWidget(4, self.sync_warning)
+                self.sync_warning.show()  # added to a page already on screen
 
     def _problem(self) -> str:
         try:

@@ -3760,6 +3760,37 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     </message>
 </context>
 <context>
+    <name>Placement</name>
+    <message>
+        <source>&lt;b&gt;Your vault is in a folder that {0} keeps in sync&lt;/b&gt; ({1}). Open it on one computer only: if two computers open it, one computer&apos;s notes are lost. Safest is to keep the vault outside the synced folder.</source>
+        <translation>&lt;b&gt;Ihr Tresor liegt in einem Ordner, den {0} synchronisiert&lt;/b&gt; ({1}). Öffnen Sie ihn nur auf einem Computer: Öffnen ihn zwei Computer, gehen die Notizen eines Computers verloren. Am sichersten liegt der Tresor außerhalb des synchronisierten Ordners.</translation>
+    </message>
+    <message>
+        <source>Sync warning</source>
+        <translation>Warnung zur Synchronisierung</translation>
+    </message>
+    <message>
+        <source>less than an hour ago</source>
+        <translation>vor weniger als einer Stunde</translation>
+    </message>
+    <message>
+        <source>an hour ago</source>
+        <translation>vor einer Stunde</translation>
+    </message>
+    <message>
+        <source>{0} hours ago</source>
+        <translation>vor {0} Stunden</translation>
+    </message>
+    <message>
+        <source>{0} days ago</source>
+        <translation>vor {0} Tagen</translation>
+    </message>
+    <message>
+        <source>This vault was open on another computer {0}, so it was not opened here and nothing was changed: a vault opened on two computers loses notes. Keep using it there. If you moved it here for good, choose “Use it on this computer”.</source>
+        <translation>Dieser Tresor war {0} auf einem anderen Computer geöffnet. Deshalb wurde er hier nicht geöffnet und nichts verändert: Ein Tresor, der auf zwei Computern geöffnet wird, verliert Notizen. Nutzen Sie ihn dort weiter. Haben Sie ihn endgültig hierher umgezogen, wählen Sie „Auf diesem Computer verwenden“.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -5229,6 +5260,14 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <message>
         <source>Unlock</source>
         <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Use it on this &amp;computer</source>
+        <translation>Auf diesem &amp;Computer verwenden</translation>
+    </message>
+    <message>
+        <source>Use it on this computer</source>
+        <translation>Auf diesem Computer verwenden</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
