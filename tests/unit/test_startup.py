@@ -7,13 +7,14 @@ that is not imported costs nothing, so these tests name the heavy ones that
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.unit.storage.support import subprocess_env
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 #: Heavy modules no answer to --version or --help needs (Qt, the crypto stack,
@@ -34,14 +35,12 @@ HEAVY = (
 
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH")) if p)
     return subprocess.run(
         [sys.executable, *args],
         capture_output=True,
         text=True,
         timeout=120,
-        env=env,
+        env=subprocess_env(),
         cwd=REPO_ROOT,
         check=False,
     )
@@ -199,8 +198,7 @@ def locked_window_modules(tmp_path: Path, *options: str) -> list[str]:
     folder = tmp_path / "vault"
     folder.mkdir()
     (folder / "vault.key").write_bytes(b"")  # only its name matters until the unlock
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH")) if p)
+    env = subprocess_env()
     env["QT_QPA_PLATFORM"] = "offscreen"
     for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp_path / name.lower())
