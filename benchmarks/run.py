@@ -349,7 +349,9 @@ class SizeRun:
         for name, sql in source.execute(
             "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type = 'index'"
         ):
-            if name not in vaults.FTS_SHADOW:
+            # sqlite_stat1 is made by ANALYZE (the vault's optimize does that on a
+            # large history): SQLite's own, never created by a statement.
+            if name not in vaults.FTS_SHADOW and not name.startswith("sqlite_"):
                 target.execute(sql)
         events = source.execute("SELECT * FROM events ORDER BY rowid").fetchall()
         search = source.execute(
