@@ -69,7 +69,12 @@ from mentorpair.crypto import kdf  # noqa: E402
 from mentorpair.crypto.secret import SecretKey  # noqa: E402
 from mentorpair.domain.events import EventKind  # noqa: E402
 from mentorpair.storage.vault import Vault  # noqa: E402
-from mentorpair.storage.workspace import MATCH_END, MATCH_START, Workspace  # noqa: E402
+from mentorpair.storage.workspace import (  # noqa: E402
+    MATCH_END,
+    MATCH_START,
+    SEARCH_LIMIT,
+    Workspace,
+)
 
 RESULTS = ROOT / "benchmarks" / "results"
 DOC = ROOT / "docs" / "PERFORMANCE.md"
@@ -204,7 +209,7 @@ _EVENTS_SQL = (
 _SEARCH_SQL = (
     "SELECT pair_id, entity, kind, private, highlight(search, 4, ?, ?),"
     " snippet(search, 5, ?, ?, '…', 16) FROM search WHERE search MATCH ?"
-    " ORDER BY rank LIMIT 200"
+    f" ORDER BY rank LIMIT {SEARCH_LIMIT}"
 )
 
 
@@ -383,13 +388,19 @@ class SizeRun:
     # -- unlock
     def unlock(self, demo: list[float]) -> None:
         """Passphrase accepted → the main window painted with the first pair (KDF excluded)."""
-        samples, peak = unlock_samples(self.folder, vaults.PASSPHRASE, self.reps)
+        # The first open of a vault built here folds each pair in full and saves
+        # its state (storage/snapshots.py), as a person's first open after the
+        # upgrade to schema 1.4 does once; every later unlock restores it. So it
+        # is shown on its own, and the row is what a person feels every day.
+        samples, peak = unlock_samples(self.folder, vaults.PASSPHRASE, self.reps + 1)
+        first, samples = samples[0], samples[1:]
         self.row(
             "unlock → window painted (KDF excluded)",
             samples,
             reference="the demo vault, same steps",
             ref_samples=demo,
             peak_bytes=peak,
+            note=f"the first unlock, which saves each pair's state once: {first * 1000:,.0f} ms",
         )
 
     # -- sidebar
@@ -538,7 +549,7 @@ class SizeRun:
             ref_samples=ref,
             peak_bytes=rss(),
             note=f"hits per query: median {statistics.median(hits):.0f}, "
-            f"{sum(h == 200 for h in hits)} of {len(hits)} at the 200 limit",
+            f"{sum(h == SEARCH_LIMIT for h in hits)} of {len(hits)} at the {SEARCH_LIMIT:,} limit",
         )
 
     # -- memory
