@@ -17,11 +17,14 @@ from datetime import timedelta
 
 __all__ = [
     "CorruptFile",
+    "DeviceRefused",
     "DiskError",
     "DiskFull",
     "FolderRefused",
     "InvitationRefused",
     "KnownError",
+    "LinkExpired",
+    "LinkRefused",
     "MadeByNewerVersion",
     "NotFound",
     "PartnerNeedsUpdate",
@@ -255,4 +258,37 @@ class UpdateNotForMe(UpdateRefused):
     default_message = (
         "This update is not addressed to you, or it was damaged on its way, so it could not "
         "be opened. Nothing was changed."
+    )
+
+
+class LinkRefused(KnownError):
+    """Linking another computer stopped; start again on the other computer.
+
+    A link text or file was damaged, altered, or not for this computer; the
+    message says which.
+    """
+
+    default_message = (
+        "This is not a mentorpair link, or it was changed on its way, so the computers "
+        "were not linked. Nothing was changed. Start again on your other computer."
+    )
+
+
+class LinkExpired(LinkRefused):
+    """The link was made more than an hour ago. Make a new one on the other computer."""
+
+    default_message = (
+        "This link has expired: links last one hour. Make a new one on your other computer."
+    )
+
+
+class DeviceRefused(KnownError):
+    """A record of one of the person's linked computers is damaged or was not signed by them.
+
+    It is not used; nothing was changed.
+    """
+
+    default_message = (
+        "A record of one of your linked computers is damaged or was not made by you, so it "
+        "was not used. Nothing was changed."
     )

@@ -27,10 +27,10 @@ from typing import Any
 from mentorpair.crypto.digest import sha256
 from mentorpair.crypto.identity import Identity, PublicIdentity
 from mentorpair.crypto.random import random_bytes
-from mentorpair.domain.canonical import check_depth
 from mentorpair.domain.model import Role
 from mentorpair.domain.profile import clean_display_name
 from mentorpair.errors import InvitationRefused, MadeByNewerVersion
+from mentorpair.sync.armour import armour, unarmour
 
 __all__ = [
     "MAX_DOCUMENT_CHARS",
@@ -119,7 +119,7 @@ def _make(
         "nonce": random_bytes(16).hex(),
     }
     doc["sig"] = _b64(identity.sign(_SIGNATURE_DOMAIN + _canonical(doc)))
-    return _armor(kind, _canonical(doc))
+    return armour(kind.value.upper(), _canonical(doc))
 
 
 def make_invitation(identity: Identity, pair_id: str, name: str, role: Role) -> str:
@@ -141,21 +141,6 @@ def make_acceptance(identity: Identity, invitation: PairingDocument, name: str) 
     )
 
 
-def _armor(kind: DocumentKind, payload: bytes) -> str:
-    text = _b64(payload)
-    lines = [text[i : i + 64] for i in range(0, len(text), 64)]
-    label = kind.value.upper()
-    return "\n".join(
-        [f"-----BEGIN MENTORPAIR {label}-----", *lines, f"-----END MENTORPAIR {label}-----", ""]
-    )
-
-
-_BLOCK = re.compile(
-    r"-----BEGIN MENTORPAIR (INVITATION|ACCEPTANCE)-----(.*?)-----END MENTORPAIR \1-----",
-    re.DOTALL,
-)
-
-
 def read_document(text: str) -> PairingDocument:
     """Find, decode and check the first invitation or acceptance in ``text``.
 
@@ -168,19 +153,16 @@ def read_document(text: str) -> PairingDocument:
     """
     if len(text) > MAX_DOCUMENT_CHARS:
         raise InvitationRefused("This is far too long to be a mentorpair invitation.")
-    match = _BLOCK.search(text)
-    if match is None:
+    try:
+        found = unarmour(text, [kind.value.upper() for kind in DocumentKind])
+    except ValueError:
+        raise InvitationRefused() from None
+    if found is None:
         raise InvitationRefused(
             "No mentorpair invitation or acceptance was found in this text. Copy the whole "
             "block, from the BEGIN line to the END line."
         )
-    body = re.sub(r"[\s>]", "", match.group(2))
-    try:
-        raw = base64.b64decode(body, validate=True)
-        check_depth(raw)  # a hostile nesting is refused before the parser recurses
-        doc = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, ValueError, RecursionError):
-        raise InvitationRefused() from None
+    label, doc, _raw = found
     if not isinstance(doc, dict):
         raise InvitationRefused()
     version = doc.get("version")
@@ -190,7 +172,7 @@ def read_document(text: str) -> PairingDocument:
             "the app to use it. Nothing was changed."
         )
     parsed = _parse(doc)
-    if parsed.kind.value.upper() != match.group(1):
+    if parsed.kind.value.upper() != label:
         raise InvitationRefused()
     return parsed
 
