@@ -76,6 +76,10 @@ class SearchHit:
     private: bool
 
 
+#: The kinds that decide a pair's line in :meth:`Workspace.pairs`.
+_PAIR_SUMMARY_KINDS = frozenset({EventKind.PAIR_CREATED, EventKind.RELATIONSHIP_ENDED})
+
+
 class Workspace:
     """The pairs in one open vault.
 
@@ -90,6 +94,11 @@ class Workspace:
         self._last_at: dict[str, datetime] = {}
         self._origin: str | None = None
         self._snapshots = Snapshots(vault.db)
+        # pairs(), kept until a pair is made, ended, set aside or destroyed: the
+        # sidebar and reminders ask often, also while a long pair is being
+        # opened on a pool thread, which holds the database for a while.
+        self._summaries: list[PairSummary] | None = None
+        self._summaries_generation = 0
 
     @property
     def _db(self) -> Database:
@@ -105,6 +114,10 @@ class Workspace:
         and whether these apply depends on nothing else), so only those are
         read and folded, through the (pair, kind) index.
         """
+        cached = self._summaries
+        if cached is not None:
+            return list(cached)
+        generation = self._summaries_generation
         summaries = []
         for pair_id in self._pair_ids():
             state = self._states.get(pair_id)
@@ -124,7 +137,15 @@ class Workspace:
             summaries.append(
                 PairSummary(pair_id, state.partner_name, state.my_role, state.read_only)
             )
-        return sorted(summaries, key=lambda p: (p.ended, p.partner_name.casefold(), p.pair_id))
+        summaries.sort(key=lambda p: (p.ended, p.partner_name.casefold(), p.pair_id))
+        if generation == self._summaries_generation:  # nothing changed while we read
+            self._summaries = summaries
+        return list(summaries)
+
+    def _pairs_changed(self) -> None:
+        """A pair was made, ended, set aside or destroyed: pairs() reads them again."""
+        self._summaries_generation += 1
+        self._summaries = None
 
     def _pair_ids(self) -> list[str]:
         """The ids of every pair that has events, one index seek each (not a scan)."""
@@ -290,6 +311,7 @@ class Workspace:
                 {"p": pair_id, "o": origin, "q": int(not restore)},
             )
             self.forget(pair_id)
+            self._pairs_changed()
             self._reindex_pair(pair_id)
         return int(row[0]) if row else 0
 
@@ -473,6 +495,8 @@ class Workspace:
 
     def _insert(self, state: PairState, event: Event, shareable: bool) -> None:
         """Write one event (inside the caller's transaction; :meth:`_reindex` follows)."""
+        if event.kind in _PAIR_SUMMARY_KINDS:
+            self._pairs_changed()
         self._db.execute(
             "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body,"
             " clock, origin, seq, seen)"
@@ -532,6 +556,7 @@ class Workspace:
             self._db.execute("DELETE FROM search_rows WHERE pair_id = :pair", {"pair": pair_id})
         self._db.pragma("wal_checkpoint(TRUNCATE)")
         self._states.pop(pair_id, None)
+        self._pairs_changed()
         log.info("pair destroyed")
 
     # ------------------------------------------------------------- search

@@ -103,6 +103,32 @@ def test_the_sidebar_leaves_out_quarantined_endings(ws):
     assert not ws.pairs()[0].ended
 
 
+def test_the_sidebar_is_kept_until_a_pair_is_made_ended_set_aside_or_destroyed(ws):
+    helen = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
+    sam = ws.create_pair(Role.MENTOR, "Sam Lee")
+    assert [p.partner_name for p in ws.pairs()] == ["Dr Helen Marsh", "Sam Lee"]
+    # Asked again with nothing changed, it does not touch the database: a long
+    # pair being opened on a pool thread holds it, and the sidebar must not wait.
+    before = sqlite_steps(ws, ws.pairs)
+    ws.record_many(helen, notes(20))
+    assert sqlite_steps(ws, ws.pairs) == before == 0
+    ws.record(sam, K.RELATIONSHIP_ENDED, summary="")
+    assert [(p.partner_name, p.ended) for p in ws.pairs()] == [
+        ("Dr Helen Marsh", False),
+        ("Sam Lee", True),
+    ]
+    ws.quarantine(sam, ws.origin)
+    assert ws.pairs() == cold_pairs(ws)
+    assert not any(p.ended for p in ws.pairs())
+    zoe = ws.create_pair(Role.MENTOR, "Zoë Adams")
+    assert ws.pairs() == cold_pairs(ws)
+    ws.destroy_pair(helen)
+    assert [p.pair_id for p in ws.pairs()] == [sam, zoe]
+    # What a returned list is given is never the kept one.
+    ws.pairs().clear()
+    assert len(ws.pairs()) == 2
+
+
 def test_a_batch_indexes_each_thing_once(ws, monkeypatch):
     pair = ws.create_pair(Role.MENTEE, "Dr Helen Marsh")
     note = new_id()
