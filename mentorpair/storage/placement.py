@@ -57,6 +57,8 @@ MACHINE_ID_FILE = "machine-id"
 #: Another computer's use within this long stops an open here. Beyond it the
 #: vault was moved (a new laptop, a restored backup), and it opens.
 RECENT_USE = timedelta(days=30)
+#: This computer's own note is renewed when it is older than this.
+REWRITE_AFTER = timedelta(hours=1)
 _FORMAT = 1
 
 
@@ -200,10 +202,19 @@ def check_machine(vault_folder: Path, now: datetime, machine: str | None = None)
 
 
 def mark_machine(vault_folder: Path, now: datetime, machine: str | None = None) -> None:
-    """Note in the vault folder that this computer has it open (atomic; no secret)."""
+    """Note in the vault folder that this computer has it open (atomic; no secret).
+
+    A note this computer wrote less than :data:`REWRITE_AFTER` ago is left as
+    it is: the 30-day rule needs no finer time, and a vault folder that is
+    not rewritten on every unlock stays as it was when a later read fails.
+    """
+    me = machine or this_machine()
+    mark = _read_mark(vault_folder)
+    if mark is not None and mark[0] == me and timedelta(0) <= now - mark[1] < REWRITE_AFTER:
+        return
     data = {
         "format": _FORMAT,
-        "machine": machine or this_machine(),
+        "machine": me,
         "seen": now.astimezone(UTC).replace(second=0, microsecond=0).isoformat(),
     }
     atomic_write(vault_folder / MACHINE_FILE, json.dumps(data, sort_keys=True).encode() + b"\n")

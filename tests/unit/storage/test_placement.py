@@ -22,6 +22,7 @@ from mentorpair.storage.placement import (
     MACHINE_FILE,
     MACHINE_ID_FILE,
     RECENT_USE,
+    REWRITE_AFTER,
     check_machine,
     synced_by,
     this_machine,
@@ -208,8 +209,25 @@ def test_a_note_that_cannot_be_written_never_stops_an_open_or_a_lock(
     def full(*_: object, **__: object) -> None:
         raise DiskFull()
 
+    # This computer's note is old enough to be renewed, so the open tries to write it.
+    write_mark(vault_folder, this_machine(), datetime.now(UTC) - timedelta(hours=2))
     monkeypatch.setattr(placement, "atomic_write", full)
     vault = Vault.open(vault_folder, PASSPHRASE)
     assert vault.display_name()
     vault.close()
     assert vault.closed
+
+
+def test_this_computers_recent_note_is_left_alone_and_an_old_one_renewed(
+    vault_folder: Path,
+) -> None:
+    # A vault made a moment ago: opening it again changes no file in its folder
+    # (a read that fails after the open must find the folder as it was).
+    note = (vault_folder / MACHINE_FILE).read_bytes()
+    Vault.open(vault_folder, PASSPHRASE).close()
+    assert (vault_folder / MACHINE_FILE).read_bytes() == note
+    old = datetime.now(UTC) - REWRITE_AFTER - timedelta(minutes=5)
+    write_mark(vault_folder, this_machine(), old)
+    Vault.open(vault_folder, PASSPHRASE).close()
+    seen = datetime.fromisoformat(json.loads((vault_folder / MACHINE_FILE).read_bytes())["seen"])
+    assert datetime.now(UTC) - seen < timedelta(minutes=2)
