@@ -9,7 +9,6 @@ import-linter contracts from pyproject.toml.
 from __future__ import annotations
 
 import ast
-import os
 import subprocess
 import sys
 import textwrap
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import mentorpair
+from tests.unit.storage.support import run_python, subprocess_env
 
 PACKAGE = Path(mentorpair.__file__).resolve().parent
 REPO_ROOT = PACKAGE.parent
@@ -115,20 +115,6 @@ QT_BLOCKED = textwrap.dedent(
 )
 
 
-def run_python(code: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH")) if p)
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=REPO_ROOT,
-        check=False,
-    )
-
-
 @pytest.mark.slow
 def test_core_imports_without_qt_installed():
     result = run_python(QT_BLOCKED)
@@ -148,14 +134,12 @@ def test_import_linter_contracts_hold():
     command = Path(sys.executable).with_name("lint-imports")
     if not command.exists():
         pytest.skip("lint-imports (import-linter) is not installed next to this Python")
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH")) if p)
     result = subprocess.run(
         [str(command), "--no-cache"],  # reads the contracts from pyproject.toml
         capture_output=True,
         text=True,
         timeout=300,
-        env=env,
+        env=subprocess_env(),
         cwd=REPO_ROOT,
         check=False,
     )
