@@ -18,6 +18,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -115,6 +116,8 @@ class Vault:
         passphrase: str,
         display_name: str,
         params: Callable[[], kdf.KdfParams] | None = None,
+        *,
+        linked: LinkedKeys | None = None,
     ) -> Vault:
         """Make a new vault with a fresh identity and open it.
 
@@ -124,6 +127,9 @@ class Vault:
                 the caller, which can explain the verdict).
             display_name: how partners will see this person.
             params: chooses the Argon2id parameters (default: calibrated here).
+            linked: on a computer being linked to the person's others, their
+                identity and this computer's own certified keys (see
+                :meth:`create_linked`); else a fresh identity is made.
 
         Raises:
             VaultAlreadyExists: the folder already holds a vault; nothing changed.
@@ -148,7 +154,7 @@ class Vault:
         db = _connect(folder / NEW_DB_NAME, vault_key, vault_id)
         try:
             migrations.migrate(db)
-            identity = Identity.generate()
+            identity = Identity.generate() if linked is None else linked.identity
             signing, agreement, kem_seed = identity.private_bytes()
             now = _now()
             with db.transaction():
@@ -168,6 +174,13 @@ class Vault:
                     " VALUES (1, :signing, :agreement, :kem_seed, :now)",
                     {"signing": signing, "agreement": agreement, "kem_seed": kem_seed, "now": now},
                 )
+                if linked is not None:
+                    own = linked.device.private_bytes()
+                    db.execute(
+                        "INSERT INTO device (id, signing_key, agreement_key, kem_seed, certificate)"
+                        " VALUES (1, :s, :a, :k, :c)",
+                        {"s": own[0], "a": own[1], "k": own[2], "c": linked.certificate},
+                    )
         finally:
             db.close()
         # Commit point: the key file makes the vault exist; then the database
@@ -179,6 +192,31 @@ class Vault:
         log.info("vault created (%r)", kdf_params)
         _mark_machine(folder)
         return cls(folder, header, vault_key, _connect(folder / DB_NAME, vault_key, vault_id))
+
+    @classmethod
+    def create_linked(
+        cls,
+        folder: Path,
+        passphrase: str,
+        display_name: str,
+        *,
+        identity: Identity,
+        device: Identity,
+        certificate: str,
+        params: Callable[[], kdf.KdfParams] | None = None,
+    ) -> Vault:
+        """Make the vault of a computer linked to the person's others.
+
+        It holds the person's identity (so it reads what is sealed to them
+        and can certify or remove their computers) and this computer's own
+        keys, which sign its changes and open the updates sealed to it.
+        ``certificate`` is the person's signed word for those keys
+        (``sync/devices.py``), kept as its canonical JSON text.
+        """
+        return cls.create(
+            folder, passphrase, display_name, params,
+            linked=LinkedKeys(identity, device, certificate),
+        )  # fmt: skip
 
     @classmethod
     def open(cls, folder: Path, passphrase: str, *, take_over: bool = False) -> Vault:
@@ -301,6 +339,22 @@ class Vault:
             raise CorruptFile()
         return Identity.from_private_bytes(bytes(row[0]), bytes(row[1]), bytes(row[2]))
 
+    def device(self) -> Identity:
+        """This computer's own keys: the identity on the first computer, else its certified ones.
+
+        They sign this computer's chain entries and updates and open the
+        updates sealed to it; the identity signs only certificates and removals.
+        """
+        row = self.db.query_one("SELECT signing_key, agreement_key, kem_seed FROM device")
+        if row is None:
+            return self.identity()
+        return Identity.from_private_bytes(bytes(row[0]), bytes(row[1]), bytes(row[2]))
+
+    def device_certificate(self) -> str | None:
+        """The person's certificate for this computer's keys (None on the first computer)."""
+        row = self.db.query_one("SELECT certificate FROM device")
+        return None if row is None else str(row[0])
+
     # ------------------------------------------------------------- key file
     def change_passphrase(
         self,
@@ -389,6 +443,15 @@ class Vault:
             os.replace(folder / NEW_DB_NAME, folder / DB_NAME)
             fsync_folder(folder)
         log.info("vault backed up")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedKeys:
+    """What a linked computer's vault is made with (see :meth:`Vault.create_linked`)."""
+
+    identity: Identity
+    device: Identity
+    certificate: str
 
 
 def _mark_machine(folder: Path) -> None:

@@ -181,7 +181,7 @@ class Workspace:
     def origin(self) -> str:
         """This device's chain id: every change made here is stamped with it."""
         if self._origin is None:
-            self._origin = self.vault.identity().public().device_id
+            self._origin = self.vault.device().public().device_id
         return self._origin
 
     def has_pair(self, pair_id: str) -> bool:

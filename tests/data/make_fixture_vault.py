@@ -83,6 +83,8 @@ def make_fixture(target_root: Path) -> Path:
                 state = Workspace(vault).state(pair)
                 if not snapshots.save(state, int(row[0]), int(row[1]), marker):
                     raise SystemExit("the fixture's pair state was not saved")
+    # The note of which computer last opened it is this machine's, not the fixture's.
+    (folder / "vault.machine").unlink(missing_ok=True)
     # close() checkpointed the WAL (TRUNCATE) and SQLite removed it on close.
     leftovers = sorted(p.name for p in folder.iterdir() if p.name not in (DB_NAME, KEY_NAME))
     if leftovers:
