@@ -31,8 +31,8 @@ the partner needs to update.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mentorpair.crypto import hybrid, stream
@@ -54,8 +54,10 @@ from mentorpair.storage.oserrors import translate_os_errors
 __all__ = [
     "MAX_FILE_SIZE",
     "SIZE_BUCKETS",
+    "OpenedUpdate",
     "SealedUpdate",
     "check_size",
+    "open_sealed",
     "open_update",
     "read_file",
     "seal_update",
@@ -63,6 +65,8 @@ __all__ = [
 
 MAGIC = b"MPUPDATE"
 VERSION = 2
+#: The versions this app reads (a format 3 will add linked computers' fields).
+READ_VERSIONS = (2,)
 _HEADER = struct.Struct(">8sHHI16s")
 HEADER_LENGTH = _HEADER.size  # 32
 _ENVELOPE_PLAIN = struct.Struct(">32s16s16sQ64s")
@@ -212,17 +216,52 @@ def read_file(path: Path) -> bytes:
     return data
 
 
-def open_update(
+@dataclass(frozen=True, slots=True)
+class OpenedUpdate:
+    """An update whose envelope and body opened, before its sender is known.
+
+    Format 3 lets a computer certified *inside* the payload send it, so the
+    caller reads the payload's certificates, finds the sender's keys, and
+    only then calls :meth:`verify`; nothing may be stored before it passed.
+
+    Attributes:
+        pair_id: the pair it is for.
+        origin: the sending computer's device id.
+        seq: the sender's update number.
+        payload: the JSON payload's bytes.
+        version: the file's format version (2 or 3).
+        pairing: the digest it was bound to (one of those offered to open it).
+    """
+
+    pair_id: str
+    origin: str
+    seq: int
+    payload: bytes
+    version: int
+    pairing: bytes
+    _signed: bytes = field(repr=False)
+    _signature: bytes = field(repr=False)
+
+    def verify(self, keys: PublicIdentity) -> bool:
+        """Whether ``keys`` (the sender's) signed this update."""
+        return keys.device_id == self.origin and keys.verifies(self._signature, self._signed)
+
+
+#: pair id -> the digests an update of that pair may be bound to (none: not here).
+PairingsLookup = Callable[[str], "Sequence[bytes]"]
+
+
+def open_sealed(
     data: bytes,
     recipient: Identity,
-    lookup: PartnerLookup,
+    pairings: PairingsLookup,
     progress: Progress | None = None,
-) -> SealedUpdate:
-    """Check and open an update addressed to ``recipient``.
+) -> OpenedUpdate:
+    """Open an update addressed to ``recipient``; the caller verifies the sender.
 
     Raises:
-        UpdateRefused: not an update, damaged, not for this vault, for an unknown
-            pair, or not signed by the pair's partner.
+        UpdateNotForMe: sealed to another computer, or for a pair not here.
+        UpdateRefused: not an update, damaged, or bound to no pairing offered.
         MadeByNewerVersion: made by a newer mentorpair.
     """
     if len(data) < HEADER_LENGTH or data[:8] != MAGIC:
@@ -237,7 +276,7 @@ def open_update(
     check_size(len(data))
     if version == 1:
         raise PartnerNeedsUpdate()
-    if version != VERSION or flags != 0 or envelope_length != ENVELOPE_LENGTH:
+    if version not in READ_VERSIONS or flags != 0 or envelope_length != ENVELOPE_LENGTH:
         raise UpdateRefused()
     header = data[:HEADER_LENGTH]
     envelope = data[HEADER_LENGTH:_OVERHEAD]
@@ -249,40 +288,71 @@ def open_update(
         raise UpdateNotForMe() from None
     key_bytes, pair_raw, origin, seq, signature = _ENVELOPE_PLAIN.unpack(opened)
     pair_id = pair_raw.hex()
-    found = lookup(pair_id)
-    if found is None:
+    candidates = list(pairings(pair_id))
+    if not candidates:
         raise UpdateNotForMe(
             "This update belongs to a pair that is not in this vault (or not paired yet), "
             "so it was not imported. Nothing was changed."
         )
-    bindings = _bindings(header, pair_raw, origin, seq, to, found.pairing)
-    if (
-        origin.hex() != found.keys.device_id
-        or len(signature) != SIGNATURE_LENGTH
-        or not found.keys.verifies(signature, _SIGNATURE_DOMAIN + bindings + sha256(body))
-    ):
-        raise UpdateRefused(
-            "This update was not made with your partner's keys for this pairing (it may be "
-            "damaged, forwarded by someone else, or from before you paired again), so it was "
-            "not imported. Nothing was changed."
-        )
-    if not 1 <= seq < 2**53:
+    if not 1 <= seq < 2**53 or len(signature) != SIGNATURE_LENGTH:
         raise UpdateRefused()
     file_key = SecretKey(key_bytes, "update file key")
     try:
-        plain = stream.decrypt(
-            _body_key(file_key, nonce),
-            body,
-            bindings,
-            max_plaintext=MAX_FILE_SIZE,
-            progress=progress,
-        )
-    except stream.StreamDamaged:
-        raise UpdateRefused() from None
+        for pairing in candidates:
+            bindings = _bindings(header, pair_raw, origin, seq, to, pairing)
+            try:
+                plain = stream.decrypt(
+                    _body_key(file_key, nonce),
+                    body,
+                    bindings,
+                    max_plaintext=MAX_FILE_SIZE,
+                    progress=progress,
+                )
+            except stream.StreamDamaged:
+                continue
+            break
+        else:
+            raise _not_this_pairing()
     finally:
         file_key.wipe()
     (length,) = _LENGTH.unpack_from(plain)
     payload_end = _LENGTH.size + length
     if payload_end > len(plain) or plain.count(0, payload_end) != len(plain) - payload_end:
         raise UpdateRefused()
-    return SealedUpdate(pair_id, found.role, origin.hex(), seq, plain[_LENGTH.size : payload_end])
+    return OpenedUpdate(
+        pair_id, origin.hex(), seq, plain[_LENGTH.size : payload_end], version, pairing,
+        _SIGNATURE_DOMAIN + bindings + sha256(body), signature,
+    )  # fmt: skip
+
+
+def _not_this_pairing() -> UpdateRefused:
+    return UpdateRefused(
+        "This update was not made with your partner's keys for this pairing (it may be "
+        "damaged, forwarded by someone else, or from before you paired again), so it was "
+        "not imported. Nothing was changed."
+    )
+
+
+def open_update(
+    data: bytes,
+    recipient: Identity,
+    lookup: PartnerLookup,
+    progress: Progress | None = None,
+) -> SealedUpdate:
+    """Check and open an update from the one known sender of its pair.
+
+    Raises:
+        UpdateRefused: not an update, damaged, not for this vault, for an unknown
+            pair, or not signed by the pair's partner.
+        MadeByNewerVersion: made by a newer mentorpair.
+    """
+
+    def pairings(pair_id: str) -> list[bytes]:
+        found = lookup(pair_id)
+        return [] if found is None else [found.pairing]
+
+    opened = open_sealed(data, recipient, pairings, progress)
+    sender = lookup(opened.pair_id)
+    if sender is None or not opened.verify(sender.keys):
+        raise _not_this_pairing()
+    return SealedUpdate(opened.pair_id, sender.role, opened.origin, opened.seq, opened.payload)

@@ -182,69 +182,23 @@ def check_v1_4(vault: Vault) -> None:
 
 
 def fill_v1_5(db: Database) -> None:
-    # A partner's second computer and the per-computer sync bookkeeping.
+    # A partner's second computer, as their person certified it.
     with db.transaction():
         db.execute(
             "INSERT INTO partner_devices (pair_id, device_id, certificate) VALUES (:p, :d, '{}')",
             {"p": PAIR, "d": "c" * 32},
         )
-        db.execute(
-            "INSERT INTO peers (pair_id, device_id, updates_received, has)"
-            " VALUES (:p, :d, 4, :has)",
-            {"p": PAIR, "d": "c" * 32, "has": json.dumps({"a" * 32: 3})},
-        )
 
 
 def check_v1_5(vault: Vault) -> None:
     row = vault.db.query_one(
-        "SELECT updates_received, has FROM peers WHERE pair_id = :p AND device_id = :d",
+        "SELECT certificate, removal, announced FROM partner_devices"
+        " WHERE pair_id = :p AND device_id = :d",
         {"p": PAIR, "d": "c" * 32},
     )
-    assert row == (4, json.dumps({"a" * 32: 3}))
+    assert row == ("{}", None, 0)
     assert vault.device_certificate() is None  # the first computer
     assert vault.device().public() == vault.identity().public()
-
-
-def test_a_pair_s_sync_state_continues_as_its_partner_s_first_computer(tmp_path: Path):
-    db, _ = keyed_database(tmp_path / "vault")
-    try:
-        migrate(db, target=SchemaVersion(1, 4))
-        me = Identity.generate()
-        private = me.private_bytes()
-        partner = Identity.generate().public()
-        with db.transaction():
-            db.execute(
-                "INSERT INTO identity (id, signing_key, agreement_key, kem_seed, created_at)"
-                " VALUES (1, :s, :a, :k, '2025-01-01T00:00:00+00:00')",
-                {"s": private[0], "a": private[1], "k": private[2]},
-            )
-            db.execute(
-                "INSERT INTO partner_keys (pair_id, signing, agreement, kem, partner_name, since)"
-                " VALUES (:p, :s, :a, :k, 'Ben', '2025-01-01T00:00:00+00:00')",
-                {"p": PAIR, "s": partner.signing, "a": partner.agreement, "k": partner.kem},
-            )
-            db.execute(
-                "INSERT INTO sync_state (pair_id, updates_sent, updates_received, partner_has,"
-                " partner_got, sent_head, sent_ack, sent_confirmed, ack_floor_seq, ack_floor)"
-                " VALUES (:p, 9, 7, 5, 8, 6, 4, 1, 3, 2)",
-                {"p": PAIR},
-            )
-        migrate(db)
-        row = db.query_one(
-            "SELECT device_id, updates_received, got, has, sent_heads, sent_ack,"
-            " sent_confirmed, ack_floor_seq, ack_floor FROM peers WHERE pair_id = :p",
-            {"p": PAIR},
-        )
-        mine, theirs = me.public().device_id, partner.device_id
-        assert row == (
-            theirs, 7, 8, json.dumps({mine: 5}), json.dumps({mine: 6}), json.dumps({theirs: 4}),
-            1, 3, 2,
-        )  # fmt: skip
-        assert db.query_one(
-            "SELECT updates_sent FROM sync_state WHERE pair_id = :p", {"p": PAIR}
-        ) == (9,)
-    finally:
-        db.close()
 
 
 #: One entry per step in STEPS: what that version added, and how to check it.
