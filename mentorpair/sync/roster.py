@@ -30,6 +30,7 @@ from mentorpair.errors import DeviceRefused, KnownError, UpdateRefused
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
 from mentorpair.sync.devices import DeviceCertificate, DeviceRemoval, remove_device
+from mentorpair.sync.linkpayload import adopt_link_payload, make_link_payload
 
 __all__ = ["Device", "Peer", "Roster", "ThisComputerRemoved"]
 
@@ -384,6 +385,26 @@ class Roster:
             removal = DeviceRemoval.from_json(json.loads(str(text)))
             found[removal.device_id] = removal
         return found
+
+    # ------------------------------------------------------------- linking
+    def link_payload(self, device_id: str) -> bytes:
+        """Everything the newly certified computer ``device_id`` needs (``devices.md``).
+
+        Records that it holds all of it, so the first update to it carries
+        only what is new.
+
+        Raises:
+            LinkRefused: not one of the person's linked computers.
+        """
+        return make_link_payload(self, device_id)
+
+    def adopt_link_payload(self, data: bytes) -> list[str]:
+        """Take over the person's pairs on this freshly linked computer; return their ids.
+
+        Raises:
+            LinkPayloadRefused: damaged, forged or newer; nothing was written.
+        """
+        return adopt_link_payload(self, data)
 
     def documents(self, pair_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The certificates and removals an update of this pair carries (both persons')."""
