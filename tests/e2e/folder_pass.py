@@ -50,8 +50,10 @@ def install_stall(how: str, shared: Path, marker: Path) -> None:
     if how == "prepared":
         real_prepare = Exchange.prepare
 
-        def prepare(self: Exchange, pair_id: str, progress: Progress | None = None) -> Prepared:
-            real_prepare(self, pair_id, progress)
+        def prepare(
+            self: Exchange, pair_id: str, progress: Progress | None = None, *, to: str | None = None
+        ) -> Prepared:
+            real_prepare(self, pair_id, progress, to=to)
             stall_forever(marker)
 
         Exchange.prepare = prepare  # type: ignore[method-assign]
