@@ -651,7 +651,9 @@ class Exchange:
                 private_pending=[p for p in sync.private_pending if p[0] > got],
             )
             self.roster.learn(db, pair_id, partner.keys, certificates, removals)
-            if not sender.mine:
+            if sender.mine:
+                self.pairing.note_own_confirmation(db, pair_id, payload["confirmed"])
+            else:
                 self.pairing.note_partner_confirmation(db, pair_id, payload["confirmed"])
                 db.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (:k, :v)",

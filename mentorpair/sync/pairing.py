@@ -358,6 +358,22 @@ class Pairing:
             {"c": int(agreed), "p": pair_id},
         )
 
+    def note_own_confirmation(self, db: Database, pair_id: str, digest: str | None) -> None:
+        """The person confirmed the safety code for these very keys on another of their computers.
+
+        Only ever sets the confirmation (the same person compared the same
+        code); taking it back or "It does not match" stays on the computer
+        where it was said.
+        """
+        link = self.link(pair_id)
+        if link.confirmed_by_me or not link.safety_code or digest is None:
+            return
+        if digest == confirmation_digest(link.safety_code):
+            db.execute(
+                "UPDATE partner_keys SET confirmed_by_me = 1, keys_changed = 0 WHERE pair_id = :p",
+                {"p": pair_id},
+            )
+
 
 def pairing_digest(invitation: str, acceptance: str) -> bytes:
     """What binds updates to one pairing: the digests of its invitation and acceptance.

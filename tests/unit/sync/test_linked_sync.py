@@ -313,3 +313,22 @@ def test_the_folder_holds_one_file_per_recipient_and_each_computer_tidies_its_ow
     assert {"Desk", "Laptop", "Mentee"} <= set(titles(mentee, pair_id))
     # At most one file per writer and recipient is left.
     assert len(list(folder.glob("*.mpu"))) <= 6
+
+
+def test_a_safety_code_confirmed_on_one_computer_counts_on_the_other(people, tmp_path):
+    mentee, desk, _ = people
+    pair_id = pair_up(mentee, desk, verify=False)
+    laptop = link_computer(desk, tmp_path / "laptop")
+    try:
+        note(laptop, pair_id, "Waits for the code")
+        assert not laptop.x.pairing.may_share(pair_id)
+        send(laptop, desk, pair_id)  # own computers share at once
+        assert "Waits for the code" in titles(desk, pair_id)
+        desk.x.pairing.confirm(pair_id)
+        send(desk, laptop, pair_id)
+        assert laptop.x.pairing.may_share(pair_id)
+        mentee.x.pairing.confirm(pair_id)
+        send(laptop, mentee, pair_id)
+        assert "Waits for the code" in titles(mentee, pair_id)
+    finally:
+        laptop.vault.close()
