@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mentorpair.crypto.identity import Identity
+from mentorpair.crypto.identity import Identity, PublicIdentity
 from mentorpair.errors import MadeByNewerVersion
 from mentorpair.storage.database import Database
 
@@ -335,6 +335,77 @@ def _v1_5(db: Database) -> None:
         " removal TEXT, announced INTEGER NOT NULL DEFAULT 0,"
         " PRIMARY KEY (pair_id, device_id)) STRICT"
     )
+    # What this computer knows of each other computer of a pair (its "peer"):
+    # update numbers both ways, how much of each chain it acknowledged, what
+    # our last update to it told (so a file is written only when there is
+    # news), its knowledge floor, and which of the person's never-shared
+    # events it holds (own computers only; see sync/exchange.py).
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS peers ("
+        " pair_id TEXT NOT NULL, device_id TEXT NOT NULL,"
+        " updates_sent INTEGER NOT NULL DEFAULT 0,"
+        " updates_received INTEGER NOT NULL DEFAULT 0,"
+        " got INTEGER NOT NULL DEFAULT 0,"
+        " has TEXT NOT NULL DEFAULT '{}',"
+        " sent_heads TEXT NOT NULL DEFAULT '{}',"
+        " sent_ack TEXT NOT NULL DEFAULT '{}',"
+        " sent_confirmed INTEGER NOT NULL DEFAULT 0,"
+        " ack_floor_seq INTEGER NOT NULL DEFAULT 0,"
+        " ack_floor INTEGER NOT NULL DEFAULT 0,"
+        " private_has INTEGER NOT NULL DEFAULT 0,"
+        " private_pending TEXT NOT NULL DEFAULT '[]',"
+        " PRIMARY KEY (pair_id, device_id)) STRICT"
+    )
+    _peers_from_sync_state(db)
+
+
+def _peers_from_sync_state(db: Database) -> None:
+    """Carry each paired pair's bookkeeping over to its partner's first computer.
+
+    Before 1.5 a pair had one partner device, the partner's identity: its
+    ``peers`` row continues exactly where ``sync_state`` stood, and the
+    shared folder's journal names it as the recipient of the files written
+    for it (``sent:<device>:<n>``, ``pending:<device>:<n>``). ``sync_state``
+    keeps the pair's shared folder. Idempotent: rows already carried over
+    are left alone.
+    """
+    row = db.query_one("SELECT signing_key, agreement_key, kem_seed FROM identity WHERE id = 1")
+    if row is None:
+        return
+    me = Identity.from_private_bytes(bytes(row[0]), bytes(row[1]), bytes(row[2])).public()
+    paired = db.query(
+        "SELECT s.pair_id, s.updates_sent, s.updates_received, s.partner_has, s.partner_got,"
+        " s.sent_head, s.sent_ack, s.sent_confirmed, s.ack_floor_seq, s.ack_floor,"
+        " k.signing, k.agreement, k.kem"
+        " FROM sync_state s JOIN partner_keys k ON k.pair_id = s.pair_id"
+    )
+    for pair_id, sent, received, has, got, head, ack, confirmed, floor_seq, floor, *keys in paired:
+        partner = PublicIdentity(bytes(keys[0]), bytes(keys[1]), bytes(keys[2])).device_id
+        db.execute(
+            "INSERT OR IGNORE INTO peers (pair_id, device_id, updates_sent, updates_received,"
+            " got, has, sent_heads, sent_ack, sent_confirmed, ack_floor_seq, ack_floor)"
+            " VALUES (:p, :d, :s, :r, :g, :has, :heads, :ack, :c, :fs, :f)",
+            {
+                "p": pair_id, "d": partner, "s": sent, "r": received, "g": got,
+                "has": json.dumps({me.device_id: has} if has else {}),
+                "heads": json.dumps({me.device_id: head} if head else {}),
+                "ack": json.dumps({partner: ack} if ack else {}),
+                "c": confirmed, "fs": floor_seq, "f": floor,
+            },
+        )  # fmt: skip
+        for state in ("sent", "pending"):
+            db.execute(
+                "UPDATE sync_files SET outcome = :state || ':' || :d || ':'"
+                " || substr(outcome, length(:state) + 2)"
+                " WHERE pair_id = :p AND outcome GLOB :old AND outcome NOT GLOB :new",
+                {
+                    "state": state,
+                    "d": partner,
+                    "p": pair_id,
+                    "old": f"{state}:[0-9]*",
+                    "new": f"{state}:*:*",
+                },
+            )
 
 
 #: Every schema version ever released, oldest first.
@@ -344,7 +415,7 @@ STEPS: tuple[Step, ...] = (
     Step(SchemaVersion(1, 2), "pairing, sync and feedback", _v1_2),
     Step(SchemaVersion(1, 3), "causal stamps, per-device chains, rejected keys", _v1_3),
     Step(SchemaVersion(1, 4), "saved pair states (snapshots)", _v1_4),
-    Step(SchemaVersion(1, 5), "linked computers", _v1_5),
+    Step(SchemaVersion(1, 5), "linked computers and per-computer sync", _v1_5),
 )
 
 CURRENT = STEPS[-1].version

@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from types import EllipsisType
 from typing import Any
 
 from mentorpair.crypto.identity import PublicIdentity
@@ -54,6 +55,8 @@ class Device:
         mine: one of this person's computers (else the partner's).
         removed: a removal for it is known.
         this: this very computer.
+        label: how the app names it in plain words ("your computer 2",
+            "Dr Marsh's first computer"); English, the UI translates the pattern.
     """
 
     device_id: str
@@ -62,6 +65,7 @@ class Device:
     mine: bool
     removed: bool = False
     this: bool = False
+    label: str = ""
 
 
 #: A computer this one sends a pair's updates to.
@@ -81,6 +85,23 @@ class Author:
     def origin(self) -> str:
         """The computer's chain id."""
         return self.keys.device_id
+
+
+#: "Look the partner's identity up in the vault" (the default of the partner arguments).
+ASK: EllipsisType = ...
+PartnerArg = PublicIdentity | None | EllipsisType
+
+
+def own_label(number: int) -> str:
+    """How the person's own computer ``number`` is named (0: the first one)."""
+    return "your first computer" if number == 0 else f"your computer {number + 1}"
+
+
+def partner_label(name: str, number: int) -> str:
+    """How a partner's computer ``number`` is named (0: their first one)."""
+    if number == 0:
+        return f"{name}'s first computer"
+    return f"{name}'s computer {number + 1}"
 
 
 def _json(doc: Mapping[str, Any]) -> str:
@@ -112,13 +133,17 @@ class Roster:
         """Every computer of the person: the first, then the linked ones by number."""
         person = self.person
         me = self.this_device
-        found = [Device(person.device_id, person, 0, True, this=person.device_id == me)]
+        found = [
+            Device(person.device_id, person, 0, True, this=person.device_id == me,
+                   label=own_label(0))
+        ]  # fmt: skip
         for certificate, removal in self._db.query("SELECT certificate, removal FROM own_devices"):
             cert = DeviceCertificate.from_json(json.loads(str(certificate)))
             found.append(
                 Device(
                     cert.device.device_id, cert.device, cert.number, True,
                     removed=removal is not None, this=cert.device.device_id == me,
+                    label=own_label(cert.number),
                 )
             )  # fmt: skip
         return sorted(found, key=lambda d: d.number)
@@ -190,11 +215,35 @@ class Roster:
         return row is not None and row[0] is not None
 
     # ------------------------------------------------------------- the partner's
-    def partner_devices(self, pair_id: str, partner: PublicIdentity | None) -> list[Device]:
-        """The partner's computers for one pair: their first, then the linked ones."""
-        if partner is None:
+    def partner_identity(self, pair_id: str) -> tuple[PublicIdentity, str] | None:
+        """The partner's verified identity for a pair and the name they gave, if paired."""
+        row = self._db.query_one(
+            "SELECT signing, agreement, kem, partner_name FROM partner_keys WHERE pair_id = :p",
+            {"p": pair_id},
+        )
+        if row is None:
+            return None
+        return PublicIdentity(bytes(row[0]), bytes(row[1]), bytes(row[2])), str(row[3])
+
+    def _partner(self, pair_id: str, partner: PartnerArg) -> tuple[PublicIdentity | None, str]:
+        known = self.partner_identity(pair_id)
+        name = known[1] if known is not None else "your partner"
+        if partner is ASK:
+            return (known[0] if known is not None else None), name
+        assert not isinstance(partner, EllipsisType)
+        return partner, name
+
+    def partner_devices(self, pair_id: str, partner: PartnerArg = ASK) -> list[Device]:
+        """The partner's computers for one pair: their first, then the linked ones.
+
+        ``partner`` defaults to the identity stored for the pair; a test or a
+        key change may name other keys (certificates of other keys drop out).
+        """
+        keys, name = self._partner(pair_id, partner)
+        if keys is None:
             return []
-        found = [Device(partner.device_id, partner, 0, False)]
+        partner = keys
+        found = [Device(partner.device_id, partner, 0, False, label=partner_label(name, 0))]
         for certificate, removal in self._db.query(
             "SELECT certificate, removal FROM partner_devices WHERE pair_id = :p",
             {"p": pair_id},
@@ -203,11 +252,11 @@ class Roster:
             if cert.verifies_for(partner):  # certificates of keys since replaced drop out
                 found.append(
                     Device(cert.device.device_id, cert.device, cert.number, False,
-                           removed=removal is not None)
+                           removed=removal is not None, label=partner_label(name, cert.number))
                 )  # fmt: skip
         return sorted(found, key=lambda d: d.number)
 
-    def unannounced(self, pair_id: str, partner: PublicIdentity | None) -> list[Device]:
+    def unannounced(self, pair_id: str, partner: PartnerArg = ASK) -> list[Device]:
         """The partner's computers not yet shown to the person ("now also uses …")."""
         fresh = {
             str(r[0])
@@ -228,14 +277,23 @@ class Roster:
             )
 
     # ------------------------------------------------------------- sync's questions
-    def peers(self, pair_id: str, partner: PublicIdentity | None) -> list[Peer]:
-        """The computers this one sends the pair's updates to (none removed, not itself)."""
+    def peers(self, pair_id: str, partner: PartnerArg = ASK) -> list[Peer]:
+        """The computers this one sends the pair's updates to (none removed, not itself).
+
+        The person's own computers first (by number), then the partner's; a
+        pair not paired yet has only the person's own computers as peers.
+        """
         everyone = self.own_devices() + self.partner_devices(pair_id, partner)
         return [d for d in everyone if not d.removed and not d.this]
 
-    def authors(
-        self, pair_id: str, partner: PublicIdentity | None, my_role: Role
-    ) -> dict[str, Author]:
+    def peer(self, pair_id: str, device_id: str, partner: PartnerArg = ASK) -> Peer | None:
+        """One of the pair's peers by device id (None: not a peer, or removed)."""
+        for device in self.peers(pair_id, partner):
+            if device.device_id == device_id:
+                return device
+        return None
+
+    def authors(self, pair_id: str, partner: PartnerArg, my_role: Role) -> dict[str, Author]:
         """Whose chains the pair admits, with each removed computer's cutoff."""
         cutoffs = self._cutoffs(pair_id)
         found: dict[str, Author] = {}

@@ -188,9 +188,19 @@ def fill_v1_5(db: Database) -> None:
             "INSERT INTO partner_devices (pair_id, device_id, certificate) VALUES (:p, :d, '{}')",
             {"p": PAIR, "d": "c" * 32},
         )
+        db.execute(
+            "INSERT INTO peers (pair_id, device_id, updates_received, has)"
+            " VALUES (:p, :d, 4, :has)",
+            {"p": PAIR, "d": "c" * 32, "has": json.dumps({"a" * 32: 3})},
+        )
 
 
 def check_v1_5(vault: Vault) -> None:
+    peer = vault.db.query_one(
+        "SELECT updates_received, has FROM peers WHERE pair_id = :p AND device_id = :d",
+        {"p": PAIR, "d": "c" * 32},
+    )
+    assert peer == (4, json.dumps({"a" * 32: 3}))
     row = vault.db.query_one(
         "SELECT certificate, removal, announced FROM partner_devices"
         " WHERE pair_id = :p AND device_id = :d",
@@ -199,6 +209,54 @@ def check_v1_5(vault: Vault) -> None:
     assert row == ("{}", None, 0)
     assert vault.device_certificate() is None  # the first computer
     assert vault.device().public() == vault.identity().public()
+
+
+def test_a_pair_s_sync_state_continues_as_its_partner_s_first_computer(tmp_path: Path):
+    db, _ = keyed_database(tmp_path / "vault")
+    try:
+        migrate(db, target=SchemaVersion(1, 4))
+        me = Identity.generate()
+        private = me.private_bytes()
+        partner = Identity.generate().public()
+        with db.transaction():
+            db.execute(
+                "INSERT INTO identity (id, signing_key, agreement_key, kem_seed, created_at)"
+                " VALUES (1, :s, :a, :k, '2025-01-01T00:00:00+00:00')",
+                {"s": private[0], "a": private[1], "k": private[2]},
+            )
+            db.execute(
+                "INSERT INTO partner_keys (pair_id, signing, agreement, kem, partner_name, since)"
+                " VALUES (:p, :s, :a, :k, 'Ben', '2025-01-01T00:00:00+00:00')",
+                {"p": PAIR, "s": partner.signing, "a": partner.agreement, "k": partner.kem},
+            )
+            db.execute(
+                "INSERT INTO sync_state (pair_id, updates_sent, updates_received, partner_has,"
+                " partner_got, sent_head, sent_ack, sent_confirmed, ack_floor_seq, ack_floor)"
+                " VALUES (:p, 9, 7, 5, 8, 6, 4, 1, 3, 2)",
+                {"p": PAIR},
+            )
+            db.execute_many(
+                "INSERT INTO sync_files (pair_id, name, outcome) VALUES (:p, :n, :o)",
+                [{"p": PAIR, "n": f"{n}.mpu", "o": o}
+                 for n, o in enumerate(["sent:9", "pending:10", "imported", "sent-removed"])],
+            )  # fmt: skip
+        migrate(db)
+        migrations._v1_5(db)  # a step interrupted after its work runs again: nothing changes
+        row = db.query_one(
+            "SELECT device_id, updates_sent, updates_received, got, has, sent_heads, sent_ack,"
+            " sent_confirmed, ack_floor_seq, ack_floor, private_has, private_pending"
+            " FROM peers WHERE pair_id = :p",
+            {"p": PAIR},
+        )
+        mine, theirs = me.public().device_id, partner.device_id
+        assert row == (
+            theirs, 9, 7, 8, json.dumps({mine: 5}), json.dumps({mine: 6}), json.dumps({theirs: 4}),
+            1, 3, 2, 0, "[]",
+        )  # fmt: skip
+        outcomes = [r[0] for r in db.query("SELECT outcome FROM sync_files ORDER BY name")]
+        assert outcomes == [f"sent:{theirs}:9", f"pending:{theirs}:10", "imported", "sent-removed"]
+    finally:
+        db.close()
 
 
 #: One entry per step in STEPS: what that version added, and how to check it.

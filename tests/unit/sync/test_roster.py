@@ -195,3 +195,30 @@ def test_the_partner_s_certificates_drop_out_when_their_keys_change(
     new_keys = Identity.generate().public()
     assert [d.number for d in roster.partner_devices(pair_id, new_keys)] == [0]
     assert roster.partner_devices(pair_id, None) == []
+
+
+def test_peers_are_looked_up_by_pair_and_named_in_plain_words(
+    tmp_path: Path, paired: tuple[Person, Person, str]
+) -> None:
+    amira, ben, pair_id = paired
+    roster = Roster(amira.ws)
+    vault, cert = linked_vault(tmp_path / "laptop", amira)
+    vault.close()
+    roster.add_own_device(cert)
+    bens_laptop = Identity.generate().public()
+    bens_cert = certify(ben.vault.identity(), bens_laptop, 1, NOW)
+    with amira.vault.db.transaction() as db:
+        roster.learn(db, pair_id, ben.vault.identity().public(), [bens_cert], [])
+    assert [(p.label, p.mine) for p in roster.peers(pair_id)] == [
+        ("your computer 2", True),
+        ("Ben Mentor's first computer", False),
+        ("Ben Mentor's computer 2", False),
+    ]
+    assert [d.label for d in roster.own_devices()] == ["your first computer", "your computer 2"]
+    assert roster.peer(pair_id, bens_laptop.device_id) is not None
+    assert roster.peer(pair_id, amira.ws.origin) is None  # never itself
+    assert [d.device_id for d in roster.unannounced(pair_id)] == [bens_laptop.device_id]
+    # A pair not paired yet: only the person's own computers.
+    lonely = amira.ws.create_pair(Role.MENTEE, "Nobody yet")
+    assert [p.label for p in roster.peers(lonely)] == ["your computer 2"]
+    assert roster.unannounced(lonely) == []
