@@ -51,7 +51,6 @@ from mentorpair.sync.linking import (
     OldSide,
     Stage,
 )
-from mentorpair.sync.pairing import Pairing
 from mentorpair.sync.roster import Device, Roster
 
 from mentorpair.ui.announce import StatusLabel
@@ -1003,13 +1002,9 @@ class YourComputersDialog(QDialog):
 def partner_device_notices(workspace: Workspace) -> list[str]:
     """Sentences about partners' newly linked computers, each said once (then marked)."""
     roster = Roster(workspace)
-    pairing = Pairing(workspace)
     found: list[str] = []
     for pair in workspace.pairs():
-        keys = pairing.link(pair.pair_id).keys
-        if keys is None:
-            continue
-        for device in roster.unannounced(pair.pair_id, keys):
+        for device in roster.unannounced(pair.pair_id):
             if device.number == 1:
                 text = QCoreApplication.translate("Linking", "{0} now also uses a second computer.")
             else:
