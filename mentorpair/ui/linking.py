@@ -638,10 +638,11 @@ class LinkThisComputerPage(QScrollArea):
         )
         self.offer_error = _error_line(page)
         self.paste.textChanged.connect(self.offer_error.clear)
-        back = button(self.tr("&Back"), self.tr("Back"), page)
-        back.clicked.connect(self.back)
+        # Made in the order they are seen, which is the order Tab visits them.
         self.open_button = button(self.tr("&Open the link…"), self.tr("Open the link"), page)
         self.open_button.clicked.connect(self.open_offer)
+        back = button(self.tr("&Back"), self.tr("Back"), page)
+        back.clicked.connect(self.back)
         self.continue_button = button(self.tr("C&ontinue"), self.tr("Continue"), page, True)
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.read_offer)

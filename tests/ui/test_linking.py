@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -160,6 +160,22 @@ def test_a_second_answer_ends_the_link(qtbot, desk, tmp_path):
     assert old.pages.currentIndex() == old.STOPPED
     assert "second, different answer" in old.stopped_text.text()
     assert Roster(desk).next_number() == 1
+
+
+def test_an_answer_after_the_hour_ends_the_link(qtbot, desk, tmp_path):
+    now = [datetime.now(UTC)]
+    old = LinkComputerDialog(desk, clock=lambda: now[0])
+    qtbot.addWidget(old)
+    old.show()
+    new = new_page(qtbot, tmp_path / "laptop")
+    new.paste.setPlainText(old.offer_block.text.toPlainText())
+    new.continue_button.click()
+    now[0] += timedelta(hours=2)
+    old.paste.setPlainText(new.answer_block.text.toPlainText())
+    old.continue_button.click()
+    assert old.pages.currentIndex() == old.STOPPED
+    assert "links last one hour" in old.stopped_text.text()
+    assert old.again_button.hasFocus() or not old.isActiveWindow()
 
 
 def test_bad_pastes_are_refused_in_plain_words(qtbot, desk, tmp_path):
