@@ -325,7 +325,7 @@ class LinkComputerDialog(QDialog):
         self.open_button.clicked.connect(self.open_answer)
         cancel = button(self.tr("Cancel"), self.tr("Cancel"), page)
         cancel.clicked.connect(self.reject)
-        self.continue_button = button(self.tr("C&ontinue"), self.tr("Continue"), page, True)
+        self.continue_button = button(self.tr("Con&tinue"), self.tr("Continue"), page, True)
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.take_answer)
         for widget in (title, intro, step1):
@@ -643,7 +643,7 @@ class LinkThisComputerPage(QScrollArea):
         self.open_button.clicked.connect(self.open_offer)
         back = button(self.tr("&Back"), self.tr("Back"), page)
         back.clicked.connect(self.back)
-        self.continue_button = button(self.tr("C&ontinue"), self.tr("Continue"), page, True)
+        self.continue_button = button(self.tr("Con&tinue"), self.tr("Continue"), page, True)
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.read_offer)
         layout.addWidget(intro)

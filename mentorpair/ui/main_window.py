@@ -188,12 +188,12 @@ class MainWindow(QMainWindow):
             self.tr("&Join a pair from an invitation…"), self.join_pair, "Ctrl+Shift+J"
         )
         self.link_action = self._action(
-            self.tr("&Link another computer…"), self.link_computer, "Ctrl+Shift+L"
+            self.tr("Lin&k another computer…"), self.link_computer, "Ctrl+Shift+L"
         )
         self.link_action.setStatusTip(
             self.tr("Use mentorpair on another computer of yours, with all your pairs and notes")
         )
-        self.computers_action = self._action(self.tr("Your &computers…"), self.show_computers)
+        self.computers_action = self._action(self.tr("&Your computers…"), self.show_computers)
         self.export_action = self._action(
             self.tr("&Export for partner…"), self.export_for_partner, "Ctrl+Shift+E"
         )

@@ -325,3 +325,25 @@ def test_a_partner_s_new_computer_is_mentioned_once(make_window, tmp_path):
         ben.vault.close()
         if not amira.vault.closed:
             amira.vault.close()
+
+
+def _mnemonics(page) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton
+
+    found = []
+    for widget in page.findChildren(QAbstractButton) + page.findChildren(QLabel):
+        text = widget.text()
+        at = text.replace("&&", "").find("&")
+        if at >= 0 and at + 1 < len(text) and widget.isVisibleTo(page):
+            found.append(text.replace("&&", "")[at + 1].lower())
+    return found
+
+
+def test_each_page_s_alt_keys_are_all_different(qtbot, desk, tmp_path):
+    old = old_dialog(qtbot, desk)
+    new = new_page(qtbot, tmp_path / "laptop")
+    pages = [old.pages.widget(i) for i in range(old.pages.count())]
+    pages += [new.pages.widget(i) for i in range(new.pages.count())]
+    for page in pages:
+        keys = _mnemonics(page)
+        assert len(keys) == len(set(keys)), keys
