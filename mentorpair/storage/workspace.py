@@ -192,6 +192,12 @@ class Workspace:
         )
         return row is not None
 
+    def reload(self) -> None:
+        """Forget every cached state and the pair list (after a rolled-back bulk write)."""
+        self._states.clear()
+        self._last_at.clear()
+        self._pairs_changed()
+
     def forget(self, pair_id: str) -> None:
         """Drop the cached state of a pair (it is rebuilt from the stored events)."""
         self._states.pop(pair_id, None)
@@ -277,6 +283,23 @@ class Workspace:
             {"pair": pair_id, "o": origin, "s": seq},
         )
         return None if row is None else _row_to_event(row)
+
+    def private_events(
+        self, pair_id: str, after: int, *, not_from: str = "", limit: int | None = None
+    ) -> list[tuple[int, Event]]:
+        """The person's never-shared events of a pair stored after rowid ``after``, in order.
+
+        For the person's own computers only (sync format 3): private notes,
+        reflections and this copy's own facts, with their rowid, leaving out
+        those that came from the computer ``not_from``.
+        """
+        rows = self._db.query(
+            f"SELECT rowid, {_COLUMNS} FROM events WHERE pair_id = :p AND shareable = 0"  # noqa: S608 - our column list
+            " AND quarantined = 0 AND rowid > :after AND origin != :o ORDER BY rowid"
+            + ("" if limit is None else f" LIMIT {int(limit)}"),
+            {"p": pair_id, "after": after, "o": not_from or "-"},
+        )
+        return [(int(row[0]), _row_to_event(row[1:])) for row in rows]
 
     def held(self, event_ids: Sequence[str]) -> dict[str, Event]:
         """The events with these ids that this vault holds, in any pair."""
@@ -405,6 +428,9 @@ class Workspace:
         events: Sequence[Event],
         *,
         received: bool = False,
+        relayed: bool = False,
+        private: bool = False,
+        adopt: bool = False,
         also: Callable[[Database], None] | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[Event]:
@@ -421,6 +447,15 @@ class Workspace:
             events: the events, in any order.
             received: they came from the partner, so each must be the
                 partner's and shareable (a private note never arrives).
+            relayed: (with ``received``) shared changes of this person's may
+                come too: made on their other computers, whose keys sync
+                admitted (format 3).
+            private: (with ``received``) from one of the person's own
+                computers: changes that never leave the person (``seq`` 0:
+                private notes, reflections) may come too, and only those.
+            adopt: the person's whole history of the pair, from their other
+                computer (a link): stored as it is there, whatever the fold
+                makes of each change.
             also: more writes to commit in the same transaction (sync's
                 bookkeeping), so the events and it are stored together or not.
             progress: called with (events stored, events to store).
@@ -433,7 +468,9 @@ class Workspace:
         # One transaction from reading the state to storing: the database lock
         # keeps a change typed meanwhile from being stamped against a stale state.
         with self._db.transaction():
-            return self._add_events(pair_id, events, received, also, progress)
+            return self._add_events(
+                pair_id, events, received, also, progress, relayed, private, adopt
+            )
 
     def _add_events(
         self,
@@ -442,6 +479,9 @@ class Workspace:
         received: bool,
         also: Callable[[Database], None] | None,
         progress: Callable[[int, int], None] | None,
+        relayed: bool = False,
+        private: bool = False,
+        adopt: bool = False,
     ) -> list[Event]:
         held = self.held([e.event_id for e in events])
         if any(h.pair_id != pair_id for h in held.values()):
@@ -464,9 +504,9 @@ class Workspace:
             trial = fold(pair_id, existing + new)
         refused = dict(trial.rejected)
         for event in new:
-            if not received and event.event_id in refused:
+            if not received and not adopt and event.event_id in refused:
                 raise RuleViolation(refused[event.event_id])
-            if received and (event.author is trial.my_role or not is_shareable(event, trial)):
+            if received and not _may_arrive(event, trial, relayed=relayed, private=private):
                 raise RuleViolation("These changes include something that is never shared.")
         try:
             with self._db.transaction():
@@ -774,6 +814,20 @@ def _fts_query(text: str) -> str:
 
 def _iso(at: datetime) -> str:
     return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _may_arrive(event: Event, state: PairState, *, relayed: bool, private: bool) -> bool:
+    """Whether a change made elsewhere may arrive here at all.
+
+    A shared change (in a chain) must be shareable, and this person's own
+    only from their other computers; a never-shared one (``seq`` 0) only
+    from one of this person's own computers, and it must be theirs and
+    never shared.
+    """
+    shareable = is_shareable(event, state)
+    if event.seq == 0:
+        return private and event.author is state.my_role and not shareable
+    return shareable and (relayed or event.author is not state.my_role)
 
 
 _COLUMNS = "event_id, pair_id, author, kind, at, body, clock, origin, seq, seen"

@@ -83,10 +83,17 @@ class ChainHead:
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    """A device the receiver accepts changes from: its keys and its person's role."""
+    """A device the receiver accepts changes from: its keys, its person's role and cutoff.
+
+    ``cutoff`` is set for a computer its person removed: the last entry of
+    its chain that still counts. What it says it saw of another removed
+    computer's chain beyond that one's cutoff cannot be checked (those
+    entries are refused everywhere) and is left out of the check.
+    """
 
     keys: PublicIdentity
     role: Role
+    cutoff: int | None = None
 
     @property
     def origin(self) -> str:
@@ -182,6 +189,14 @@ def verify_entries(
     """
     new: list[tuple[ChainEntry, bytes]] = []
     last: dict[str, tuple[int, bytes, Event | None]] = {}
+    # Entries admitted earlier in this run count as held for the stamps of
+    # later ones: an update relays several chains, in causal order.
+    current = dict(heads)
+    fresh: dict[tuple[str, int], tuple[bytes, Event]] = {}
+
+    def lookup(origin: str, seq: int) -> tuple[bytes, Event] | None:
+        return fresh.get((origin, seq)) or held(origin, seq)
+
     for index, entry in enumerate(entries):
         event = entry.event
         if event.pair_id != pair_id:
@@ -224,9 +239,11 @@ def verify_entries(
                 "This update contains changes that your partner's keys did not sign, so it "
                 "was not imported. Nothing was changed."
             )
-        _check_stamp(event, prev_event, authors, heads, held)
+        _check_stamp(event, prev_event, authors, current, lookup)
         new.append((entry, digest))
         last[entry.origin] = (entry.seq, digest, event)
+        fresh[(entry.origin, entry.seq)] = (digest, event)
+        current[entry.origin] = ChainHead(entry.seq, digest)
         if progress is not None and (index % 100 == 99 or index == len(entries) - 1):
             progress(index + 1, len(entries))
     return new
@@ -255,6 +272,9 @@ def _check_stamp(
     for origin, seq in event.seen.items():
         if origin not in authors and origin not in heads:
             continue
+        cutoff = authors[origin].cutoff if origin in authors else None
+        if cutoff is not None and seq > cutoff:
+            continue  # a removed computer's later entries: refused here, not checkable
         if seq > heads.get(origin, ChainHead()).seq:
             if origin in authors:
                 # They saw an entry of a chain we accept that has not reached us yet.

@@ -10,9 +10,15 @@ OneDrive, Dropbox). The rules that keep such engines happy:
 * A file is written under a hidden temporary name and renamed when complete.
 * Anything else (``*.sync-conflict-*`` copies, ``.part``/``.tmp`` downloads,
   other people's files) does not match the name pattern and is left alone.
-* Each side deletes only its own files: once the partner has received them,
-  and as soon as it writes a newer one (which carries all an older one did),
-  so the folder holds about one file per side however long a partner is away.
+* One file per other computer of the pair with news for it (the person's
+  other computers and the partner's; sync format 3), each sealed to that
+  computer. A file that does not open with this computer's keys (written for
+  another computer) is skipped quietly and remembered, never an error.
+* Each computer deletes only its own files, recipient by recipient: once that
+  computer has received them, and as soon as a newer one to the same computer
+  replaces them (it carries all an older one did), so the folder holds about
+  one file per computer and recipient however long anyone is away; a file
+  for a computer that was removed goes at once.
 * Persist, then send: an update counts as sent only once its file is safely
   in the folder. Its name is journalled first, so a write cut short by a full
   disk or a killed process is cleaned up (the file and its temporary
@@ -81,7 +87,8 @@ class FolderReport:
     Attributes:
         imported: a summary per update imported.
         refused: (file name, plain reason) for updates that were refused for good.
-        written: the name of the update written for the partner, if any.
+        written: the name of the last update written, if any.
+        files: (recipient device id, file name) of every update written.
         removed: how many of this person's old files were deleted.
         waiting: updates that must wait for an earlier one (tried again later).
     """
@@ -89,6 +96,7 @@ class FolderReport:
     imported: list[ImportSummary] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
     written: str | None = None
+    files: list[tuple[str, str]] = field(default_factory=list)
     removed: int = 0
     waiting: int = 0
 
@@ -165,20 +173,26 @@ class SharedFolder:
             if progress is not None:
                 progress(index + 1, len(arrivals))
         report.removed = self._tidy(pair_id, folder)
-        if self.exchange.pairing.partner(pair_id) is not None and self.exchange.has_news(pair_id):
-            report.written = self._write(pair_id, folder)
+        # A computer removed on another of the person's computers sends nothing more.
+        if self.exchange.roster.this_computer_removed():
+            return report
+        for peer in self.exchange.recipients(pair_id):
+            if self.exchange.has_news(pair_id, peer.device_id):
+                report.written = self._write(pair_id, folder, peer.device_id)
+                report.files.append((peer.device_id, report.written))
+        if report.files:
             report.removed += self._tidy(pair_id, folder, superseded=True)
         return report
 
-    def _write(self, pair_id: str, folder: Path) -> str:
+    def _write(self, pair_id: str, folder: Path, to: str) -> str:
         """Write one update: journal its name, write it, and only then count it as sent."""
-        prepared = self.exchange.prepare(pair_id)
+        prepared = self.exchange.prepare(pair_id, to=to)
         name = content_name(prepared.data)
-        self._remember(pair_id, name, f"pending:{prepared.seq}")
+        self._remember(pair_id, name, f"pending:{to}:{prepared.seq}")
         atomic_write(folder / name, prepared.data)
         with self._db.transaction():
             prepared.commit()
-            self._remember(pair_id, name, f"sent:{prepared.seq}")
+            self._remember(pair_id, name, f"sent:{to}:{prepared.seq}")
         log.info("update written to the shared folder")
         return name
 
@@ -285,22 +299,31 @@ class SharedFolder:
         report.imported.append(summary)
 
     def _tidy(self, pair_id: str, folder: Path, *, superseded: bool = False) -> int:
-        """Delete this person's files that the partner received, or that a newer one replaced.
+        """Delete this computer's files that their recipient received, or that a newer one replaced.
 
-        ``superseded``: right after writing a new update, every older one of
-        this side goes (the new one carries all they did).
+        ``superseded``: right after writing new updates, every older one to
+        the same recipient goes (the new one carries all they did). A file for
+        a computer that is no longer a recipient (removed) goes too.
         """
-        partner_got = self.exchange.partner_got(pair_id)
-        newest = self.exchange.updates_sent(pair_id)
+        peers = {p.device_id for p in self.exchange.recipients(pair_id)}
+        marks: dict[str, tuple[int, int]] = {}
         removed = 0
         rows = self._db.query(
             "SELECT name, outcome FROM sync_files WHERE pair_id = :p AND outcome LIKE 'sent:%'",
             {"p": pair_id},
         )
         for name, outcome in rows:
-            number = int(str(outcome).split(":", 1)[1])
-            if number > partner_got and not (superseded and number < newest):
-                continue
+            _, to, number_text = str(outcome).split(":", 2)
+            number = int(number_text)
+            if to in peers:
+                if to not in marks:
+                    marks[to] = (
+                        self.exchange.partner_got(pair_id, to),
+                        self.exchange.updates_sent(pair_id, to),
+                    )
+                got, newest = marks[to]
+                if number > got and not (superseded and number < newest):
+                    continue
             try:
                 with translate_os_errors():
                     (folder / str(name)).unlink(missing_ok=True)

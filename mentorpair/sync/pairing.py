@@ -290,11 +290,17 @@ class Pairing:
             log.info("partner keys replaced")
 
     def _reset_exchange(self, pair_id: str) -> None:
+        """Forget what the partner's computers acknowledged (their keys are gone or new).
+
+        The person's own computers keep their bookkeeping; update numbers are
+        never reused, so ``updates_sent`` stays.
+        """
         self._db.execute(
-            "UPDATE sync_state SET updates_received = 0, partner_has = 0, partner_got = 0,"
-            " sent_head = 0, sent_ack = 0, sent_confirmed = 0, ack_floor_seq = 0,"
-            " ack_floor = 0 WHERE pair_id = :p",
-            {"p": pair_id},
+            "UPDATE peers SET updates_received = 0, got = 0, has = '{}', sent_heads = '{}',"
+            " sent_ack = '{}', sent_confirmed = 0, ack_floor_seq = 0, ack_floor = 0"
+            " WHERE pair_id = :p AND device_id != :me"
+            " AND device_id NOT IN (SELECT device_id FROM own_devices)",
+            {"p": pair_id, "me": self._me().device_id},
         )
 
     # ------------------------------------------------------------- verifying

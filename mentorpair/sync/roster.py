@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from types import EllipsisType
 from typing import Any
@@ -30,6 +30,7 @@ from mentorpair.errors import DeviceRefused, KnownError, UpdateRefused
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
 from mentorpair.sync.devices import DeviceCertificate, DeviceRemoval, remove_device
+from mentorpair.sync.linkpayload import adopt_link_payload, make_link_payload
 
 __all__ = ["Device", "Peer", "Roster", "ThisComputerRemoved"]
 
@@ -293,11 +294,77 @@ class Roster:
                 return device
         return None
 
-    def authors(self, pair_id: str, partner: PartnerArg, my_role: Role) -> dict[str, Author]:
+    def known(
+        self,
+        pair_id: str,
+        partner: PartnerArg = ASK,
+        certificates: Iterable[DeviceCertificate] = (),
+        removals: Iterable[DeviceRemoval] = (),
+    ) -> tuple[dict[str, Device], dict[str, int]]:
+        """Every computer of both persons for a pair, and each removed one's cutoff.
+
+        ``certificates`` and ``removals`` are an update's documents, not yet
+        stored: an update may be sent by a computer certified inside it, and
+        nothing is stored before every check passed. Of several removals of
+        one computer the earliest counts (as :meth:`learn` keeps it).
+
+        Raises:
+            UpdateRefused: a document signed by neither person.
+        """
+        keys, name = self._partner(pair_id, partner)
+        found = {d.device_id: d for d in self.own_devices()}
+        found.update((d.device_id, d) for d in self.partner_devices(pair_id, keys))
+        person, me = self.person, self.this_device
+        for cert in certificates:
+            device_id = cert.device.device_id
+            if cert.verifies_for(person):
+                if device_id not in found:
+                    found[device_id] = Device(
+                        device_id, cert.device, cert.number, True, this=device_id == me,
+                        label=own_label(cert.number),
+                    )  # fmt: skip
+            elif keys is not None and cert.verifies_for(keys):
+                if device_id not in found:
+                    found[device_id] = Device(
+                        device_id, cert.device, cert.number, False,
+                        label=partner_label(name, cert.number),
+                    )  # fmt: skip
+            else:
+                raise _not_theirs()
+        earliest = self._removals(pair_id)
+        for removal in removals:
+            if not removal.verifies_for(person) and not (
+                keys is not None and removal.verifies_for(keys)
+            ):
+                raise _not_theirs()
+            held = earliest.get(removal.device_id)
+            if held is None or _order(removal) < _order(held):
+                earliest[removal.device_id] = removal
+        cutoffs: dict[str, int] = {}
+        for device_id, removal in earliest.items():
+            device = found.get(device_id)
+            # A removal counts only when signed by the person the computer belongs to.
+            if device is None or device.number == 0:
+                continue
+            owner = person if device.mine else keys
+            if owner is None or not removal.verifies_for(owner):
+                continue
+            cutoffs[device_id] = removal.cutoffs.get(pair_id, 0)
+            found[device_id] = replace(device, removed=True)
+        return found, cutoffs
+
+    def authors(
+        self,
+        pair_id: str,
+        partner: PartnerArg,
+        my_role: Role,
+        certificates: Iterable[DeviceCertificate] = (),
+        removals: Iterable[DeviceRemoval] = (),
+    ) -> dict[str, Author]:
         """Whose chains the pair admits, with each removed computer's cutoff."""
-        cutoffs = self._cutoffs(pair_id)
+        devices, cutoffs = self.known(pair_id, partner, certificates, removals)
         found: dict[str, Author] = {}
-        for device in self.own_devices() + self.partner_devices(pair_id, partner):
+        for device in devices.values():
             if device.this:
                 continue
             role = my_role if device.mine else my_role.other
@@ -306,18 +373,38 @@ class Roster:
             )
         return found
 
-    def _cutoffs(self, pair_id: str) -> dict[str, int]:
+    def _removals(self, pair_id: str) -> dict[str, DeviceRemoval]:
         rows = self._db.query(
             "SELECT removal FROM own_devices WHERE removal IS NOT NULL"
             " UNION ALL SELECT removal FROM partner_devices"
             " WHERE pair_id = :p AND removal IS NOT NULL",
             {"p": pair_id},
         )
-        found: dict[str, int] = {}
+        found: dict[str, DeviceRemoval] = {}
         for (text,) in rows:
             removal = DeviceRemoval.from_json(json.loads(str(text)))
-            found[removal.device_id] = removal.cutoffs.get(pair_id, 0)
+            found[removal.device_id] = removal
         return found
+
+    # ------------------------------------------------------------- linking
+    def link_payload(self, device_id: str) -> bytes:
+        """Everything the newly certified computer ``device_id`` needs (``devices.md``).
+
+        Records that it holds all of it, so the first update to it carries
+        only what is new.
+
+        Raises:
+            LinkRefused: not one of the person's linked computers.
+        """
+        return make_link_payload(self, device_id)
+
+    def adopt_link_payload(self, data: bytes) -> list[str]:
+        """Take over the person's pairs on this freshly linked computer; return their ids.
+
+        Raises:
+            LinkPayloadRefused: damaged, forged or newer; nothing was written.
+        """
+        return adopt_link_payload(self, data)
 
     def documents(self, pair_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The certificates and removals an update of this pair carries (both persons')."""
@@ -377,13 +464,15 @@ class Roster:
                 raise _not_theirs()
 
 
+def _order(removal: DeviceRemoval) -> tuple[datetime, str]:
+    return removal.issued, _json(removal.to_json())
+
+
 def _earlier(removal: DeviceRemoval, stored: object) -> bool:
     """Whether ``removal`` should replace the stored one (the earliest wins, everywhere alike)."""
     if stored is None:
         return True
-    held = DeviceRemoval.from_json(json.loads(str(stored)))
-    mine = (removal.issued, _json(removal.to_json()))
-    return mine < (held.issued, _json(held.to_json()))
+    return _order(removal) < _order(DeviceRemoval.from_json(json.loads(str(stored))))
 
 
 def _not_theirs() -> UpdateRefused:

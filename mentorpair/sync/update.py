@@ -1,6 +1,6 @@
 r"""The update file: what one partner sends the other, sealed end to end.
 
-Layout, format 2 (all integers big-endian; ``docs/formats/sync.md`` has the
+Layout, formats 2 and 3 (all integers big-endian; ``docs/formats/sync.md`` has the
 details and test vectors)::
 
     header   magic "MPUPDATE" (8) | version (2) | flags (2) | envelope length (4)
@@ -57,6 +57,7 @@ __all__ = [
     "OpenedUpdate",
     "SealedUpdate",
     "check_size",
+    "not_this_pairing",
     "open_sealed",
     "open_update",
     "read_file",
@@ -64,9 +65,11 @@ __all__ = [
 ]
 
 MAGIC = b"MPUPDATE"
-VERSION = 2
-#: The versions this app reads (a format 3 will add linked computers' fields).
-READ_VERSIONS = (2,)
+VERSION = 3
+#: The versions this app reads: format 3's payload adds linked computers'
+#: certificates and removals and the person's never-shared changes (between
+#: their own computers only); the file layout is format 2's.
+READ_VERSIONS = (2, 3)
 _HEADER = struct.Struct(">8sHHI16s")
 HEADER_LENGTH = _HEADER.size  # 32
 _ENVELOPE_PLAIN = struct.Struct(">32s16s16sQ64s")
@@ -147,12 +150,17 @@ def seal_update(
     payload: bytes,
     pairing: bytes,
     progress: Progress | None = None,
+    *,
+    version: int = VERSION,
 ) -> bytes:
     """Make the bytes of update number ``seq`` of ``pair_id`` for ``recipient``.
 
     ``pairing`` is the digest of the pairing both sides hold
-    (:func:`mentorpair.sync.pairing.pairing_digest`).
+    (:func:`mentorpair.sync.pairing.pairing_digest`). ``version`` is for test
+    vectors and tests of older files: the payload must be of that format.
     """
+    if version not in READ_VERSIONS:
+        raise ValueError("not a format this app writes")
     if not 1 <= seq < 2**53:
         raise ValueError("update sequence out of range")
     if len(pairing) != PAIRING_DIGEST_LENGTH:
@@ -162,7 +170,7 @@ def seal_update(
     body_plain = _LENGTH.pack(len(payload)) + payload
     body_plain += bytes(plain_length - len(body_plain))
     nonce = random_bytes(16)
-    header = _HEADER.pack(MAGIC, VERSION, 0, ENVELOPE_LENGTH, nonce)
+    header = _HEADER.pack(MAGIC, version, 0, ENVELOPE_LENGTH, nonce)
     pair_raw = bytes.fromhex(pair_id)
     origin = bytes.fromhex(sender.public().device_id)
     to = bytes.fromhex(recipient.device_id)
@@ -323,6 +331,11 @@ def open_sealed(
         pair_id, origin.hex(), seq, plain[_LENGTH.size : payload_end], version, pairing,
         _SIGNATURE_DOMAIN + bindings + sha256(body), signature,
     )  # fmt: skip
+
+
+def not_this_pairing() -> UpdateRefused:
+    """The refusal of an update whose sender's signature does not verify."""
+    return _not_this_pairing()
 
 
 def _not_this_pairing() -> UpdateRefused:

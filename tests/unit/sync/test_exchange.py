@@ -46,6 +46,9 @@ def stored(person: Person) -> tuple[object, ...]:
             "SELECT pair_id, origin, seq, event_id, entry_hash, signature FROM chains"
             " ORDER BY 1,2,3",
             "SELECT * FROM sync_state ORDER BY pair_id",
+            "SELECT * FROM peers ORDER BY pair_id, device_id",
+            "SELECT * FROM own_devices ORDER BY device_id",
+            "SELECT * FROM partner_devices ORDER BY pair_id, device_id",
             "SELECT * FROM partner_keys ORDER BY pair_id",
         )
     )
@@ -65,9 +68,12 @@ def seal_from(person: Person, pair_id: str, payload: bytes, seq: int | None = No
     partner = person.x.pairing.partner(pair_id)
     assert partner is not None
     number = person.x.updates_sent(pair_id) + 1 if seq is None else seq
+    # A payload without format 3's fields goes in a format-2 file, as older apps wrote it.
+    version = 3 if b'"devices"' in payload else 2
     return update.seal_update(
-        person.vault.identity(), partner.keys, pair_id, number, payload, partner.pairing
-    )
+        person.vault.identity(), partner.keys, pair_id, number, payload, partner.pairing,
+        version=version,
+    )  # fmt: skip
 
 
 def stamped(person: Person, pair_id: str, event: Event) -> Event:
@@ -209,7 +215,8 @@ def test_a_missing_update_is_detected_and_can_be_imported_after(paired):
     # Ben's acknowledgement says he has nothing of Amira's; forge a state where
     # Amira believes Ben holds entry 1 so the next update starts at 2.
     amira.vault.db.execute(
-        "UPDATE sync_state SET partner_has = 1 WHERE pair_id = :p", {"p": pair_id}
+        "UPDATE peers SET has = :h WHERE pair_id = :p",
+        {"p": pair_id, "h": json.dumps({amira.ws.origin: 1})},
     )
     add_goal(amira, pair_id, "Two")
     second = amira.x.export(pair_id)
@@ -258,7 +265,7 @@ def test_a_third_vault_can_neither_read_nor_inject(people):
     assert pairing is not None
     forged = update.seal_update(
         carol.vault.identity(), ben.vault.identity().public(), pair_id, 1, payload,
-        pairing.pairing,
+        pairing.pairing, version=2,
     )  # fmt: skip
     assert "partner's keys" in refused(ben, forged)
 
@@ -372,7 +379,7 @@ def test_a_truncated_or_empty_file_is_refused(paired, cut):
 def test_a_file_made_by_a_newer_version_says_so(paired):
     amira, ben, pair_id = paired
     data = bytearray(amira.x.export(pair_id))
-    data[8:10] = (3).to_bytes(2, "big")
+    data[8:10] = (4).to_bytes(2, "big")
     assert "newer version" in refused(ben, bytes(data), MadeByNewerVersion)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -116,7 +117,8 @@ def test_an_update_waiting_for_an_earlier_one_is_tried_again(shared):
     add_goal(amira, pair_id, "One")
     first = amira.x.export(pair_id)
     amira.vault.db.execute(
-        "UPDATE sync_state SET partner_has = 1 WHERE pair_id = :p", {"p": pair_id}
+        "UPDATE peers SET has = :h WHERE pair_id = :p",
+        {"p": pair_id, "h": json.dumps({amira.ws.origin: 1})},
     )
     add_goal(amira, pair_id, "Two")
     second = amira.x.export(pair_id)

@@ -100,9 +100,11 @@ def test_unsent_changes_travel_after_the_upgrade_and_held_ones_keep_their_place(
             " 1, '2026-10-01T09:00:00+00:00')",
             {"p": PAIR, "s": keys.signing, "a": keys.agreement, "k": keys.kem},
         )
+        # Ben's vault is of the current schema: his counters are per computer.
         db.execute(
-            "INSERT INTO sync_state (pair_id, updates_sent, updates_received) VALUES (:p, 2, 3)",
-            {"p": PAIR},
+            "INSERT INTO peers (pair_id, device_id, updates_sent, updates_received)"
+            " VALUES (:p, :d, 2, 3)",
+            {"p": PAIR, "d": keys.device_id},
         )
     ben.ws.forget(PAIR)
 
