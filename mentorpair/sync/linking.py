@@ -19,6 +19,7 @@ No Qt here; the windows in ``ui/linking.py`` drive these classes.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
@@ -28,6 +29,8 @@ from mentorpair.crypto import kdf
 from mentorpair.crypto.identity import Identity
 from mentorpair.domain.canonical import canonical_json
 from mentorpair.errors import LinkExpired, LinkRefused
+from mentorpair.storage.layout import DB_NAME, KEY_NAME, SIDECARS
+from mentorpair.storage.oserrors import translate_os_errors
 from mentorpair.storage.vault import Vault
 from mentorpair.storage.workspace import Workspace
 from mentorpair.sync.devices import (
@@ -254,7 +257,8 @@ class NewSide:
 
         Raises:
             LinkRefused: no offer was read, or the file is damaged, for another
-                computer or another link.
+                computer or another link; or the pairs in it could not be taken
+                over (then the vault just made is removed again).
             MadeByNewerVersion: made by a newer mentorpair.
             VaultAlreadyExists: ``folder`` already holds a vault; nothing changed.
         """
@@ -271,5 +275,20 @@ class NewSide:
             Roster(Workspace(vault)).adopt_link_payload(opened.payload)
         except BaseException:
             vault.close()
+            _discard_new_vault(folder)
             raise
         return vault
+
+
+def _discard_new_vault(folder: Path) -> None:
+    """Remove the vault just made in ``folder`` whose pairs could not be taken over.
+
+    It holds nothing the person ever saw, and leaving it would refuse the
+    next attempt ("a vault already exists"). The key file goes first: without
+    it the folder holds no vault (``storage/layout.py``).
+    """
+    names = (KEY_NAME, DB_NAME, *(DB_NAME + s for s in SIDECARS))
+    with translate_os_errors():
+        for name in names:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / name).unlink()

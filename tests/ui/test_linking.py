@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QLabel
 
 from mentorpair.crypto import kdf
 from mentorpair.crypto.identity import Identity
+from mentorpair.domain.events import EventKind
+from mentorpair.domain.model import Role
 from mentorpair.storage.vault import Vault
-from mentorpair.storage.workspace import Workspace
+from mentorpair.storage.workspace import Workspace, new_id
 from mentorpair.sync.devices import certify
 from mentorpair.sync.roster import Roster
 from tests.ui.conftest import interactive_widgets
@@ -24,15 +26,6 @@ from mentorpair.ui.linking import LinkComputerDialog, LinkThisComputerPage, Your
 
 NAME = "Dr Eleanor Marsh"
 PASS = "tangerine orbit velvet lantern 42"
-#: CORE's link payload is merged (else a stand-in pair of methods is used).
-REAL_PAYLOAD = hasattr(Roster, "link_payload")
-
-
-@pytest.fixture(autouse=True)
-def payload(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not REAL_PAYLOAD:
-        monkeypatch.setattr(Roster, "link_payload", lambda self, d: b"{}", raising=False)
-        monkeypatch.setattr(Roster, "adopt_link_payload", lambda self, d: None, raising=False)
 
 
 @pytest.fixture
@@ -72,6 +65,11 @@ def idle(qtbot) -> None:
 
 
 def test_two_computers_link_through_the_windows(qtbot, desk, files, tmp_path):
+    pair_id = desk.create_pair(Role.MENTOR, "Sam")
+    desk.record(
+        pair_id, EventKind.NOTE_CREATED, note_id=new_id(), kind="private", title="Mine",
+        text="a private thought",
+    )  # fmt: skip
     old = old_dialog(qtbot, desk)
     assert old.pages.currentIndex() == old.OFFER
     old.offer_block.copy_button.click()
@@ -118,7 +116,12 @@ def test_two_computers_link_through_the_windows(qtbot, desk, files, tmp_path):
     try:
         assert vault.identity().public() == desk.vault.identity().public()
         assert vault.display_name() == NAME
-        assert Workspace(vault).origin == Roster(desk).own_devices()[1].device_id
+        laptop = Workspace(vault)
+        assert laptop.origin == Roster(desk).own_devices()[1].device_id
+        assert [p.partner_name for p in laptop.pairs()] == ["Sam"]
+        notes = laptop.state(pair_id).notes.values()
+        assert [n.text for n in notes] == ["a private thought"]
+        assert [d.this for d in Roster(laptop).own_devices()] == [False, True]
     finally:
         vault.close()
     assert new.passphrase.text() == "" and new.bundle is None

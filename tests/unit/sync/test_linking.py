@@ -9,33 +9,24 @@ from pathlib import Path
 import pytest
 
 from mentorpair.crypto import kdf
+from mentorpair.domain.events import EventKind
+from mentorpair.domain.model import Role
 from mentorpair.errors import LinkExpired, LinkRefused
-from mentorpair.storage.workspace import Workspace
+from mentorpair.storage.layout import VaultState, vault_state
+from mentorpair.storage.workspace import Workspace, new_id
 from mentorpair.sync import linking
 from mentorpair.sync.linking import LinkAbandoned, NewSide, OldSide, Stage
+from mentorpair.sync.linkpayload import LinkPayloadRefused
 from mentorpair.sync.roster import Roster
 from tests.unit.sync.conftest import Person
 
 NOW = datetime(2026, 12, 5, 9, 30, tzinfo=UTC)
 LATER = NOW + timedelta(minutes=5)
 PASS = "second computer passphrase for tests"
-#: CORE's link payload is merged (else the ``payload`` fixture stands in for it).
-REAL_PAYLOAD = hasattr(Roster, "link_payload")
 
 
 @pytest.fixture
-def payload(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until CORE's Roster.link_payload/adopt_link_payload exist, a stand-in pair of them."""
-    if not REAL_PAYLOAD:
-        monkeypatch.setattr(
-            Roster, "link_payload", lambda self, device_id: b"payload:" + device_id.encode(),
-            raising=False,
-        )  # fmt: skip
-        monkeypatch.setattr(Roster, "adopt_link_payload", lambda self, data: None, raising=False)
-
-
-@pytest.fixture
-def amira(tmp_path: Path, payload: None) -> Iterator[Person]:
+def amira(tmp_path: Path) -> Iterator[Person]:
     person = Person.create(tmp_path / "desk", "Amira Mentee")
     yield person
     person.vault.close()
@@ -82,10 +73,9 @@ def test_both_sides_show_the_same_code_and_the_new_computer_becomes_the_person_s
         assert vault.display_name() == "Amira Mentee"
         ws = Workspace(vault)
         assert ws.origin == old.device_id
-        if REAL_PAYLOAD:  # the payload tells the new computer about the person's others
-            mine = Roster(ws).own_devices()
-            assert [d.device_id for d in mine if d.this] == [old.device_id]
-            assert mine[0].device_id == amira.ws.origin
+        mine = Roster(ws).own_devices()  # the payload told it about the person's others
+        assert [d.device_id for d in mine if d.this] == [old.device_id]
+        assert mine[0].device_id == amira.ws.origin
     with pytest.raises(LinkAbandoned):  # one bundle per offer
         old.confirm_and_bundle(LATER)
 
@@ -247,3 +237,37 @@ def test_linking_twice_numbers_the_computers(tmp_path: Path, amira: Person) -> N
             old.confirm_and_bundle(LATER), tmp_path / f"c{n}", PASS, kdf.minimum_params
         ).close()
     assert [d.number for d in Roster(amira.ws).own_devices()] == [0, 1, 2]
+
+
+def test_the_person_s_pairs_and_private_notes_come_along(tmp_path: Path, amira: Person) -> None:
+    pair_id = amira.ws.create_pair(Role.MENTEE, "Ben")
+    amira.ws.record(
+        pair_id, EventKind.NOTE_CREATED, note_id=new_id(), kind="private", title="Mine",
+        text="only mine",
+    )  # fmt: skip
+    old, new = OldSide(amira.ws), NewSide()
+    old.take_answer(new.read_offer(old.start(NOW))[0], LATER)
+    with new.finish(
+        old.confirm_and_bundle(LATER), tmp_path / "laptop", PASS, kdf.minimum_params
+    ) as vault:
+        ws = Workspace(vault)
+        assert [p.pair_id for p in ws.pairs()] == [pair_id]
+        assert [n.text for n in ws.state(pair_id).notes.values()] == ["only mine"]
+
+
+def test_pairs_that_cannot_be_taken_over_leave_no_vault_and_a_retry_works(
+    tmp_path: Path, amira: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = OldSide(amira.ws), NewSide()
+    old.take_answer(new.read_offer(old.start(NOW))[0], LATER)
+    bundle = old.confirm_and_bundle(LATER)
+
+    def refuse(self: Roster, data: bytes) -> list[str]:
+        raise LinkPayloadRefused()
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Roster, "adopt_link_payload", refuse)
+        with pytest.raises(LinkPayloadRefused):
+            new.finish(bundle, tmp_path / "laptop", PASS, kdf.minimum_params)
+    assert vault_state(tmp_path / "laptop") is VaultState.ABSENT
+    new.finish(bundle, tmp_path / "laptop", PASS, kdf.minimum_params).close()
