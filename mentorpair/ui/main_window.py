@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from mentorpair.storage.vault import Vault
     from mentorpair.storage.workspace import Workspace
 
+    from mentorpair.ui.linking import LinkThisComputerPage
     from mentorpair.ui.new_pair import NewPairDialog
     from mentorpair.ui.preferences import PreferencesDialog
     from mentorpair.ui.search import SearchPanel
@@ -103,6 +105,9 @@ class MainWindow(QMainWindow):
         self.demo_session = demo_session
         self.vault: Vault | None = None
         self._preferences: PreferencesDialog | None = None
+        #: The last Link another computer and Your computers dialogs opened (tests use them).
+        self.link_dialog: QDialog | None = None
+        self.computers_dialog: QDialog | None = None
         self.coordinator_window: QMainWindow | None = None
         # No names in the title: it shows in task switchers and screen shares.
         self.setWindowTitle(APP_TITLE)
@@ -115,6 +120,7 @@ class MainWindow(QMainWindow):
         # The welcome and workspace pages are built when first shown (see their
         # properties): a locked window shows neither (issue 12: a fast start).
         self._welcome_page: WelcomePage | None = None
+        self._link_page: LinkThisComputerPage | None = None
         self._workspace_page: WorkspacePage | None = None
         self.setCentralWidget(self.stack)
         if demo:
@@ -181,6 +187,13 @@ class MainWindow(QMainWindow):
         self.join_action = self._action(
             self.tr("&Join a pair from an invitation…"), self.join_pair, "Ctrl+Shift+J"
         )
+        self.link_action = self._action(
+            self.tr("Lin&k another computer…"), self.link_computer, "Ctrl+Shift+L"
+        )
+        self.link_action.setStatusTip(
+            self.tr("Use mentorpair on another computer of yours, with all your pairs and notes")
+        )
+        self.computers_action = self._action(self.tr("&Your computers…"), self.show_computers)
         self.export_action = self._action(
             self.tr("&Export for partner…"), self.export_for_partner, "Ctrl+Shift+E"
         )
@@ -214,6 +227,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_pair_action)
         file_menu.addAction(self.join_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.link_action)
+        file_menu.addAction(self.computers_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
@@ -241,6 +257,11 @@ class MainWindow(QMainWindow):
         )
         self.presenter_state.setObjectName("ok")
         self.presenter_state.hide()
+        # A partner's newly linked computer, said once and calmly; it stays until a lock.
+        self.partner_notice = StatusLabel(self.tr("News about your partners"), self)
+        self.partner_notice.setObjectName("ok")
+        self.partner_notice.hide()
+        self.statusBar().addWidget(self.partner_notice, 1)
         self.statusBar().addPermanentWidget(self.presenter_state)
         self.statusBar().addPermanentWidget(self.lock_state)
         if self.demo:
@@ -270,8 +291,30 @@ class MainWindow(QMainWindow):
         if self._welcome_page is None:
             self._welcome_page = WelcomePage(self.vault_folder, self)
             self._welcome_page.created.connect(self.open_vault)
+            self._welcome_page.link_requested.connect(self.show_link_page)
             self.stack.addWidget(self._welcome_page)
         return self._welcome_page
+
+    @property
+    def link_page(self) -> LinkThisComputerPage:
+        """The new computer's linking pages, built the first time they are needed."""
+        if self._link_page is None:
+            from mentorpair.ui.linking import LinkThisComputerPage
+
+            self._link_page = LinkThisComputerPage(self.vault_folder, self)
+            self._link_page.created.connect(self.open_vault)
+            self._link_page.back.connect(self._back_to_welcome)
+            self.stack.addWidget(self._link_page)
+        return self._link_page
+
+    def show_link_page(self) -> None:
+        """The welcome page's "I already use mentorpair on another computer"."""
+        self.stack.setCurrentWidget(self.link_page)
+        self._refresh_state()
+
+    def _back_to_welcome(self) -> None:
+        self.link_page.reset()
+        self.stack.setCurrentWidget(self.welcome_page)
 
     @property
     def workspace(self) -> WorkspacePage:
@@ -320,6 +363,9 @@ class MainWindow(QMainWindow):
         self.idle_lock.set_minutes(self.settings.idle_minutes)
         self.idle_lock.start()
         self._refresh_state()
+        if self.workspace.sync is not None:
+            self.workspace.sync.pair_changed.connect(lambda _pair: self.announce_partner_devices())
+        self.announce_partner_devices()
         self.unlocked.emit()
 
     def lock(self) -> None:
@@ -346,6 +392,8 @@ class MainWindow(QMainWindow):
         # Reminders go on while locked, from the meetings' times read just now.
         self.reminders.refresh_plan()
         self.workspace.clear()
+        self.partner_notice.setText("")
+        self.partner_notice.hide()
         vault, self.vault = self.vault, None
         vault.close()
         self._show_locked()
@@ -373,6 +421,8 @@ class MainWindow(QMainWindow):
             self.backup_action,
             self.new_pair_action,
             self.join_action,
+            self.link_action,
+            self.computers_action,
             self.export_action,
             self.import_action,
             self.presenter_action,
@@ -386,7 +436,7 @@ class MainWindow(QMainWindow):
                     self.settings.idle_minutes
                 )
             )
-        elif self._welcome_page is not None and self.stack.currentWidget() is self._welcome_page:
+        elif self.stack.currentWidget() in (self._welcome_page, self._link_page):
             self.lock_state.setText(self.tr("No vault yet"))
         else:
             self.lock_state.setText(self.tr("Locked"))
@@ -451,6 +501,51 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             # A lock takes the invitation and the safety code off screen.
             self.locked.connect(dialog.reject)
+
+    def link_computer(self) -> None:
+        """File ▸ Link another computer: the link, the answer, the code, the link file."""
+        workspace = self.workspace.workspace if self.vault is not None else None
+        if workspace is None:
+            return
+        from mentorpair.ui.linking import LinkComputerDialog
+
+        dialog = LinkComputerDialog(workspace, self)
+        # A lock takes the link, the code and the link file's bytes away.
+        self.locked.connect(dialog.reject)
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        dialog.open()
+        self.link_dialog = dialog
+
+    def show_computers(self) -> None:
+        """File ▸ Your computers: the person's computers, and Remove."""
+        workspace = self.workspace.workspace if self.vault is not None else None
+        if workspace is None:
+            return
+        from mentorpair.ui.linking import YourComputersDialog
+
+        dialog = YourComputersDialog(workspace, self)
+        dialog.link_requested.connect(self.link_computer)
+        dialog.removed.connect(lambda _device: self.workspace.send_waiting())
+        self.locked.connect(dialog.reject)
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        dialog.open()
+        self.computers_dialog = dialog
+
+    def announce_partner_devices(self) -> None:
+        """Say once that a partner now also uses another computer (then it is marked told)."""
+        workspace = self.workspace.workspace if self.vault is not None else None
+        if workspace is None:
+            return
+        from mentorpair.ui.linking import partner_device_notices
+
+        try:
+            found = partner_device_notices(workspace)
+        except KnownError as exc:  # never in the way of the vault opening
+            log.warning("partner computers not checked: %s", exc.message)
+            return
+        if found:
+            self.partner_notice.setText(" ".join(found))
+            self.partner_notice.show()
 
     def export_for_partner(self) -> None:
         """Ctrl+Shift+E: the open pair's Export for partner."""

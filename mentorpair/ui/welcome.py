@@ -44,9 +44,11 @@ class WelcomePage(QScrollArea):
 
     Signals:
         created(object): the new, open :class:`Vault`.
+        link_requested(): the person already uses mentorpair elsewhere and links this computer.
     """
 
     created = Signal(object)
+    link_requested = Signal()
 
     def __init__(self, vault_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +116,21 @@ class WelcomePage(QScrollArea):
         self.busy.setFormat(self.tr("Creating your vault…"))
         self.busy.setTextVisible(True)
         self.busy.hide()
+        already = QLabel(
+            self.tr(
+                "Already using mentorpair on another computer? Link this one to it instead, "
+                "and your pairs and notes come along."
+            ),
+            inner,
+        )
+        already.setObjectName("hint")
+        already.setWordWrap(True)
+        self.link_button = QPushButton(
+            self.tr("I &already use mentorpair on another computer"), inner
+        )
+        self.link_button.setAccessibleName(self.tr("I already use mentorpair on another computer"))
+        self.link_button.setAccessibleDescription(already.text())
+        self.link_button.clicked.connect(self.link_requested)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -137,6 +154,9 @@ class WelcomePage(QScrollArea):
         layout.addWidget(self.problem)
         layout.addWidget(self.busy)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addSpacing(12)
+        layout.addWidget(already)
+        layout.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
         self.name_edit.textChanged.connect(self._revalidate)
