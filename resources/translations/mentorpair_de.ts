@@ -2248,6 +2248,345 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
 </context>
 <context>
+    <name>LinkCodeView</name>
+    <message>
+        <source>Link code</source>
+        <translation>Verbindungscode</translation>
+    </message>
+</context>
+<context>
+    <name>LinkComputerDialog</name>
+    <message>
+        <source>Link another computer</source>
+        <translation>Weiteren Computer verbinden</translation>
+    </message>
+    <message>
+        <source>Your other computer gets your pairs and all your notes, private ones included, once you have checked that both screens show the same code.</source>
+        <translation>Ihr anderer Computer erhält Ihre Tandems und alle Ihre Notizen, auch die privaten, sobald Sie geprüft haben, dass beide Bildschirme denselben Code zeigen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1.&lt;/b&gt; On the new computer, start mentorpair and choose &lt;b&gt;I already use mentorpair on another computer&lt;/b&gt;. Give it this link: copy it, or save it as a file. It works for one hour.</source>
+        <translation>&lt;b&gt;1.&lt;/b&gt; Starten Sie mentorpair auf dem neuen Computer und wählen Sie &lt;b&gt;Ich nutze mentorpair bereits auf einem anderen Computer&lt;/b&gt;. Geben Sie ihm diese Verbindung: Kopieren Sie sie oder speichern Sie sie als Datei. Sie gilt eine Stunde.</translation>
+    </message>
+    <message>
+        <source>Link text</source>
+        <translation>Verbindungstext</translation>
+    </message>
+    <message>
+        <source>Saved. Open it on your new computer.</source>
+        <translation>Gespeichert. Öffnen Sie sie auf Ihrem neuen Computer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2.&lt;/b&gt; The new computer then shows an answer. Paste it here, or open the file it saved.</source>
+        <translation>&lt;b&gt;2.&lt;/b&gt; Der neue Computer zeigt dann eine Antwort. Fügen Sie sie hier ein oder öffnen Sie die Datei, die er gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>Answer from your new computer</source>
+        <translation>Antwort Ihres neuen Computers</translation>
+    </message>
+    <message>
+        <source>&amp;Open the answer file…</source>
+        <translation>Antwort&amp;datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open the answer file</source>
+        <translation>Antwortdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Con&amp;tinue</source>
+        <translation>Wei&amp;ter</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Compare the codes</source>
+        <translation>Vergleichen Sie die Codes</translation>
+    </message>
+    <message>
+        <source>Your new computer shows a code too. Check that all twenty digits are the same on both screens.</source>
+        <translation>Ihr neuer Computer zeigt ebenfalls einen Code. Prüfen Sie, dass alle zwanzig Ziffern auf beiden Bildschirmen gleich sind.</translation>
+    </message>
+    <message>
+        <source>If even one digit differs, someone else may have answered your link: choose &lt;b&gt;They do not match&lt;/b&gt; and nothing is sent.</source>
+        <translation>Weicht auch nur eine Ziffer ab, hat vielleicht jemand anderes auf Ihre Verbindung geantwortet: Wählen Sie &lt;b&gt;Sie stimmen nicht überein&lt;/b&gt;, dann wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>They do &amp;not match</source>
+        <translation>Sie stimmen &amp;nicht überein</translation>
+    </message>
+    <message>
+        <source>They do not match</source>
+        <translation>Sie stimmen nicht überein</translation>
+    </message>
+    <message>
+        <source>The codes &amp;match</source>
+        <translation>Die Codes stimmen über&amp;ein</translation>
+    </message>
+    <message>
+        <source>The codes match</source>
+        <translation>Die Codes stimmen überein</translation>
+    </message>
+    <message>
+        <source>The computers were not linked</source>
+        <translation>Die Computer wurden nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Why linking stopped</source>
+        <translation>Warum das Verbinden abgebrochen wurde</translation>
+    </message>
+    <message>
+        <source>Start &amp;again</source>
+        <translation>Neu &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Sch&amp;ließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Save the link file</source>
+        <translation>Verbindungsdatei speichern</translation>
+    </message>
+    <message>
+        <source>The codes match. Save the link file and take it to your new computer, for example on a USB stick or through your own cloud storage. It holds your keys and all your notes, encrypted so that only your new computer can open it.</source>
+        <translation>Die Codes stimmen überein. Speichern Sie die Verbindungsdatei und bringen Sie sie zu Ihrem neuen Computer, zum Beispiel auf einem USB-Stick oder über Ihren eigenen Cloud-Speicher. Sie enthält Ihre Schlüssel und alle Ihre Notizen, so verschlüsselt, dass nur Ihr neuer Computer sie öffnen kann.</translation>
+    </message>
+    <message>
+        <source>Preparing the link file…</source>
+        <translation>Verbindungsdatei wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Link file</source>
+        <translation>Verbindungsdatei</translation>
+    </message>
+    <message>
+        <source>Save the link &amp;file…</source>
+        <translation>Verbindungs&amp;datei speichern…</translation>
+    </message>
+    <message>
+        <source>The link file is saved</source>
+        <translation>Die Verbindungsdatei ist gespeichert</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>Wie es weitergeht</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>The codes did not match, so nothing was sent. Perhaps someone else answered your link. Start again, and take the new link to your new computer yourself.</source>
+        <translation>Die Codes stimmten nicht überein, deshalb wurde nichts gesendet. Vielleicht hat jemand anderes auf Ihre Verbindung geantwortet. Beginnen Sie neu und bringen Sie die neue Verbindung selbst zu Ihrem neuen Computer.</translation>
+    </message>
+    <message>
+        <source>The link file is ready to save.</source>
+        <translation>Die Verbindungsdatei ist bereit zum Speichern.</translation>
+    </message>
+    <message>
+        <source>mentorpair link files (*{0});;All files (*)</source>
+        <translation>mentorpair-Verbindungsdateien (*{0});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Not saved yet. Choose Save the link file when you are ready.</source>
+        <translation>Noch nicht gespeichert. Wählen Sie „Verbindungsdatei speichern“, sobald Sie bereit sind.</translation>
+    </message>
+    <message>
+        <source>Saving the link file…</source>
+        <translation>Verbindungsdatei wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved as {0}.&lt;br&gt;&lt;br&gt;On your new computer, choose &lt;b&gt;Open the link file…&lt;/b&gt; and pick this file, then choose a passphrase for that computer. Delete the file once your new computer has opened it.</source>
+        <translation>Gespeichert als {0}.&lt;br&gt;&lt;br&gt;Wählen Sie auf Ihrem neuen Computer &lt;b&gt;Verbindungsdatei öffnen…&lt;/b&gt; und diese Datei, dann eine Passphrase für diesen Computer. Löschen Sie die Datei, sobald Ihr neuer Computer sie geöffnet hat.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkTextBlock</name>
+    <message>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message>
+        <source>Save as file</source>
+        <translation>Als Datei speichern</translation>
+    </message>
+    <message>
+        <source>mentorpair links (*{0});;All files (*)</source>
+        <translation>mentorpair-Verbindungen (*{0});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>LinkThisComputerPage</name>
+    <message>
+        <source>Link this computer</source>
+        <translation>Diesen Computer verbinden</translation>
+    </message>
+    <message>
+        <source>On the computer you already use, choose &lt;b&gt;File ▸ Link another computer…&lt;/b&gt;. It shows a link: paste it here, or open the file you saved it in.</source>
+        <translation>Wählen Sie auf dem Computer, den Sie schon nutzen, &lt;b&gt;Datei ▸ Weiteren Computer verbinden…&lt;/b&gt;. Er zeigt eine Verbindung: Fügen Sie sie hier ein oder öffnen Sie die Datei, in der Sie sie gespeichert haben.</translation>
+    </message>
+    <message>
+        <source>Link from your other computer</source>
+        <translation>Verbindung von Ihrem anderen Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Open the link…</source>
+        <translation>Verbindung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open the link</source>
+        <translation>Verbindung öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Con&amp;tinue</source>
+        <translation>Wei&amp;ter</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1.&lt;/b&gt; Take this answer back to your other computer: copy it, or save it as a file, and paste or open it there.</source>
+        <translation>&lt;b&gt;1.&lt;/b&gt; Bringen Sie diese Antwort zu Ihrem anderen Computer: Kopieren Sie sie oder speichern Sie sie als Datei, und fügen Sie sie dort ein oder öffnen Sie sie dort.</translation>
+    </message>
+    <message>
+        <source>Answer text</source>
+        <translation>Antworttext</translation>
+    </message>
+    <message>
+        <source>Saved. Open it on your other computer.</source>
+        <translation>Gespeichert. Öffnen Sie sie auf Ihrem anderen Computer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2.&lt;/b&gt; Your other computer then shows a code. Check that all twenty digits are the same as here:</source>
+        <translation>&lt;b&gt;2.&lt;/b&gt; Ihr anderer Computer zeigt dann einen Code. Prüfen Sie, dass alle zwanzig Ziffern mit diesen übereinstimmen:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;3.&lt;/b&gt; Once you confirmed the codes there, your other computer saves a link file. Bring it here and open it.</source>
+        <translation>&lt;b&gt;3.&lt;/b&gt; Sobald Sie die Codes dort bestätigt haben, speichert Ihr anderer Computer eine Verbindungsdatei. Bringen Sie sie hierher und öffnen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Start &amp;again</source>
+        <translation>Neu &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <source>Open the link &amp;file…</source>
+        <translation>Verbindungs&amp;datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open the link file</source>
+        <translation>Verbindungsdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for this computer</source>
+        <translation>Wählen Sie eine Passphrase für diesen Computer</translation>
+    </message>
+    <message>
+        <source>It locks mentorpair on this computer. It may differ from the one on your other computer.</source>
+        <translation>Sie sperrt mentorpair auf diesem Computer. Sie darf sich von der auf Ihrem anderen Computer unterscheiden.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A lost passphrase cannot be recovered.&lt;/b&gt; Write it down and keep it somewhere safe.</source>
+        <translation>&lt;b&gt;Eine verlorene Passphrase lässt sich nicht wiederherstellen.&lt;/b&gt; Schreiben Sie sie auf und bewahren Sie sie sicher auf.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Confirm passphrase</source>
+        <translation>Passphrase bestätigen</translation>
+    </message>
+    <message>
+        <source>Linking this computer…</source>
+        <translation>Dieser Computer wird verbunden…</translation>
+    </message>
+    <message>
+        <source>&amp;Link this computer</source>
+        <translation>Diesen Computer &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Linking this computer to {0}’s mentorpair</source>
+        <translation>Dieser Computer wird mit dem mentorpair von {0} verbunden</translation>
+    </message>
+    <message>
+        <source>mentorpair link files (*{0});;All files (*)</source>
+        <translation>mentorpair-Verbindungsdateien (*{0});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Die beiden Passphrasen sind nicht gleich.</translation>
+    </message>
+</context>
+<context>
+    <name>Linking</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>mentorpair links (*{0});;All files (*)</source>
+        <translation>mentorpair-Verbindungen (*{0});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Your first computer</source>
+        <translation>Ihr erster Computer</translation>
+    </message>
+    <message>
+        <source>Computer {0}</source>
+        <translation>Computer {0}</translation>
+    </message>
+    <message>
+        <source>{0} now also uses a second computer.</source>
+        <translation>{0} nutzt jetzt auch einen zweiten Computer.</translation>
+    </message>
+    <message>
+        <source>{0} now also uses another computer.</source>
+        <translation>{0} nutzt jetzt auch einen weiteren Computer.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>
@@ -2255,6 +2594,7 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     </message>
     <message>
         <source>&amp;Lock</source>
+        <extracomment>The last Link another computer and Your computers dialogs opened (tests use them).</extracomment>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
@@ -2284,6 +2624,18 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     <message>
         <source>&amp;Join a pair from an invitation…</source>
         <translation>Einem Tandem per Einladung bei&amp;treten…</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k another computer…</source>
+        <translation>Weiteren Computer ver&amp;binden…</translation>
+    </message>
+    <message>
+        <source>Use mentorpair on another computer of yours, with all your pairs and notes</source>
+        <translation>mentorpair auf einem weiteren eigenen Computer nutzen, mit allen Tandems und Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Your computers…</source>
+        <translation>&amp;Ihre Computer…</translation>
     </message>
     <message>
         <source>&amp;Export for partner…</source>
@@ -2348,6 +2700,10 @@ Die Ziele erscheinen hier schreibgeschützt, sobald Ihr Mentee sie festhält.</t
     <message>
         <source>Presenter mode</source>
         <translation>Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>News about your partners</source>
+        <translation>Neues von Ihren Tandems</translation>
     </message>
     <message>
         <source>Demo vault: deleted when you quit</source>
@@ -5345,6 +5701,18 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>Ihr Tresor wird angelegt…</translation>
     </message>
     <message>
+        <source>Already using mentorpair on another computer? Link this one to it instead, and your pairs and notes come along.</source>
+        <translation>Sie nutzen mentorpair schon auf einem anderen Computer? Verbinden Sie diesen stattdessen damit, dann kommen Ihre Tandems und Notizen mit.</translation>
+    </message>
+    <message>
+        <source>I &amp;already use mentorpair on another computer</source>
+        <translation>Ich nutze mentorpair &amp;bereits auf einem anderen Computer</translation>
+    </message>
+    <message>
+        <source>I already use mentorpair on another computer</source>
+        <translation>Ich nutze mentorpair bereits auf einem anderen Computer</translation>
+    </message>
+    <message>
         <source>Your &amp;name</source>
         <translation>Ihr &amp;Name</translation>
     </message>
@@ -5528,6 +5896,81 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <message>
         <source>Something unexpected went wrong; it was written to the log.</source>
         <translation>Etwas Unerwartetes ist schiefgegangen; es wurde ins Protokoll geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>YourComputersDialog</name>
+    <message>
+        <source>Your computers</source>
+        <translation>Ihre Computer</translation>
+    </message>
+    <message>
+        <source>The computers where you use mentorpair. Your partners see them all as you.</source>
+        <translation>Die Computer, auf denen Sie mentorpair nutzen. Ihr Gegenüber im Tandem sieht sie alle als Sie.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Link another computer…</source>
+        <translation>Weiteren Computer &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Link another computer</source>
+        <translation>Weiteren Computer verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Sch&amp;ließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>{0} — this computer</source>
+        <translation>{0} — dieser Computer</translation>
+    </message>
+    <message>
+        <source>{0} — removed</source>
+        <translation>{0} — entfernt</translation>
+    </message>
+    <message>
+        <source>To stop using this computer, remove it from another of your computers.</source>
+        <translation>Um diesen Computer nicht mehr zu nutzen, entfernen Sie ihn von einem Ihrer anderen Computer aus.</translation>
+    </message>
+    <message>
+        <source>The computer your vault was first made on cannot be removed.</source>
+        <translation>Der Computer, auf dem Ihr Tresor angelegt wurde, kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>This computer was removed.</source>
+        <translation>Dieser Computer wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;From now on nothing is sent to {0}, and your partners’ mentorpair refuses any change it makes later.&lt;/p&gt;&lt;p&gt;&lt;b&gt;But it still holds your keys.&lt;/b&gt; If it was lost or stolen while unlocked, or someone knows its passphrase, whoever has it can read what you shared so far and act as you. Then set up mentorpair again on a computer you trust and pair with your partners again, with new keys.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ab jetzt wird nichts mehr an {0} gesendet, und das mentorpair Ihres Gegenübers im Tandem lehnt alle späteren Änderungen davon ab.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Er enthält aber weiterhin Ihre Schlüssel.&lt;/b&gt; Ging er entsperrt verloren, wurde er gestohlen oder kennt jemand seine Passphrase, kann diese Person lesen, was Sie bisher geteilt haben, und in Ihrem Namen handeln. Richten Sie mentorpair dann auf einem vertrauenswürdigen Computer neu ein und verbinden Sie Ihre Tandems mit neuen Schlüsseln erneut.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Remove {0}?</source>
+        <translation>{0} entfernen?</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Nicht entfernt</translation>
+    </message>
+    <message>
+        <source>{0} was removed. Your partners learn it with your next changes.</source>
+        <translation>{0} wurde entfernt. Ihre Tandems erfahren es mit Ihren nächsten Änderungen.</translation>
     </message>
 </context>
 <context>
