@@ -33,7 +33,8 @@ def synced_folder_box(folder: Path, parent: QWidget | None = None) -> QFrame | N
         "Placement",
         "<b>Your vault is in a folder that {0} keeps in sync</b> ({1}). Open it on "
         "one computer only: if two computers open it, one computer's notes are lost. "
-        "Safest is to keep the vault outside the synced folder.",
+        "Safest is to keep the vault outside the synced folder. To use mentorpair on "
+        "a second computer, link it instead: File ▸ Link another computer.",
     ).format(escape(synced.engine), escape(str(synced.root)))
     box = warning_box(text, parent)
     box.setAccessibleName(QCoreApplication.translate("Placement", "Sync warning"))

@@ -4118,8 +4118,8 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
 <context>
     <name>Placement</name>
     <message>
-        <source>&lt;b&gt;Your vault is in a folder that {0} keeps in sync&lt;/b&gt; ({1}). Open it on one computer only: if two computers open it, one computer&apos;s notes are lost. Safest is to keep the vault outside the synced folder.</source>
-        <translation>&lt;b&gt;Ihr Tresor liegt in einem Ordner, den {0} synchronisiert&lt;/b&gt; ({1}). Öffnen Sie ihn nur auf einem Computer: Öffnen ihn zwei Computer, gehen die Notizen eines Computers verloren. Am sichersten liegt der Tresor außerhalb des synchronisierten Ordners.</translation>
+        <source>&lt;b&gt;Your vault is in a folder that {0} keeps in sync&lt;/b&gt; ({1}). Open it on one computer only: if two computers open it, one computer&apos;s notes are lost. Safest is to keep the vault outside the synced folder. To use mentorpair on a second computer, link it instead: File ▸ Link another computer.</source>
+        <translation>&lt;b&gt;Ihr Tresor liegt in einem Ordner, den {0} synchronisiert&lt;/b&gt; ({1}). Öffnen Sie ihn nur auf einem Computer: Öffnen ihn zwei Computer, gehen die Notizen eines Computers verloren. Am sichersten liegt der Tresor außerhalb des synchronisierten Ordners. Um mentorpair auf einem zweiten Computer zu nutzen, verbinden Sie ihn stattdessen: Datei ▸ Weiteren Computer verbinden.</translation>
     </message>
     <message>
         <source>Sync warning</source>
