@@ -80,7 +80,7 @@ def _private(person: Person, pair_id: str, kind: str, arg: int) -> None:
             )  # fmt: skip
 
 
-def _private_view(person: Person, pair_id: str) -> list[tuple[str, str, str, int]]:
+def _private_view(person: Person, pair_id: str) -> list[tuple[str, str, str, str]]:
     state = person.ws.state(pair_id)
     return sorted(
         (n.note_id, n.title, n.text, n.revision)

@@ -213,16 +213,15 @@ def test_a_removed_computer_gets_nothing_more_and_its_later_changes_are_refused(
 def _forge(sender: Person, to: Person, pair_id: str, change, keys: Identity | None = None) -> bytes:
     """``sender``'s next update to ``to`` with its payload changed, sealed and signed as asked."""
     prepared = sender.x.prepare(pair_id, to=to.ws.origin)
-    opened = update.open_sealed(
-        prepared.data, to.vault.device(), lambda _p: [to.x.pairing.partner(pair_id).pairing]
-    )
+    partner = to.x.pairing.partner(pair_id)
+    assert partner is not None
+    opened = update.open_sealed(prepared.data, to.vault.device(), lambda _p: [partner.pairing])
     doc = json.loads(opened.payload)
     change(doc)
-    partner = to.x.pairing.partner(pair_id)
     return update.seal_update(
         keys or sender.vault.device(), to.vault.device().public(), pair_id, opened.seq,
-        json.dumps(doc).encode(), sender.x.pairing.partner(pair_id).pairing,
-    ) if partner is not None else b""  # fmt: skip
+        json.dumps(doc).encode(), partner.pairing,
+    )  # fmt: skip
 
 
 def _refused(person: Person, data: bytes, error: type[KnownError] = UpdateRefused) -> str:

@@ -36,7 +36,7 @@ def amira(tmp_path: Path) -> Iterator[Person]:
 def sealed(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """Every bundle sealed during the test (to show none was made)."""
     made: list[bytes] = []
-    real = linking.seal_link_bundle
+    real = linking.seal_link_bundle  # type: ignore[attr-defined]  # patched where linking uses it
 
     def spy(*args: object) -> bytes:
         bundle = real(*args)  # type: ignore[arg-type]
