@@ -14,6 +14,9 @@ clock on someone's desk: ``origin`` (the device that made it), ``seq`` (its
 place in that device's chain of shared events, 0 for what never leaves the
 machine), ``seen`` (how far the device had got in every other chain of the
 pair) and ``clock`` (a Lamport clock: one more than anything it had seen).
+A change that never leaves the person also carries ``pclock``, a Lamport
+clock over the person's never-shared changes only: their linked computers
+order private edits by it, and the partner never learns how many there were.
 ``at`` is kept for people to read, and breaks ties only between changes
 that did not know of each other.
 """
@@ -38,8 +41,8 @@ MAX_CLOCK = 2**53 - 1
 MAX_SEEN = 64
 _ORIGIN_LENGTH = 32  # hex digits of a device id
 
-#: The fold's total order: (clock, never-shared, at, event id).
-SortKey = tuple[int, bool, datetime, str]
+#: The fold's total order: (clock, never-shared, private clock, at, event id).
+SortKey = tuple[int, bool, int, datetime, str]
 
 
 class MalformedEvent(ValueError):
@@ -95,6 +98,10 @@ class Event:
             0 for a change that never leaves the machine.
         seen: for each *other* chain of the pair, the last ``seq`` the
             author's device held when it made this change.
+        pclock: for a change that never leaves the person (``seq`` 0): 1 +
+            the highest ``pclock`` of such changes the device held, so one
+            made on another of the person's computers after seeing it sorts
+            after it (0: shared, or made before linked computers).
     """
 
     event_id: str
@@ -107,6 +114,7 @@ class Event:
     origin: str = ""
     seq: int = 0
     seen: Mapping[str, int] = field(default_factory=dict)
+    pclock: int = 0
 
     def __post_init__(self) -> None:
         # Always a private deep copy: a dict or list the caller keeps (an agenda
@@ -124,11 +132,13 @@ class Event:
         Causality first (the Lamport clock), so a change always comes after
         everything its author had seen, whatever the clocks on their desks
         said. A change that never leaves the machine comes after the shared
-        ones of the same clock (it was made after seeing them). Between
-        changes that did not know of each other, the displayed time and then
-        the id decide: any fixed rule would do, and this one reads naturally.
+        ones of the same clock (it was made after seeing them), and among
+        those the private clock orders what the person's computers had seen
+        of each other's private changes. Between changes that did not know of
+        each other, the displayed time and then the id decide: any fixed rule
+        would do, and this one reads naturally.
         """
-        return (self.clock, self.seq == 0, self.at, self.event_id)
+        return (self.clock, self.seq == 0, self.pclock, self.at, self.event_id)
 
     def saw(self, origin: str, seq: int) -> bool:
         """Whether this change's author had seen entry ``seq`` of chain ``origin``."""
@@ -137,8 +147,12 @@ class Event:
         return self.seen.get(origin, 0) >= seq
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-compatible encoding (storage and sync; ``docs/formats/events.md``)."""
-        return {
+        """The JSON-compatible encoding (storage and sync; ``docs/formats/events.md``).
+
+        ``pclock`` appears only when it is set: a shared change's encoding,
+        which its chain signs, is the same as before private clocks existed.
+        """
+        encoded: dict[str, Any] = {
             "id": self.event_id,
             "pair": self.pair_id,
             "author": self.author.value,
@@ -150,6 +164,9 @@ class Event:
             "seq": self.seq,
             "seen": dict(self.seen),
         }
+        if self.pclock:
+            encoded["pclock"] = self.pclock
+        return encoded
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Event:
@@ -173,6 +190,7 @@ class Event:
                 origin=_origin(data.get("origin", "")),
                 seq=_count(data.get("seq", 0)),
                 seen=seen,
+                pclock=_count(data.get("pclock", 0)),
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise MalformedEvent(f"malformed event: {type(exc).__name__}") from None
@@ -190,6 +208,7 @@ class Event:
         origin: Any,
         seq: Any,
         seen: Any,
+        pclock: Any = 0,
     ) -> Event:
         """Decode a stored row whose ``body`` and ``seen`` were just parsed from JSON.
 
@@ -213,6 +232,7 @@ class Event:
                 _origin(origin),
                 _count(seq),
                 MappingProxyType(seen),
+                _count(pclock),
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise MalformedEvent(f"malformed event: {type(exc).__name__}") from None
@@ -221,12 +241,14 @@ class Event:
         _check_stamp(event)
         return event
 
-    def restamped(self, clock: int, origin: str, seq: int, seen: Mapping[str, int]) -> Event:
+    def restamped(
+        self, clock: int, origin: str, seq: int, seen: Mapping[str, int], pclock: int = 0
+    ) -> Event:
         """The same change with a causal stamp (vault migration and recording)."""
         # The body is already a private read-only copy: shared, not copied again.
         event = _new_event(
             self.event_id, self.pair_id, self.author, self.kind, self.at, self.body,
-            clock, origin, seq, MappingProxyType(dict(seen)),
+            clock, origin, seq, MappingProxyType(dict(seen)), pclock,
         )  # fmt: skip
         _check_stamp(event)
         return event
@@ -249,7 +271,10 @@ def _check_stamp(event: Event) -> None:
     """Refuse a stamp no honest device makes: counts out of range, odd ids, self-seen."""
     _count(event.clock)
     _count(event.seq)
+    _count(event.pclock)
     _origin(event.origin)
+    if event.pclock and event.seq:
+        raise MalformedEvent("only a change that is never shared has a private clock")
     if len(event.seen) > MAX_SEEN:
         raise MalformedEvent("seen names too many chains")
     for origin, seq in event.seen.items():

@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 #: The meaning of a snapshot's values; a snapshot of another format is not read.
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 
 _RECORDS: tuple[type, ...] = (
     Action, AgendaItem, Agreement, Ending, Goal, GoalChange, Meeting, Milestone, Note,
@@ -276,9 +276,10 @@ def to_snapshot(state: PairState) -> dict[str, Any]:
         "unaware_of_ending": list(s.unaware_of_ending),
         "heads": [[o, seq, clock] for o, (seq, clock) in s.heads.items()],
         "max_clock": s.max_clock,
+        "max_pclock": s.max_pclock,
         "last_key": None
         if last is None
-        else [last[0], last[1][0], last[1][1], _iso(last[1][2]), last[1][3]],
+        else [last[0], last[1][0], last[1][1], last[1][2], _iso(last[1][3]), last[1][4]],
         "note_origin": [[n, k.value, r.value] for n, (k, r) in s._note_origin.items()],
         "ending_mark": None if s._ending_mark is None else list(s._ending_mark),
         "item_meeting": [[i, m] for i, m in s._item_meeting.items()],
@@ -327,9 +328,13 @@ def _restore(pair_id: str, d: dict[str, Any]) -> PairState:
     s.unaware_of_ending = [str(e) for e in d["unaware_of_ending"]]
     s.heads = {str(o): (_count(seq), _count(clock)) for o, seq, clock in d["heads"]}
     s.max_clock = _count(d["max_clock"])
+    s.max_pclock = _count(d["max_pclock"])
     last = d["last_key"]
     if last is not None:
-        s.last_key = (_bool(last[0]), (_count(last[1]), _bool(last[2]), _dt(last[3]), last[4]))
+        s.last_key = (
+            _bool(last[0]),
+            (_count(last[1]), _bool(last[2]), _count(last[3]), _dt(last[4]), str(last[5])),
+        )
     s._note_origin = {n: (_KINDS[k], _ROLES[r]) for n, k, r in d["note_origin"]}
     mark = d["ending_mark"]
     s._ending_mark = None if mark is None else (str(mark[0]), _count(mark[1]))

@@ -88,6 +88,8 @@ class PairState:
             someone who did not know yet; kept, and shown as such.
         heads: for each chain (device), its last position and clock held.
         max_clock: the highest clock of any shared change held.
+        max_pclock: the highest private clock of any change held that never
+            leaves the person (their private notes and reflections).
         last_key: the fold key of the last event taken.
     """
 
@@ -111,6 +113,7 @@ class PairState:
         self.unaware_of_ending: list[str] = []
         self.heads: dict[str, tuple[int, int]] = {}
         self.max_clock = 0
+        self.max_pclock = 0
         self.last_key: FoldKey | None = None
         self._note_origin: dict[str, tuple[NoteKind, Role]] = {}
         self._ending_mark: tuple[str, int] | None = None
@@ -192,6 +195,8 @@ class PairState:
             self.heads[event.origin] = (max(seq, event.seq), max(clock, event.clock))
         if event.clock > self.max_clock:
             self.max_clock = event.clock
+        if event.pclock > self.max_pclock:
+            self.max_pclock = event.pclock
         key = fold_order(event)
         if self.last_key is None or key > self.last_key:
             self.last_key = key

@@ -357,6 +357,12 @@ def _v1_5(db: Database) -> None:
         " PRIMARY KEY (pair_id, device_id)) STRICT"
     )
     _peers_from_sync_state(db)
+    # Private notes and reflections now travel between the person's computers:
+    # a Lamport clock of their own orders them (domain/events.py, pclock).
+    # Those made before keep 0 and sort as they always did.
+    columns = {str(row[1]) for row in db.query("PRAGMA table_info(events)")}
+    if "pclock" not in columns:
+        db.execute("ALTER TABLE events ADD COLUMN pclock INTEGER NOT NULL DEFAULT 0")
 
 
 def _peers_from_sync_state(db: Database) -> None:

@@ -412,13 +412,15 @@ class Workspace:
 
         A shared change gets the next position in this device's chain and a
         clock one above every shared change held; one that never leaves gets
-        the current clock (it sorts after the shared changes of that clock).
-        Both record what this device had seen of every other chain.
+        the current clock (it sorts after the shared changes of that clock)
+        and the next private clock, so the person's other computers order it
+        after every private change this one held. Both record what this
+        device had seen of every other chain.
         """
         me = self.origin
         seen = {o: seq for o, (seq, _) in state.heads.items() if o != me}
         if not shareable:
-            return event.restamped(state.max_clock, me, 0, seen)
+            return event.restamped(state.max_clock, me, 0, seen, state.max_pclock + 1)
         seq = state.heads.get(me, (0, 0))[0] + 1
         return event.restamped(state.max_clock + 1, me, seq, seen)
 
@@ -512,11 +514,12 @@ class Workspace:
             with self._db.transaction():
                 for event in adopted:
                     self._db.execute(
-                        "UPDATE events SET clock = :c, origin = :o, seq = :s, seen = :seen"
-                        " WHERE event_id = :id",
+                        "UPDATE events SET clock = :c, origin = :o, seq = :s, seen = :seen,"
+                        " pclock = :pc WHERE event_id = :id",
                         {
                             "c": event.clock, "o": event.origin, "s": event.seq,
-                            "seen": _seen_json(event), "id": event.event_id,
+                            "seen": _seen_json(event), "pc": event.pclock,
+                            "id": event.event_id,
                         },
                     )  # fmt: skip
                 for index, event in enumerate(new, start=1):
@@ -539,9 +542,9 @@ class Workspace:
             self._pairs_changed()
         self._db.execute(
             "INSERT INTO events (event_id, pair_id, author, kind, at, shareable, body,"
-            " clock, origin, seq, seen)"
+            " clock, origin, seq, seen, pclock)"
             " VALUES (:id, :pair, :author, :kind, :at, :shareable, :body,"
-            " :clock, :origin, :seq, :seen)",
+            " :clock, :origin, :seq, :seen, :pclock)",
             {
                 "id": event.event_id,
                 "pair": state.pair_id,
@@ -554,6 +557,7 @@ class Workspace:
                 "origin": event.origin,
                 "seq": event.seq,
                 "seen": _seen_json(event),
+                "pclock": event.pclock,
             },
         )
 
@@ -830,7 +834,7 @@ def _may_arrive(event: Event, state: PairState, *, relayed: bool, private: bool)
     return shareable and (relayed or event.author is not state.my_role)
 
 
-_COLUMNS = "event_id, pair_id, author, kind, at, body, clock, origin, seq, seen"
+_COLUMNS = "event_id, pair_id, author, kind, at, body, clock, origin, seq, seen, pclock"
 
 
 def _seen_json(event: Event) -> str:
@@ -838,10 +842,10 @@ def _seen_json(event: Event) -> str:
 
 
 def _row_to_event(row: tuple[Any, ...]) -> Event:
-    event_id, pair_id, author, kind, at, body, clock, origin, seq, seen = row
+    event_id, pair_id, author, kind, at, body, clock, origin, seq, seen, pclock = row
     return Event.from_stored(
         event_id, pair_id, author, kind, at, _loads(body), clock, origin, seq,
-        {} if seen == "{}" else _loads(seen),
+        {} if seen == "{}" else _loads(seen), pclock,
     )  # fmt: skip
 
 

@@ -94,7 +94,7 @@ def fingerprint(state: PairState, *, rejected: bool = False) -> tuple[Any, ...]:
 
 #: Where the fold stands in the history, not what the pair holds: a refused
 #: change still moves these on (it happened, and later ones come after it).
-_BOOKKEEPING = frozenset({"last_key", "heads", "max_clock"})
+_BOOKKEEPING = frozenset({"last_key", "heads", "max_clock", "max_pclock"})
 
 
 def shared_view(state: PairState) -> tuple[Any, ...]:

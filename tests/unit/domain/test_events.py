@@ -88,6 +88,32 @@ def test_the_encoding_has_exactly_the_documented_fields():
     }
 
 
+def test_a_private_change_carries_its_private_clock_and_a_shared_one_does_not():
+    shared = make(EventKind.GOAL_CREATED, MENTEE, at=T0, goal_id="g1", title="Fellowship")
+    private = make(
+        EventKind.NOTE_CREATED, MENTEE, at=T0, note_id="n1", kind="private", title="t", text="x"
+    ).restamped(4, "a" * 32, 0, {}, pclock=9)
+    assert "pclock" not in shared.to_dict()  # shared encodings, and their signatures, unchanged
+    assert private.to_dict()["pclock"] == 9
+    assert Event.from_dict(private.to_dict()) == private
+
+
+def test_the_private_clock_orders_private_changes_of_one_clock_before_the_time():
+    # A reflection edited on the laptop after the desk made it: the laptop's
+    # clock says earlier, its private clock says after; the private clock wins.
+    note = make(EventKind.NOTE_CREATED, MENTEE, at=T0 + timedelta(hours=5), event_id="b" * 32)
+    edit = make(EventKind.NOTE_EDITED, MENTEE, at=T0, event_id="a" * 32)
+    note = note.restamped(3, "c" * 32, 0, {}, pclock=1)
+    edit = edit.restamped(3, "d" * 32, 0, {}, pclock=2)
+    shared = make(EventKind.AGENDA_READY, MENTEE, at=T0 + timedelta(days=1)).restamped(
+        3, "c" * 32, 2, {}
+    )
+    later = make(EventKind.AGENDA_READY, MENTEE, at=T0).restamped(4, "c" * 32, 3, {})
+    assert sorted([later, edit, note, shared], key=lambda e: e.sort_key) == [
+        shared, note, edit, later,
+    ]  # fmt: skip
+
+
 def test_kind_values_are_stable():
     # They are stored in vaults and sent to partners: renaming one loses data.
     assert {k.name: k.value for k in EventKind} == {
@@ -166,6 +192,10 @@ MALFORMED: dict[str, Any] = {
     "not a mapping: string": "event",
     "not a mapping: null": None,
     "empty": {},
+    "private clock on a shared change": {**_valid(), "origin": "a" * 32, "seq": 1, "pclock": 2},
+    "private clock negative": {**_valid(), "pclock": -1},
+    "private clock a string": {**_valid(), "pclock": "1"},
+    "private clock too big": {**_valid(), "pclock": 2**53},
 }
 
 

@@ -4,9 +4,11 @@ Three devices — the mentee on two computers and the mentor — record changes
 exactly as a vault stamps them (``Workspace._stamp``: Lamport clock, chain
 position, what each device had seen), on their own, with crossed edits of the
 same note, deletes against edits, agreement versions against confirmations,
-and an ending. They pass events to each other in random order, late, twice or
+and an ending, and private notes that travel only between the mentee's two
+computers. They pass events to each other in random order, late, twice or
 not at all until the end. After a full exchange every device folds the same
-shared state, and no change was refused for anything that happened meanwhile.
+shared state, the mentee's two computers the same private notes, and no
+change was refused for anything that happened meanwhile.
 
 This is the fold's half of the convergence promise, run over 1,000 histories
 in the default suite (set ``MENTORPAIR_LONG=1`` for 20,000). The vault and
@@ -24,11 +26,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from mentorpair.domain.events import Event, EventKind, MalformedEvent
-from mentorpair.domain.model import Role
+from mentorpair.domain.model import NoteKind, Role
 from mentorpair.domain.rules import RuleViolation, is_shareable
 from mentorpair.domain.state import PairState, fold
 
-from .factory import PAIR, T0, shared_view
+from .factory import PAIR, T0, fingerprint, shared_view
 
 K = EventKind
 LONG = os.environ.get("MENTORPAIR_LONG") == "1"
@@ -71,7 +73,7 @@ class Device:
             seq = state.heads.get(self.origin, (0, 0))[0] + 1
             event = draft.restamped(state.max_clock + 1, self.origin, seq, seen)
         else:
-            event = draft.restamped(state.max_clock, self.origin, 0, seen)
+            event = draft.restamped(state.max_clock, self.origin, 0, seen, state.max_pclock + 1)
         try:
             state.apply(event)  # as Workspace.record: refused here means never stored
         except (RuleViolation, MalformedEvent):
@@ -84,13 +86,23 @@ class Device:
         """Every shared event this device holds (what a sync would carry)."""
         return [e for e in self.events.values() if e.seq]
 
+    def private(self) -> list[Event]:
+        """Every never-shared event held: what goes to the person's other computer."""
+        return [e for e in self.events.values() if not e.seq and e.kind is not K.PAIR_CREATED]
+
     def receive(self, events: list[Event]) -> None:
-        """Take events in chain order only, as an update's admission does."""
+        """Take events in chain order only, as an update's admission does.
+
+        Never-shared events come only from the person's other computer, in
+        any order, each once everything it had seen is here.
+        """
         heads = dict(self.state().heads)
         for event in sorted(events, key=lambda e: (e.origin, e.seq)):
             if event.event_id in self.events or event.origin == self.origin:
                 continue
-            if event.seq != heads.get(event.origin, (0, 0))[0] + 1:
+            if not event.seq and event.author is not self.role:
+                raise AssertionError("a private change reached the partner")
+            if event.seq and event.seq != heads.get(event.origin, (0, 0))[0] + 1:
                 continue  # a gap: wait for the earlier update (it is retried later)
             if any(seq > heads.get(o, (0, 0))[0] for o, seq in event.seen.items()):
                 continue  # it saw something not here yet: later
@@ -101,8 +113,9 @@ class Device:
                 self._state.take(event)
             else:
                 self._state = None
-            _seq, clock = heads.get(event.origin, (0, 0))
-            heads[event.origin] = (event.seq, max(clock, event.clock))
+            if event.seq:
+                _seq, clock = heads.get(event.origin, (0, 0))
+                heads[event.origin] = (event.seq, max(clock, event.clock))
 
 
 class Replicas(RuleBasedStateMachine):
@@ -133,6 +146,14 @@ class Replicas(RuleBasedStateMachine):
         self._device(pick).record(
             K.NOTE_CREATED,
             {"note_id": self._new("n"), "kind": "shared", "title": "", "text": text},
+        )
+
+    @rule(pick=st.integers(0, 5), reflection=st.booleans(), text=st.sampled_from(["p", "q"]))
+    def write_private(self, pick: int, reflection: bool, text: str) -> None:
+        device = self._device(pick)
+        kind = "reflection" if reflection and device.role is Role.MENTOR else "private"
+        device.record(
+            K.NOTE_CREATED, {"note_id": self._new("p"), "kind": kind, "title": "", "text": text}
         )
 
     @rule(pick=st.integers(0, 5), which=st.integers(0, 5), text=st.text("xyz", max_size=3),
@@ -216,7 +237,12 @@ class Replicas(RuleBasedStateMachine):
     @rule(sender=st.sampled_from(list(DEVICES)), receiver=st.sampled_from(list(DEVICES)))
     def send(self, sender: str, receiver: str) -> None:
         if sender != receiver:
-            self.in_flight.append((receiver, self.devices[sender].outbox()))
+            self.in_flight.append((receiver, self._update(sender, receiver)))
+
+    def _update(self, sender: str, receiver: str) -> list[Event]:
+        """What ``sender`` sends: shared events, and private ones to the person's other computer."""
+        one, two = self.devices[sender], self.devices[receiver]
+        return one.outbox() + (one.private() if one.role is two.role else [])
 
     @rule(index=st.integers(0, 50), twice=st.booleans())
     def deliver(self, index: int, twice: bool) -> None:
@@ -229,10 +255,10 @@ class Replicas(RuleBasedStateMachine):
     def deliver_all(self) -> None:
         """Everything to everyone until nothing moves (retries after a gap)."""
         for _ in range(len(self.devices) + 1):
-            for sender in self.devices.values():
-                for receiver in self.devices.values():
-                    if sender is not receiver:
-                        receiver.receive(sender.outbox())
+            for sender in self.devices:
+                for receiver in self.devices:
+                    if sender != receiver:
+                        self.devices[receiver].receive(self._update(sender, receiver))
 
     def teardown(self) -> None:
         if not hasattr(self, "devices"):
@@ -244,15 +270,23 @@ class Replicas(RuleBasedStateMachine):
         states = [d.state() for d in self.devices.values()]
         for device, state in zip(self.devices.values(), states, strict=True):
             # The cached, incrementally updated state equals a fold from scratch.
-            assert shared_view(state) == shared_view(fold(PAIR, device.events.values()))
+            assert fingerprint(state, rejected=True) == fingerprint(
+                fold(PAIR, device.events.values()), rejected=True
+            )
         views = {shared_view(s) for s in states}
         assert len(views) == 1, "the devices disagree after a full exchange"
+        # The mentee's two computers hold the same private notes, alike.
+        desk, laptop = states[0], states[1]
+        assert {k: n for k, n in desk.notes.items() if n.kind is not NoteKind.SHARED} == {
+            k: n for k, n in laptop.notes.items() if n.kind is not NoteKind.SHARED
+        }
+        assert not any(n.kind is not NoteKind.SHARED and n.author is Role.MENTEE
+                       for n in states[2].notes.values())  # fmt: skip
         shared_ids = {e.event_id for d in self.devices.values() for e in d.outbox()}
         for device, state in zip(self.devices.values(), states, strict=True):
             assert set(e.event_id for e in device.outbox()) == shared_ids
-            refused = [reason for event_id, reason in state.rejected if event_id in shared_ids]
             # Only a change made after its author saw the ending may be refused.
-            assert all("has ended" in reason for reason in refused), refused
+            assert all("has ended" in reason for _, reason in state.rejected), state.rejected
 
     @invariant()
     def local_state_never_breaks(self) -> None:

@@ -36,6 +36,7 @@ def everything(state: PairState) -> tuple[Any, ...]:
         state_fingerprint(state, rejected=True),
         state.heads,
         state.max_clock,
+        state.max_pclock,
         state.last_key,
         # Ending.reason does not take part in ==; the fingerprint covers it,
         # and the goal history views must still be views of the kept lists.

@@ -154,9 +154,11 @@ def fill_v1_4(db: Database) -> None:
     # A saved state of the pair as 1.4 writes it: the fold of its stored events.
     from mentorpair.domain.snapshot import to_snapshot
     from mentorpair.domain.state import fold
-    from mentorpair.storage.workspace import _COLUMNS, _row_to_event
+    from mentorpair.storage.workspace import _row_to_event
 
-    rows = db.query(f"SELECT rowid, {_COLUMNS} FROM events WHERE pair_id = :p", {"p": PAIR})
+    # 1.4's columns (1.5 added pclock, 0 for everything made before it).
+    columns = "event_id, pair_id, author, kind, at, body, clock, origin, seq, seen, 0"
+    rows = db.query(f"SELECT rowid, {columns} FROM events WHERE pair_id = :p", {"p": PAIR})
     state = fold(PAIR, [_row_to_event(r[1:]) for r in rows])
     with db.transaction():
         db.execute(

@@ -54,6 +54,7 @@ def everything(state: PairState) -> tuple[Any, ...]:
         fingerprint(state, rejected=True),
         state.heads,
         state.max_clock,
+        state.max_pclock,
         state.last_key,
     )
 

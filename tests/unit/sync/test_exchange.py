@@ -309,7 +309,8 @@ def test_a_private_note_in_an_update_is_refused(paired):
     # A modified app gives the private note a place in its chain and sends it.
     state = ben.ws.state(pair_id)
     ben.vault.db.execute(
-        "UPDATE events SET shareable = 1, seq = :s, clock = :c WHERE kind = 'note.created'",
+        "UPDATE events SET shareable = 1, seq = :s, clock = :c, pclock = 0"
+        " WHERE kind = 'note.created'",
         {"s": state.heads.get(ben.ws.origin, (0, 0))[0] + 1, "c": state.max_clock + 1},
     )
     ben.ws.forget(pair_id)

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from mentorpair.domain.events import EventKind
 from mentorpair.domain.rules import RuleViolation
+from mentorpair.domain.state import fold_order
 from mentorpair.errors import UpdateAlreadyImported, UpdateTooEarly
 from mentorpair.storage.workspace import new_id
 from tests.unit.domain.factory import shared_view
@@ -175,7 +176,70 @@ def _run(replicas: dict[str, Person], pair_id: str, steps, seed) -> None:
     for person in replicas.values():
         assert person.ws.state(pair_id).rejected == []
         assert person.x.unsent(pair_id) == 0
-        cached = shared_view(person.ws.state(pair_id))
+        cached = shared_view(person.ws.state(pair_id)), _private_view(person, pair_id)
         person.ws.forget(pair_id)
-        assert shared_view(person.ws.state(pair_id)) == cached
+        assert (shared_view(person.ws.state(pair_id)), _private_view(person, pair_id)) == cached
     assert set(by_device) == {p.ws.origin for p in replicas.values()}
+
+
+def _two_computers(root: Path) -> tuple[Person, Person, Person, str]:
+    mentee = Person.create(root / "mentee", "Amira Mentee")
+    desk = Person.create(root / "desk", "Ben Mentor")
+    pair_id = pair_up(mentee, desk)
+    desk.x.import_update(mentee.x.export(pair_id))
+    laptop = link_computer(desk, root / "laptop")
+    return mentee, desk, laptop, pair_id
+
+
+def test_a_private_edit_on_the_other_computer_comes_after_the_note_whatever_the_clocks(tmp_path):
+    # Found by the property test: the laptop's clock runs ahead, so its
+    # reflection is dated after the desk's later edit of it. The private
+    # clock, not the date, puts the edit after the note on every computer.
+    mentee, desk, laptop, pair_id = _two_computers(tmp_path)
+    try:
+        desk.ws._clock = lambda: datetime.now(UTC) - timedelta(hours=5)
+        laptop.ws._clock = lambda: datetime.now(UTC) + timedelta(minutes=7)
+        _act(laptop, pair_id, "note", 0)  # a shared change: the clock both sides hold
+        note_id = new_id()
+        laptop.ws.record(
+            pair_id, EventKind.NOTE_CREATED, note_id=note_id, kind="reflection",
+            title="Reflection", text="first thoughts",
+        )  # fmt: skip
+        desk.x.import_update(laptop.x.export(pair_id, to=desk.ws.origin))
+        note = desk.ws.state(pair_id).notes[note_id]
+        desk.ws.record(
+            pair_id, EventKind.NOTE_EDITED, note_id=note_id, base=note.revision,
+            text="second thoughts",
+        )  # fmt: skip
+        laptop.x.import_update(desk.x.export(pair_id, to=laptop.ws.origin))
+        for person in (desk, laptop):
+            person.ws.forget(pair_id)
+            state = person.ws.state(pair_id)
+            assert state.rejected == []
+            assert state.notes[note_id].text == "second thoughts"
+    finally:
+        for person in (mentee, desk, laptop):
+            person.vault.close()
+
+
+def test_a_private_change_made_here_sorts_after_everything_held(tmp_path):
+    # The laptop's reflection is dated hours after anything the desk makes:
+    # the desk's own next private change must still fold last, so the state
+    # it keeps in memory is the state a fresh fold gives.
+    mentee, desk, laptop, pair_id = _two_computers(tmp_path)
+    try:
+        desk.ws._clock = lambda: datetime.now(UTC) - timedelta(hours=5)
+        _private(laptop, pair_id, "reflection", 0)
+        desk.x.import_update(laptop.x.export(pair_id, to=desk.ws.origin))
+        held = desk.ws.state(pair_id).last_key
+        _private(desk, pair_id, "private", 0)
+        (mine,) = [n for n in desk.ws.state(pair_id).notes.values() if n.kind.value == "private"]
+        event = next(e for e in desk.ws.events(pair_id) if e.body.get("note_id") == mine.note_id)
+        assert held is not None and fold_order(event) > held
+        assert event.pclock == held[1][2] + 1 and event.to_dict()["pclock"] == event.pclock
+        before = _private_view(desk, pair_id)
+        desk.ws.forget(pair_id)
+        assert _private_view(desk, pair_id) == before
+    finally:
+        for person in (mentee, desk, laptop):
+            person.vault.close()
