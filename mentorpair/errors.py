@@ -27,6 +27,7 @@ __all__ = [
     "LinkRefused",
     "MadeByNewerVersion",
     "NotFound",
+    "PairsFileRefused",
     "PartnerNeedsUpdate",
     "PassphraseRejected",
     "PermissionDenied",
@@ -279,6 +280,16 @@ class LinkExpired(LinkRefused):
 
     default_message = (
         "This link has expired: links last one hour. Make a new one on your other computer."
+    )
+
+
+class PairsFileRefused(KnownError):
+    """A file of pairs from another of the person's computers was not taken; nothing changed."""
+
+    default_message = (
+        "This is not a file of pairs from one of your computers, or it was changed on its "
+        "way, so nothing was taken from it. Nothing was changed. Make it again on your other "
+        "computer."
     )
 
 

@@ -50,13 +50,13 @@ from mentorpair.domain.rules import LOCAL_ONLY, RuleViolation, check_role
 from mentorpair.errors import KnownError, UpdateAlreadyImported, UpdateRefused
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
+from mentorpair.sync import chainlog
 from mentorpair.sync.chain import (
     GENESIS,
     Author,
     ChainEntry,
     ChainHead,
     canonical_event,
-    sign_entry,
     verify_entries,
 )
 from mentorpair.sync.devices import DeviceCertificate, DeviceRemoval
@@ -256,12 +256,7 @@ class Exchange:
 
     def head(self, pair_id: str, origin: str) -> ChainHead:
         """The last signed link of one device's chain that this vault holds."""
-        row = self._db.query_one(
-            "SELECT seq, entry_hash FROM chains WHERE pair_id = :p AND origin = :o"
-            " ORDER BY seq DESC LIMIT 1",
-            {"p": pair_id, "o": origin},
-        )
-        return ChainHead() if row is None else ChainHead(int(row[0]), bytes(row[1]))
+        return chainlog.head(self._db, pair_id, origin)
 
     def heads(self, pair_id: str) -> dict[str, ChainHead]:
         """Every chain of the pair's computers that this vault holds, with where it stands.
@@ -352,30 +347,8 @@ class Exchange:
         )
 
     def _link_mine(self, db: Database, pair_id: str) -> ChainHead:
-        """Sign this computer's new shared events into its chain; return its head.
-
-        Only the events after the last link are read: the cost is the change's.
-        """
-        me = self.workspace.origin
-        head = self.head(pair_id, me)
-        new = self.workspace.chain_events(pair_id, me, after=head.seq)
-        if not new:
-            return head
-        keys = self.workspace.vault.device()
-        rows = []
-        for event in new:
-            entry, digest = sign_entry(keys, head.hash, event)
-            head = ChainHead(event.seq, digest)
-            rows.append(
-                {"p": pair_id, "o": me, "s": event.seq, "e": event.event_id, "h": digest,
-                 "sig": entry.signature}
-            )  # fmt: skip
-        db.execute_many(
-            "INSERT INTO chains (pair_id, origin, seq, event_id, entry_hash, signature)"
-            " VALUES (:p, :o, :s, :e, :h, :sig)",
-            rows,
-        )
-        return head
+        """Sign this computer's new shared events into its chain; return its head."""
+        return chainlog.link_mine(self.workspace, db, pair_id)
 
     # ------------------------------------------------------------- export
     def export(

@@ -33,6 +33,7 @@ from mentorpair.domain.rules import RuleViolation
 from mentorpair.errors import KnownError, LinkRefused
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
+from mentorpair.sync import chainlog
 from mentorpair.sync.chain import GENESIS, canonical_event, entry_hash
 from mentorpair.sync.devices import DeviceCertificate, DeviceRemoval
 
@@ -64,9 +65,24 @@ class Roster(Protocol):
     def known(
         self, pair_id: str, partner: PublicIdentity | None
     ) -> tuple[Mapping[str, _Device], Mapping[str, int]]: ...
+    def learn(
+        self,
+        db: Database,
+        pair_id: str,
+        partner: PublicIdentity | None,
+        certificates: Sequence[DeviceCertificate],
+        removals: Sequence[DeviceRemoval],
+    ) -> None: ...
 
 
-__all__ = ["FORMAT", "VERSION", "LinkPayloadRefused", "adopt_link_payload", "make_link_payload"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "LinkPayloadRefused",
+    "adopt_link_payload",
+    "adopt_more_pairs",
+    "make_link_payload",
+]
 
 FORMAT = "mentorpair-link-payload"
 VERSION = 1
@@ -96,11 +112,17 @@ def _keys(keys: PublicIdentity) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ writing
-def make_link_payload(roster: Roster, device_id: str) -> bytes:
+def make_link_payload(roster: Roster, device_id: str, *, more: bool = False) -> bytes:
     """Everything the computer ``device_id`` (just certified) needs, as canonical JSON bytes.
 
     Also records, on this computer, that the new one holds all of it (its
     ``peers`` rows), so the first update to it carries only what is new.
+
+    With ``more`` it is for a computer linked earlier (a file of pairs,
+    ``pairsfile.py``): it may already hold some of the pairs, and what this
+    computer knows of it is kept; for a pair it never heard of from there,
+    the next update to it carries everything again (what it already holds
+    is skipped there), never less than it lacks.
 
     Raises:
         LinkRefused: ``device_id`` is not one of the person's linked computers.
@@ -121,8 +143,16 @@ def make_link_payload(roster: Roster, device_id: str) -> bytes:
     pairs = []
     with db.transaction():
         for pair_id in _pair_ids(db):
+            # Signed first: the other computer can then pass them on itself.
+            chainlog.link_mine(roster.workspace, db, pair_id)
             pair, heads = _pair_document(roster, db, pair_id)
             pairs.append(pair)
+            if more:
+                db.execute(
+                    "INSERT OR IGNORE INTO peers (pair_id, device_id) VALUES (:p, :d)",
+                    {"p": pair_id, "d": device_id},
+                )
+                continue
             # The new computer holds everything this one holds now.
             db.execute(
                 "INSERT OR REPLACE INTO peers (pair_id, device_id, has, private_has)"
@@ -211,6 +241,38 @@ def _pair_document(
 
 
 # ------------------------------------------------------------------ reading
+def adopt_more_pairs(roster: Roster, data: bytes) -> tuple[list[str], int]:
+    """Take the pairs of a file of pairs that this computer does not hold yet.
+
+    Returns the pair ids taken and how many pairs were here already (left
+    alone). The other computers it names are learnt as from an update.
+
+    Raises:
+        LinkPayloadRefused: damaged, forged or newer; nothing was written.
+    """
+    workspace = roster.workspace
+    doc = _read(data)
+    person = roster.person
+    own = [_own_device(item, person) for item in _list(doc, "devices")]
+    pairs = [_pair(item) for item in _list(doc, "pairs")]
+    sender = _hex32(doc.get("from"))
+    new = [p for p in pairs if not workspace.has_pair(p["pair"])]
+    db = workspace.vault.db
+    try:
+        with db.transaction():
+            roster.learn(db, "", None, [c for c, _ in own], [r for _, r in own if r is not None])
+            for pair in new:
+                _adopt_pair(roster, db, pair, sender)
+    except (KnownError, RuleViolation, ValueError, KeyError, TypeError):
+        workspace.reload()
+        raise LinkPayloadRefused() from None
+    except BaseException:
+        workspace.reload()
+        raise
+    workspace.reload()
+    return [p["pair"] for p in new], len(pairs) - len(new)
+
+
 def adopt_link_payload(roster: Roster, data: bytes) -> list[str]:
     """Take over the person's pairs on this freshly linked computer; return the pair ids.
 

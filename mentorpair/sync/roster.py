@@ -26,11 +26,12 @@ from typing import Any
 from mentorpair.crypto.identity import PublicIdentity
 from mentorpair.domain.canonical import canonical_json
 from mentorpair.domain.model import Role
-from mentorpair.errors import DeviceRefused, KnownError, UpdateRefused
+from mentorpair.errors import DeviceRefused, KnownError, PairsFileRefused, UpdateRefused
 from mentorpair.storage.database import Database
 from mentorpair.storage.workspace import Workspace
 from mentorpair.sync.devices import DeviceCertificate, DeviceRemoval, remove_device
-from mentorpair.sync.linkpayload import adopt_link_payload, make_link_payload
+from mentorpair.sync.linkpayload import adopt_link_payload, adopt_more_pairs, make_link_payload
+from mentorpair.sync.pairsfile import open_pairs_file, seal_pairs_file
 
 __all__ = ["Device", "Peer", "Roster", "ThisComputerRemoved"]
 
@@ -405,6 +406,52 @@ class Roster:
             LinkPayloadRefused: damaged, forged or newer; nothing was written.
         """
         return adopt_link_payload(self, data)
+
+    def pairs_file(self, device_id: str) -> bytes:
+        """A file of every pair here, for the person's computer ``device_id`` alone.
+
+        For pairs made or taken over after that computer was linked
+        (``pairsfile.py``); it takes those it does not hold yet.
+
+        Raises:
+            PairsFileRefused: not one of the person's other computers, or removed.
+        """
+        device = next((d for d in self.own_devices() if d.device_id == device_id), None)
+        if device is None or device.this or device.removed:
+            raise PairsFileRefused(
+                "That computer is not one of your other computers, so nothing was made for it. "
+                "Nothing was changed."
+            )
+        vault = self.workspace.vault
+        text = vault.device_certificate()
+        certificate = None if text is None else DeviceCertificate.from_json(json.loads(text))
+        payload = make_link_payload(self, device_id, more=True)
+        return seal_pairs_file(vault.device(), certificate, device.keys, payload)
+
+    def take_pairs_file(self, data: bytes) -> tuple[list[str], int]:
+        """Take the pairs this computer lacks from a file another of the person's made.
+
+        Returns the pair ids taken and how many of its pairs were here already.
+
+        Raises:
+            PairsFileRefused: damaged, for another computer, not the person's,
+                or made on a computer the person removed; nothing was written.
+            LinkPayloadRefused: its pairs are damaged or forged; nothing was written.
+            MadeByNewerVersion: made by a newer mentorpair.
+        """
+        opened = open_pairs_file(data, self.workspace.vault.device(), self.person)
+        if opened.sender == self.this_device:
+            raise PairsFileRefused(
+                "This file was made on this computer. Open it on your other computer. "
+                "Nothing was changed."
+            )
+        known = {d.device_id: d for d in self.own_devices()}
+        if opened.sender in known and known[opened.sender].removed:
+            raise PairsFileRefused(
+                "This file was made on a computer you removed from your computers, so nothing "
+                "was taken from it. Nothing was changed."
+            )
+        return adopt_more_pairs(self, opened.payload)
 
     def documents(self, pair_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The certificates and removals an update of this pair carries (both persons')."""

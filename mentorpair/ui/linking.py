@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorpair.errors import KnownError, LinkRefused
+from mentorpair.errors import KnownError, LinkRefused, PairsFileRefused
 from mentorpair.storage.atomic import atomic_write
 from mentorpair.storage.oserrors import translate_os_errors
 from mentorpair.sync.devices import MAX_BUNDLE_SIZE, MAX_DOCUMENT_CHARS
@@ -870,13 +870,20 @@ def device_label(device: Device) -> str:
 class YourComputersDialog(QDialog):
     """File ▸ Your computers: the person's computers, this one marked, and Remove.
 
+    Also where a pair made after a computer was linked reaches it: "Send
+    your pairs…" saves a file for the chosen computer alone
+    (``sync/pairsfile.py``), and "Take pairs from a file…" on that computer
+    takes the pairs it lacks.
+
     Signals:
         link_requested(): the person wants to link another computer.
         removed(str): a computer was removed (its device id).
+        pairs_taken(list): pairs were taken from a file (their ids).
     """
 
     link_requested = Signal()
     removed = Signal(str)
+    pairs_taken = Signal(list)
 
     def __init__(
         self,
@@ -903,11 +910,28 @@ class YourComputersDialog(QDialog):
         self.status.setObjectName("ok")
         self.status.setWordWrap(True)
         self.link_button = button(
-            self.tr("&Link another computer…"), self.tr("Link another computer"), self
+            self.tr("Lin&k another computer…"), self.tr("Link another computer"), self
         )
         self.link_button.clicked.connect(self._link)
         self.remove_button = button(self.tr("&Remove…"), self.tr("Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.send_button = button(
+            self.tr("&Send your pairs…"), self.tr("Send your pairs to this computer"), self
+        )
+        self.send_button.clicked.connect(self.send_pairs)
+        self.take_button = button(
+            self.tr("&Take pairs from a file…"), self.tr("Take pairs from a file"), self
+        )
+        self.take_button.clicked.connect(self.take_pairs)
+        pairs_hint = _label(
+            self,
+            self.tr(
+                "A pair you start or join after linking a computer is only on the computer "
+                "where you made it. Choose the other computer above and send your pairs to it, "
+                "then take them there from the file."
+            ),
+            role="hint",
+        )
         close = button(self.tr("C&lose"), self.tr("Close"), self)
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -915,8 +939,11 @@ class YourComputersDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.why)
+        layout.addWidget(pairs_hint)
         layout.addWidget(self.status)
+        layout.addLayout(_row(self.send_button, self.take_button, stretch_at=2))
         layout.addLayout(_row(self.link_button, self.remove_button, close, stretch_at=2))
+        self._busy = False
         self.refresh()
         self.list.setFocus()
 
@@ -955,7 +982,121 @@ class YourComputersDialog(QDialog):
         elif device.removed:
             why = self.tr("This computer was removed.")
         self.why.setText(why)
-        self.remove_button.setEnabled(device is not None and not why)
+        self.remove_button.setEnabled(device is not None and not why and not self._busy)
+        self.send_button.setEnabled(
+            device is not None and not device.this and not device.removed and not self._busy
+        )
+        self.take_button.setEnabled(not self._busy)
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.status.setObjectName("ok" if ok else "error")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setText(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._selection_changed()
+
+    # ------------------------------------------------------------- pairs file
+    def send_pairs(self) -> None:
+        """Save a file of every pair here for the chosen computer (in the background)."""
+        device = self._selected()
+        if device is None or not self.send_button.isEnabled():
+            return
+        label = device_label(device)
+        suggested = self.tr("pairs for {0}").format(label).replace(" ", "-").lower() + ".mppairs"
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save your pairs for {0}").format(label),
+            suggested,
+            self.tr("mentorpair pairs (*.mppairs);;All files (*)"),
+        )
+        if not path:
+            return
+        target = Path(path)
+        roster = self.roster
+
+        def write() -> None:
+            data = roster.pairs_file(device.device_id)
+            with translate_os_errors():
+                atomic_write(target, data, mode=0o600)
+
+        self._set_busy(True)
+        self._say(self.tr("Saving your pairs…"), True)
+        run_in_background(write, lambda _none: self._sent(label, target), self._pairs_failed)
+
+    def _sent(self, label: str, target: Path) -> None:
+        self._set_busy(False)
+        self._say(
+            self.tr(
+                "Saved {0}. On {1}, open File ▸ Your computers and choose Take pairs from a "
+                "file. Only that computer can open it; delete it afterwards."
+            ).format(target.name, label),
+            True,
+        )
+
+    def take_pairs(self) -> None:
+        """Take the pairs this computer lacks from a file another of the person's made."""
+        if not self.take_button.isEnabled():
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open the file of pairs from your other computer"),
+            "",
+            self.tr("mentorpair pairs (*.mppairs);;All files (*)"),
+        )
+        if not path:
+            return
+        source = Path(path)
+        roster = self.roster
+
+        def take() -> tuple[list[str], int]:
+            with translate_os_errors():
+                if os.stat(source).st_size > MAX_BUNDLE_SIZE:
+                    raise PairsFileRefused(
+                        "This is far too large to be a mentorpair file of pairs."
+                    )
+                data = source.read_bytes()
+            return roster.take_pairs_file(data)
+
+        self._set_busy(True)
+        self._say(self.tr("Taking the pairs…"), True)
+        run_in_background(take, self._taken, self._pairs_failed)
+
+    def _taken(self, result: tuple[list[str], int]) -> None:
+        self._set_busy(False)
+        taken, _held = result
+        names = [self._partner_name(pair_id) for pair_id in taken]
+        if not taken:
+            text = self.tr(
+                "This computer already has all the pairs in that file. Nothing was changed."
+            )
+        elif len(taken) == 1:
+            text = self.tr(
+                "Took your pair with {0} from your other computer. To sync it here, choose its "
+                "shared folder on its Partner tab."
+            ).format(names[0])
+        else:
+            text = self.tr(
+                "Took {0} pairs from your other computer: {1}. To sync them here, choose each "
+                "one's shared folder on its Partner tab."
+            ).format(len(taken), ", ".join(names))
+        self._say(text, True)
+        if taken:
+            self.pairs_taken.emit(taken)
+
+    def _partner_name(self, pair_id: str) -> str:
+        for pair in self.workspace.pairs():
+            if pair.pair_id == pair_id:
+                return pair.partner_name
+        return pair_id[:8]
+
+    def _pairs_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, KnownError):
+            raise exc
+        self._say(exc.message, False)
 
     def _ask(self, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)

@@ -526,6 +526,7 @@ class MainWindow(QMainWindow):
         dialog = YourComputersDialog(workspace, self)
         dialog.link_requested.connect(self.link_computer)
         dialog.removed.connect(lambda _device: self.workspace.send_waiting())
+        dialog.pairs_taken.connect(lambda taken: self.workspace.refresh_pairs(taken[0]))
         self.locked.connect(dialog.reject)
         dialog.finished.connect(lambda _code: dialog.deleteLater())
         dialog.open()

@@ -1,8 +1,11 @@
-"""Make the linked-devices test vectors under tests/data/devices/v1/ (docs/formats/devices.md).
+"""Make the linked-devices test vectors under tests/data/devices/ (docs/formats/devices.md).
 
 Run once per format version and commit the result::
 
     python tests/data/make_device_vectors.py
+
+Each folder is made once: ``v1/`` (certificates, removals, link documents and
+the bundle) and ``pairs-v1/`` (the file of pairs, ``sync/pairsfile.py``).
 
 The keys are fixed, published test keys (never a person's), and the times are
 fixed. The offer's secret and the bundle's seal use fresh randomness, so
@@ -34,8 +37,10 @@ from mentorpair.sync.devices import (
     remove_device,
     seal_link_bundle,
 )
+from mentorpair.sync.pairsfile import seal_pairs_file
 
 OUT = Path(__file__).resolve().parent / "devices" / "v1"
+OUT_PAIRS = Path(__file__).resolve().parent / "devices" / "pairs-v1"
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 NAME = "Dr Test Person"
 PAIRS = {"5e1f" * 8: 12, "0ddba11" + "0" * 25: 0}
@@ -49,8 +54,11 @@ def identity(tag: int) -> Identity:
 
 
 def main() -> int:
+    if not (OUT_PAIRS.exists() and any(OUT_PAIRS.iterdir())):
+        make_pairs_v1()
     if OUT.exists() and any(OUT.iterdir()):
-        raise SystemExit(f"{OUT} is not empty; vectors are never remade for a released version")
+        print(f"{OUT} is not empty; vectors are never remade for a released version")
+        return 0
     OUT.mkdir(parents=True, exist_ok=True)
     person, device, stranger = identity(1), identity(2), identity(3)
     offer = make_link_offer(person, NAME, NOW)
@@ -110,6 +118,50 @@ def main() -> int:
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"wrote {len(files)} vectors to {OUT}")
     return 0
+
+
+def make_pairs_v1() -> None:
+    """The file of pairs: from the first computer, from a linked one, and refusals."""
+    OUT_PAIRS.mkdir(parents=True, exist_ok=True)
+    person, device, stranger = identity(1), identity(2), identity(3)
+    certificate = certify(person, device.public(), 1, NOW)
+    to_device = seal_pairs_file(person, None, device.public(), PAYLOAD)
+    to_first = seal_pairs_file(device, certificate, person.public(), PAYLOAD)
+    newer = bytearray(to_device)
+    newer[8:10] = (2).to_bytes(2, "big")
+    files: dict[str, tuple[bytes, str, str, str]] = {
+        "pairs-ok.mppairs": (to_device, "identity(2)", "ok", "from the first computer"),
+        "pairs-from-linked-ok.mppairs": (
+            to_first, "identity(1)", "ok", "from identity(2), certified as computer 1",
+        ),
+        "pairs-by-stranger.mppairs": (
+            seal_pairs_file(stranger, None, device.public(), PAYLOAD), "identity(2)",
+            "PairsFileRefused", "signed by identity(3), not the person's",
+        ),
+        "pairs-for-another.mppairs": (
+            seal_pairs_file(person, None, stranger.public(), PAYLOAD), "identity(2)",
+            "PairsFileRefused", "sealed to identity(3)",
+        ),
+        "pairs-truncated.mppairs": (
+            to_device[:-1], "identity(2)", "PairsFileRefused", "last byte missing",
+        ),
+        "pairs-newer-version.mppairs": (
+            bytes(newer), "identity(2)", "MadeByNewerVersion", "format version 2",
+        ),
+    }  # fmt: skip
+    manifest: dict[str, Any] = {
+        "person": "identity(1)",
+        "payload_sha256": hashlib.sha256(PAYLOAD).hexdigest(),
+        "certificate": canonical_json(certificate.to_json()).decode(),
+        "vectors": [],
+    }
+    for name, (data, opener, expect, note) in files.items():
+        (OUT_PAIRS / name).write_bytes(data)
+        manifest["vectors"].append(
+            {"file": name, "opened_by": opener, "expect": expect, "note": note}
+        )
+    (OUT_PAIRS / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    print(f"wrote {len(files)} vectors to {OUT_PAIRS}")
 
 
 def _json(doc: dict[str, Any]) -> bytes:

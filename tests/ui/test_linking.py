@@ -347,6 +347,66 @@ def test_each_page_s_alt_keys_are_all_different(qtbot, desk, tmp_path):
     new = new_page(qtbot, tmp_path / "laptop")
     pages = [old.pages.widget(i) for i in range(old.pages.count())]
     pages += [new.pages.widget(i) for i in range(new.pages.count())]
-    for page in pages:
+    computers = YourComputersDialog(desk)
+    qtbot.addWidget(computers)
+    computers.show()
+    for page in [*pages, computers]:
         keys = _mnemonics(page)
         assert len(keys) == len(set(keys)), keys
+
+
+def test_a_pair_made_after_linking_goes_to_the_other_computer_through_your_computers(
+    qtbot, files, tmp_path
+):
+    from PySide6.QtGui import QAccessible
+
+    from tests.unit.sync.linked import link_computer
+
+    amira = Person.create(tmp_path / "amira", "Amira Mentee")
+    desk = Person.create(tmp_path / "desk", "Ben Mentor")
+    laptop = link_computer(desk, tmp_path / "laptop")
+    try:
+        later = pair_up(amira, desk)
+        sender = YourComputersDialog(desk.ws)
+        qtbot.addWidget(sender)
+        assert not sender.send_button.isEnabled()  # this computer is selected
+        sender.list.setCurrentRow(1)
+        assert sender.send_button.isEnabled()
+        files.save_to = tmp_path / "pairs.mppairs"
+        sender.send_button.click()
+        idle(qtbot)
+        assert files.suggested == ["pairs-for-computer-2.mppairs"]
+        assert "Only that computer can open it" in sender.status.text()
+        assert "On Computer 2" in sender.status.text()
+        assert files.save_to.stat().st_mode & 0o077 == 0
+
+        receiver = YourComputersDialog(laptop.ws)
+        qtbot.addWidget(receiver)
+        files.open_from = files.save_to
+        with qtbot.waitSignal(receiver.pairs_taken) as taken:
+            receiver.take_button.click()
+        idle(qtbot)
+        assert taken.args[0] == [later]
+        assert laptop.ws.has_pair(later)
+        text = receiver.status.text()
+        assert text.startswith("Took your pair with Amira from your other computer")
+        assert "shared folder" in text
+        # A screen reader hears the words themselves, and what the line is for.
+        reader = QAccessible.queryAccessibleInterface(receiver.status)
+        assert reader.text(QAccessible.Text.Name) == text
+        assert reader.text(QAccessible.Text.Description) == "Result"
+
+        receiver.take_button.click()  # the same file again
+        idle(qtbot)
+        assert "already has all the pairs" in receiver.status.text()
+
+        # The file, opened on the computer that made it, is refused in plain words.
+        sender.take_button.click()
+        idle(qtbot)
+        assert "another of your computers" in sender.status.text()
+        assert sender.status.objectName() == "error"
+        assert sender.take_button.isEnabled()
+    finally:
+        laptop.vault.close()
+        amira.vault.close()
+        desk.vault.close()

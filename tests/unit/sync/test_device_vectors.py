@@ -84,3 +84,31 @@ def test_bundle_vectors(vector):
     assert bundle.certificate == DeviceCertificate.from_json(certificate)
     with pytest.raises(errors.LinkRefused):
         open_link_bundle(data, identity(3), offer())
+
+
+PAIRS_V1 = V1.parent / "pairs-v1"
+PAIRS_MANIFEST = json.loads((PAIRS_V1 / "manifest.json").read_text())
+
+
+@pytest.mark.parametrize("vector", PAIRS_MANIFEST["vectors"], ids=lambda v: v["file"])
+def test_pairs_file_vectors(vector):
+    from mentorpair.sync.pairsfile import open_pairs_file
+
+    data = (PAIRS_V1 / vector["file"]).read_bytes()
+    opener = PERSON if vector["opened_by"] == "identity(1)" else DEVICE
+    if vector["expect"] != "ok":
+        with pytest.raises(getattr(errors, vector["expect"])):
+            open_pairs_file(data, opener, PERSON.public())
+        return
+    opened = open_pairs_file(data, opener, PERSON.public())
+    assert hashlib.sha256(opened.payload).hexdigest() == PAIRS_MANIFEST["payload_sha256"]
+    if opener is PERSON:  # from the linked computer, which sends its certificate
+        assert opened.certificate is not None
+        assert opened.sender == DEVICE.public().device_id
+        assert opened.certificate == DeviceCertificate.from_json(
+            json.loads(PAIRS_MANIFEST["certificate"])
+        )
+    else:
+        assert (opened.sender, opened.certificate) == (PERSON.public().device_id, None)
+    with pytest.raises(errors.PairsFileRefused):  # no other computer opens it
+        open_pairs_file(data, identity(3), PERSON.public())
