@@ -5913,12 +5913,12 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>&amp;Link another computer…</source>
-        <translation>Weiteren Computer &amp;verbinden…</translation>
-    </message>
-    <message>
         <source>Link another computer</source>
         <translation>Weiteren Computer verbinden</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k another computer…</source>
+        <translation>Weiteren Computer ver&amp;binden…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
@@ -5927,6 +5927,26 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Send your pairs…</source>
+        <translation>Ihre Tandems &amp;senden…</translation>
+    </message>
+    <message>
+        <source>Send your pairs to this computer</source>
+        <translation>Ihre Tandems an diesen Computer senden</translation>
+    </message>
+    <message>
+        <source>&amp;Take pairs from a file…</source>
+        <translation>Tandems aus Datei &amp;übernehmen…</translation>
+    </message>
+    <message>
+        <source>Take pairs from a file</source>
+        <translation>Tandems aus einer Datei übernehmen</translation>
+    </message>
+    <message>
+        <source>A pair you start or join after linking a computer is only on the computer where you made it. Choose the other computer above and send your pairs to it, then take them there from the file.</source>
+        <translation>Ein Tandem, das Sie nach dem Verbinden eines Computers beginnen oder dem Sie beitreten, gibt es nur auf dem Computer, auf dem Sie es angelegt haben. Wählen Sie oben den anderen Computer, senden Sie ihm Ihre Tandems und übernehmen Sie sie dort aus der Datei.</translation>
     </message>
     <message>
         <source>C&amp;lose</source>
@@ -5955,6 +5975,46 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
     <message>
         <source>This computer was removed.</source>
         <translation>Dieser Computer wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>pairs for {0}</source>
+        <translation>Tandems für {0}</translation>
+    </message>
+    <message>
+        <source>Save your pairs for {0}</source>
+        <translation>Ihre Tandems für {0} speichern</translation>
+    </message>
+    <message>
+        <source>mentorpair pairs (*.mppairs);;All files (*)</source>
+        <translation>mentorpair-Tandems (*.mppairs);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saving your pairs…</source>
+        <translation>Ihre Tandems werden gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved {0}. On {1}, open File ▸ Your computers and choose Take pairs from a file. Only that computer can open it; delete it afterwards.</source>
+        <translation>{0} gespeichert. Öffnen Sie auf {1} Datei ▸ Ihre Computer und wählen Sie „Tandems aus Datei übernehmen“. Nur dieser Computer kann die Datei öffnen; löschen Sie sie danach.</translation>
+    </message>
+    <message>
+        <source>Open the file of pairs from your other computer</source>
+        <translation>Die Tandem-Datei von Ihrem anderen Computer öffnen</translation>
+    </message>
+    <message>
+        <source>Taking the pairs…</source>
+        <translation>Die Tandems werden übernommen…</translation>
+    </message>
+    <message>
+        <source>This computer already has all the pairs in that file. Nothing was changed.</source>
+        <translation>Dieser Computer hat bereits alle Tandems aus dieser Datei. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Took your pair with {0} from your other computer. To sync it here, choose its shared folder on its Partner tab.</source>
+        <translation>Ihr Tandem mit {0} wurde von Ihrem anderen Computer übernommen. Damit es hier synchronisiert wird, wählen Sie seinen geteilten Ordner im Reiter „Gegenüber“.</translation>
+    </message>
+    <message>
+        <source>Took {0} pairs from your other computer: {1}. To sync them here, choose each one&apos;s shared folder on its Partner tab.</source>
+        <translation>{0} Tandems wurden von Ihrem anderen Computer übernommen: {1}. Damit sie hier synchronisiert werden, wählen Sie für jedes seinen geteilten Ordner im Reiter „Gegenüber“.</translation>
     </message>
     <message>
         <source>&lt;p&gt;From now on nothing is sent to {0}, and your partners’ mentorpair refuses any change it makes later.&lt;/p&gt;&lt;p&gt;&lt;b&gt;But it still holds your keys.&lt;/b&gt; If it was lost or stolen while unlocked, or someone knows its passphrase, whoever has it can read what you shared so far and act as you. Then set up mentorpair again on a computer you trust and pair with your partners again, with new keys.&lt;/p&gt;</source>
