@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -77,7 +79,7 @@ class WelcomePage(QScrollArea):
                 "with a passphrase that only you know.</li>"
                 "<li>What you share with your partner is encrypted so that only the two "
                 "of you can read it: not your scheme, not IT, not us.</li>"
-                "<li>Your private notes never leave this computer.</li>"
+                "<li>Your private notes never leave your own computers.</li>"
                 "<li>Feedback to your mentoring scheme is anonymous, and you see exactly "
                 "what is sent before it goes.</li></ul>"
             ),
@@ -106,6 +108,17 @@ class WelcomePage(QScrollArea):
         self.problem = StatusLabel(self.tr("Problem"), inner, alert=True)
         self.problem.setObjectName("error")
         self.problem.setWordWrap(True)
+        already = self.tr(
+            "Already using mentorpair on another computer? Link this one to it instead, "
+            "and your pairs and notes come along."
+        )
+        self.link_button = QPushButton(
+            self.tr("I &already use mentorpair on another computer"), inner
+        )
+        self.link_button.setAccessibleName(self.tr("I already use mentorpair on another computer"))
+        self.link_button.setAccessibleDescription(already)
+        self.link_button.setToolTip(already)
+        self.link_button.clicked.connect(self.link_requested)
         self.create_button = QPushButton(self.tr("Create my vault"), inner)
         self.create_button.setObjectName("primary")
         self.create_button.setAccessibleName(self.tr("Create my vault"))
@@ -116,22 +129,6 @@ class WelcomePage(QScrollArea):
         self.busy.setFormat(self.tr("Creating your vault…"))
         self.busy.setTextVisible(True)
         self.busy.hide()
-        already = QLabel(
-            self.tr(
-                "Already using mentorpair on another computer? Link this one to it instead, "
-                "and your pairs and notes come along."
-            ),
-            inner,
-        )
-        already.setObjectName("hint")
-        already.setWordWrap(True)
-        self.link_button = QPushButton(
-            self.tr("I &already use mentorpair on another computer"), inner
-        )
-        self.link_button.setAccessibleName(self.tr("I already use mentorpair on another computer"))
-        self.link_button.setAccessibleDescription(already.text())
-        self.link_button.clicked.connect(self.link_requested)
-
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(buddy_label(self.tr("Your &name"), self.name_edit), self.name_edit)
@@ -153,10 +150,13 @@ class WelcomePage(QScrollArea):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.busy)
-        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addSpacing(12)
-        layout.addWidget(already)
-        layout.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Both ways in on one row, visible at 800×600 without scrolling; one
+        # above the other where the words do not fit side by side (German).
+        self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._buttons.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._buttons.addStretch(1)
+        self._buttons.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(self._buttons)
         layout.addStretch(1)
 
         self.name_edit.textChanged.connect(self._revalidate)
@@ -165,6 +165,27 @@ class WelcomePage(QScrollArea):
         self.confirm.returnPressed.connect(self._create)
         self.create_button.clicked.connect(self._create)
         self._revalidate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # QWidget.resizeEvent
+        """Put the two buttons one above the other when they do not fit side by side."""
+        super().resizeEvent(event)
+        margins = self._layout.contentsMargins()
+        inner = self.widget()
+        width = self.viewport().width()
+        if inner is not None:
+            width = min(width, inner.maximumWidth())
+        room = width - margins.left() - margins.right()
+        wanted = (
+            self.link_button.sizeHint().width()
+            + self.create_button.sizeHint().width()
+            + self._buttons.spacing()
+            + 24
+        )
+        direction = (
+            QBoxLayout.Direction.LeftToRight if wanted <= room else QBoxLayout.Direction.BottomToTop
+        )
+        if self._buttons.direction() != direction:
+            self._buttons.setDirection(direction)
 
     def showEvent(self, event: object) -> None:  # QWidget.showEvent
         """Put the cursor in the first field; warn once if the folder is synced."""

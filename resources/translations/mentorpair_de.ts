@@ -5657,10 +5657,6 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>Ein privater Ort für Sie und Ihr Gegenüber im Mentoring: Ihre Notizen, die Agenda für Ihr nächstes Treffen und die Ziele, an denen Sie arbeiten.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;What stays private&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Everything is kept in an encrypted vault on this computer, locked with a passphrase that only you know.&lt;/li&gt;&lt;li&gt;What you share with your partner is encrypted so that only the two of you can read it: not your scheme, not IT, not us.&lt;/li&gt;&lt;li&gt;Your private notes never leave this computer.&lt;/li&gt;&lt;li&gt;Feedback to your mentoring scheme is anonymous, and you see exactly what is sent before it goes.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Was privat bleibt&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Alles liegt in einem verschlüsselten Tresor auf diesem Computer, gesichert mit einer Passphrase, die nur Sie kennen.&lt;/li&gt;&lt;li&gt;Was Sie mit Ihrem Gegenüber teilen, ist so verschlüsselt, dass nur Sie beide es lesen können: nicht Ihr Mentoring-Programm, nicht die IT, nicht wir.&lt;/li&gt;&lt;li&gt;Ihre privaten Notizen verlassen nie diesen Computer.&lt;/li&gt;&lt;li&gt;Rückmeldungen an Ihr Mentoring-Programm sind anonym, und Sie sehen genau, was gesendet wird, bevor es hinausgeht.&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;A lost passphrase cannot be recovered.&lt;/b&gt; Nobody, not even the makers of Mentorpair, can open your vault without it. Write it down and keep it somewhere safe.</source>
         <translation>&lt;b&gt;Eine verlorene Passphrase lässt sich nicht wiederherstellen.&lt;/b&gt; Niemand, nicht einmal die Entwickler von Mentorpair, kann Ihren Tresor ohne sie öffnen. Schreiben Sie sie auf und bewahren Sie sie sicher auf.</translation>
     </message>
@@ -5705,8 +5701,12 @@ Verbindung zu diesen Schlüsseln trennen?</translation>
         <translation>Sie nutzen mentorpair schon auf einem anderen Computer? Verbinden Sie diesen stattdessen damit, dann kommen Ihre Tandems und Notizen mit.</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;What stays private&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Everything is kept in an encrypted vault on this computer, locked with a passphrase that only you know.&lt;/li&gt;&lt;li&gt;What you share with your partner is encrypted so that only the two of you can read it: not your scheme, not IT, not us.&lt;/li&gt;&lt;li&gt;Your private notes never leave your own computers.&lt;/li&gt;&lt;li&gt;Feedback to your mentoring scheme is anonymous, and you see exactly what is sent before it goes.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Was privat bleibt&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Alles liegt in einem verschlüsselten Tresor auf diesem Computer, gesichert mit einer Passphrase, die nur Sie kennen.&lt;/li&gt;&lt;li&gt;Was Sie mit Ihrem Gegenüber teilen, ist so verschlüsselt, dass nur Sie beide es lesen können: nicht Ihr Mentoring-Programm, nicht die IT, nicht wir.&lt;/li&gt;&lt;li&gt;Ihre privaten Notizen verlassen nie Ihre eigenen Computer.&lt;/li&gt;&lt;li&gt;Rückmeldungen an Ihr Mentoring-Programm sind anonym, und Sie sehen genau, was gesendet wird, bevor es hinausgeht.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
         <source>I &amp;already use mentorpair on another computer</source>
-        <translation>Ich nutze mentorpair &amp;bereits auf einem anderen Computer</translation>
+        <translation>Ich nutze mentorpair &amp;bereits woanders</translation>
     </message>
     <message>
         <source>I already use mentorpair on another computer</source>

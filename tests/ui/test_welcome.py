@@ -10,6 +10,7 @@ from mentorpair.storage.vault import Vault
 from tests.ui.conftest import NAME, PASSPHRASE
 
 from mentorpair.ui import i18n, workers
+from mentorpair.ui.welcome import WelcomePage
 
 
 def fill(page, name=NAME, passphrase=PASSPHRASE, confirm=PASSPHRASE):
@@ -147,3 +148,34 @@ def test_the_strength_and_advice_speak_german_when_german_is_chosen(
         assert "keine Namen, Daten oder Orte" in page.meter.label.text()
     finally:
         i18n.remove_language(qapp)
+
+
+def test_both_ways_in_are_seen_at_800_by_600_and_stack_when_narrow(
+    qtbot, make_window, vault_folder
+):
+    from PySide6.QtWidgets import QBoxLayout
+
+    window = make_window(vault_folder)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.welcome_page
+    assert "never leave your own computers" in " ".join(
+        label.text() for label in page.findChildren(QLabel)
+    )
+    viewport = page.viewport().rect()
+    for button in (page.link_button, page.create_button):
+        corner = button.mapTo(page.viewport(), button.rect().bottomRight())
+        assert viewport.contains(corner), button.text()  # no scrolling needed
+    assert page.link_button.toolTip() == page.link_button.accessibleDescription()
+    assert "pairs and notes come along" in page.link_button.accessibleDescription()
+    assert page._buttons.direction() is QBoxLayout.Direction.LeftToRight
+    # Too narrow for both side by side (as German words are at 800 wide): stacked.
+    narrow = WelcomePage(vault_folder)
+    qtbot.addWidget(narrow)
+    narrow.resize(420, 600)
+    narrow.show()
+    qtbot.waitExposed(narrow)
+    qtbot.waitUntil(lambda: narrow._buttons.direction() is QBoxLayout.Direction.BottomToTop)
+    for button in (narrow.link_button, narrow.create_button):
+        assert button.width() >= button.sizeHint().width()  # never cut off
