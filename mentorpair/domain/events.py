@@ -33,10 +33,14 @@ from typing import Any
 
 from mentorpair.domain.model import Role
 
-__all__ = ["MAX_CLOCK", "Event", "EventKind", "MalformedEvent", "SortKey"]
+__all__ = ["MAX_CLOCK", "MAX_RECEIVED_CLOCK", "Event", "EventKind", "MalformedEvent", "SortKey"]
 
 #: Clocks, sequence numbers and positions stay exact in every JSON reader.
 MAX_CLOCK = 2**53 - 1
+#: The highest clock (or private clock) a change from elsewhere may carry: no
+#: honest device gets near it, and above it a modified app could leave the
+#: receiver no clock for its own next change (2^32 changes of headroom).
+MAX_RECEIVED_CLOCK = MAX_CLOCK - 2**32
 #: How many other chains one event may say it has seen (devices of a pair).
 MAX_SEEN = 64
 _ORIGIN_LENGTH = 32  # hex digits of a device id
@@ -170,7 +174,11 @@ class Event:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Event:
-        """Decode :meth:`to_dict`'s output, refusing anything malformed."""
+        """Decode :meth:`to_dict`'s output, refusing anything malformed.
+
+        This is how changes from elsewhere arrive (updates, link payloads), so
+        a clock above :data:`MAX_RECEIVED_CLOCK` is refused here too.
+        """
         try:
             at = datetime.fromisoformat(str(data["at"]))
             body = data["body"]
@@ -186,11 +194,11 @@ class Event:
                 kind=EventKind(data["kind"]),
                 at=at,
                 body=body,
-                clock=_count(data.get("clock", 0)),
+                clock=_received(data.get("clock", 0)),
                 origin=_origin(data.get("origin", "")),
                 seq=_count(data.get("seq", 0)),
                 seen=seen,
-                pclock=_count(data.get("pclock", 0)),
+                pclock=_received(data.get("pclock", 0)),
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise MalformedEvent(f"malformed event: {type(exc).__name__}") from None
@@ -284,6 +292,12 @@ def _check_stamp(event: Event) -> None:
     # still unsent when its vault was upgraded (storage/migrations.py, 1.3).
     if event.seq and not event.origin:
         raise MalformedEvent("a shared change needs its origin")
+
+
+def _received(value: object) -> int:
+    if _count(value) > MAX_RECEIVED_CLOCK:
+        raise MalformedEvent("a clock no honest device reaches")
+    return _count(value)
 
 
 def _count(value: object) -> int:

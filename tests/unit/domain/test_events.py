@@ -196,6 +196,8 @@ MALFORMED: dict[str, Any] = {
     "private clock negative": {**_valid(), "pclock": -1},
     "private clock a string": {**_valid(), "pclock": "1"},
     "private clock too big": {**_valid(), "pclock": 2**53},
+    "clock no honest device reaches": {**_valid(), "clock": 2**53 - 1},
+    "private clock no honest device reaches": {**_valid(), "pclock": 2**53 - 2**32 + 1},
 }
 
 

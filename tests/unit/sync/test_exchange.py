@@ -318,6 +318,22 @@ def test_a_private_note_in_an_update_is_refused(paired):
     assert "never shared" in message
 
 
+def test_a_clock_pushed_to_the_limit_is_refused_so_recording_goes_on(paired):
+    amira, ben, pair_id = paired
+    add_note(ben, pair_id, "pushed")
+    # A modified app stamps its change with the largest clock JSON keeps
+    # exact: admitted, it would leave the receiver no clock for its next change.
+    ben.vault.db.execute(
+        "UPDATE events SET clock = :c WHERE kind = 'note.created'", {"c": 2**53 - 1}
+    )
+    ben.ws.forget(pair_id)
+    before = amira.ws.events(pair_id)
+    message = refused(amira, ben.x.export(pair_id))
+    assert "Nothing was changed" in message
+    assert amira.ws.events(pair_id) == before
+    add_goal(amira, pair_id, "Still recording")
+
+
 def _reseal(person: Person, pair_id: str, mutate: Callable[[dict[str, Any]], None]) -> bytes:
     """Person's next update with its payload changed, validly sealed and signed by them."""
     data = person.x.export(pair_id)
