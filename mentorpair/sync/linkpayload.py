@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from mentorpair.crypto.identity import PublicIdentity
@@ -250,26 +250,15 @@ def adopt_more_pairs(roster: Roster, data: bytes) -> tuple[list[str], int]:
     Raises:
         LinkPayloadRefused: damaged, forged or newer; nothing was written.
     """
-    workspace = roster.workspace
-    doc = _read(data)
-    person = roster.person
-    own = [_own_device(item, person) for item in _list(doc, "devices")]
-    pairs = [_pair(item) for item in _list(doc, "pairs")]
-    sender = _hex32(doc.get("from"))
-    new = [p for p in pairs if not workspace.has_pair(p["pair"])]
-    db = workspace.vault.db
-    try:
-        with db.transaction():
-            roster.learn(db, "", None, [c for c, _ in own], [r for _, r in own if r is not None])
-            for pair in new:
-                _adopt_pair(roster, db, pair, sender)
-    except (KnownError, RuleViolation, ValueError, KeyError, TypeError):
-        workspace.reload()
-        raise LinkPayloadRefused() from None
-    except BaseException:
-        workspace.reload()
-        raise
-    workspace.reload()
+    _doc, own, pairs, sender = _parse(roster, data)
+    new = [p for p in pairs if not roster.workspace.has_pair(p["pair"])]
+
+    def store(db: Database) -> None:
+        roster.learn(db, "", None, [c for c, _ in own], [r for _, r in own if r is not None])
+        for pair in new:
+            _adopt_pair(roster, db, pair, sender)
+
+    _in_one_transaction(roster.workspace, store)
     return [p["pair"] for p in new], len(pairs) - len(new)
 
 
@@ -280,39 +269,56 @@ def adopt_link_payload(roster: Roster, data: bytes) -> list[str]:
         LinkPayloadRefused: damaged, forged, of a newer version, or the
             vault already holds one of its pairs; nothing was written.
     """
-    workspace = roster.workspace
-    vault = workspace.vault
+    vault = roster.workspace.vault
     if vault.device_certificate() is None:
         raise LinkPayloadRefused(
             "Only a computer being linked takes over pairs from another computer. Nothing was "
             "changed."
         )
-    doc = _read(data)
-    person = roster.person
-    own = [_own_device(item, person) for item in _list(doc, "devices")]
-    pairs = [_pair(item) for item in _list(doc, "pairs")]
-    sender = _hex32(doc.get("from"))
-    db = vault.db
+    doc, own, pairs, sender = _parse(roster, data)
     for pair in pairs:
-        if workspace.has_pair(pair["pair"]):
+        if roster.workspace.has_pair(pair["pair"]):
             raise LinkPayloadRefused(
                 "This computer already holds one of the pairs sent, so nothing was copied. "
                 "Nothing was changed."
             )
+
+    def store(db: Database) -> None:
+        name = doc.get("name")
+        if isinstance(name, str) and name.strip():
+            vault.set_display_name(name)
+        for cert, removal in own:
+            db.execute(
+                "INSERT OR IGNORE INTO own_devices (device_id, certificate, removal)"
+                " VALUES (:d, :c, :r)",
+                {"d": cert.device.device_id, "c": _json(cert.to_json()),
+                 "r": None if removal is None else _json(removal.to_json())},
+            )  # fmt: skip
+        for pair in pairs:
+            _adopt_pair(roster, db, pair, sender)
+
+    _in_one_transaction(roster.workspace, store)
+    return [p["pair"] for p in pairs]
+
+
+_Own = list[tuple[DeviceCertificate, DeviceRemoval | None]]
+
+
+def _parse(roster: Roster, data: bytes) -> tuple[dict[str, Any], _Own, list[dict[str, Any]], str]:
+    """The payload's document, the person's computers, its pairs and its sender, shape-checked."""
+    doc = _read(data)
+    person = roster.person
+    own = [_own_device(item, person) for item in _list(doc, "devices")]
+    pairs = [_pair(item) for item in _list(doc, "pairs")]
+    return doc, own, pairs, _hex32(doc.get("from"))
+
+
+def _in_one_transaction(workspace: Workspace, store: Callable[[Database], None]) -> None:
+    """Run ``store`` in one transaction: all of it, or nothing and LinkPayloadRefused."""
+    db = workspace.vault.db
     try:
         with db.transaction():
-            name = doc.get("name")
-            if isinstance(name, str) and name.strip():
-                vault.set_display_name(name)
-            for cert, removal in own:
-                db.execute(
-                    "INSERT OR IGNORE INTO own_devices (device_id, certificate, removal)"
-                    " VALUES (:d, :c, :r)",
-                    {"d": cert.device.device_id, "c": _json(cert.to_json()),
-                     "r": None if removal is None else _json(removal.to_json())},
-                )  # fmt: skip
-            for pair in pairs:
-                _adopt_pair(roster, db, pair, sender)
+            store(db)
     except (KnownError, RuleViolation, ValueError, KeyError, TypeError):
         workspace.reload()
         raise LinkPayloadRefused() from None
@@ -320,7 +326,6 @@ def adopt_link_payload(roster: Roster, data: bytes) -> list[str]:
         workspace.reload()
         raise
     workspace.reload()
-    return [p["pair"] for p in pairs]
 
 
 def _read(data: bytes) -> dict[str, Any]:
