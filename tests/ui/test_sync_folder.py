@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import types
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -256,3 +257,26 @@ def test_locking_waits_for_a_running_sync_and_stops_watching(
     qtbot.waitUntil(lambda: window.vault is None, timeout=10_000)
     assert page.sync is None
     assert window.stack.currentWidget() is window.unlock_page
+
+
+def test_a_sync_that_ends_after_its_window_is_gone_is_dropped_quietly(qtbot, paired):
+    alice, _bob, pair = paired
+    release = threading.Event()
+    delivered: list[object] = []
+
+    def work(_progress):
+        release.wait(10)
+        return "done"
+
+    job = alice.sync.run(pair, work, delivered.append, delivered.append)
+    assert job is not None
+    gone = threading.Event()
+    alice.sync.destroyed.connect(lambda *_: gone.set())
+    alice.sync.setParent(None)
+    alice.sync.deleteLater()  # the window closed while the work ran
+    qtbot.waitUntil(gone.is_set, timeout=5_000)
+    release.set()
+    qtbot.waitUntil(lambda: workers.pending_count() == 0, timeout=10_000)
+    qtbot.wait(50)  # any late delivery would raise in the event loop and fail the test
+    assert delivered == []
+    alice.sync = types.SimpleNamespace(stop=lambda: None)  # for the fixture's teardown

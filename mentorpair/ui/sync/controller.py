@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal, Slot
 
 from mentorpair.errors import KnownError
@@ -217,15 +218,18 @@ class SyncController(QObject):
             failed(exc)
             self._after(pair_id)
 
-        run_in_background(lambda: work(job.report), succeeded, errored)
+        # Owned by this controller: a result arriving after it was deleted (the
+        # window closed while a sync ran) is dropped, never delivered to it.
+        run_in_background(lambda: work(job.report), succeeded, errored, owner=self)
         return job
 
     def _finish(self, job: _Job) -> bool:
         """Forget a job; False when its result must be dropped (cancelled or locked)."""
         if self._jobs.get(job.pair_id) is job:
             del self._jobs[job.pair_id]
-        job.ended.emit()
-        job.deleteLater()
+        if shiboken6.isValid(job):  # gone with its window: nobody is listening
+            job.ended.emit()
+            job.deleteLater()
         if self._stopped:
             return False
         self.busy_changed.emit(job.pair_id, False)
