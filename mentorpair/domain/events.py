@@ -295,9 +295,10 @@ def _check_stamp(event: Event) -> None:
 
 
 def _received(value: object) -> int:
-    if _count(value) > MAX_RECEIVED_CLOCK:
+    count = _count(value)
+    if count > MAX_RECEIVED_CLOCK:
         raise MalformedEvent("a clock no honest device reaches")
-    return _count(value)
+    return count
 
 
 def _count(value: object) -> int:

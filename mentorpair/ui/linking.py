@@ -55,7 +55,13 @@ from mentorpair.sync.roster import Device, Roster
 
 from mentorpair.ui.announce import StatusLabel
 from mentorpair.ui.sync.widgets import TextBlock, button, monospace
-from mentorpair.ui.widgets import PassphraseField, StrengthMeter, buddy_label, warning_box
+from mentorpair.ui.widgets import (
+    PassphraseField,
+    StrengthMeter,
+    buddy_label,
+    repolish,
+    warning_box,
+)
 from mentorpair.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -990,8 +996,7 @@ class YourComputersDialog(QDialog):
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setObjectName("ok" if ok else "error")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        repolish(self.status)
         self.status.setText(text)
 
     def _set_busy(self, busy: bool) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from mentorpair.domain.passphrase import MIN_LENGTH, Hint, Strength, assess
 
-__all__ = ["PassphraseField", "StrengthMeter", "buddy_label", "warning_box"]
+__all__ = ["PassphraseField", "StrengthMeter", "buddy_label", "repolish", "warning_box"]
 
 
 class PassphraseField(QWidget):
@@ -182,3 +182,10 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     return label
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply a changed objectName's style-sheet rules ("ok", "error"): Qt does not on its own."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

@@ -53,7 +53,7 @@ from mentorpair.ui.pair.base import PairContext, PairTab
 from mentorpair.ui.pair.note_dialogs import NewNoteDialog
 from mentorpair.ui.pair.note_list import KindBanner, NoteIdRole, NotesDelegate, NotesModel
 from mentorpair.ui.pair.note_list import visible_notes as visible_notes
-from mentorpair.ui.widgets import buddy_label, warning_box
+from mentorpair.ui.widgets import buddy_label, repolish, warning_box
 from mentorpair.ui.wording import format_datetime, mode_word
 
 __all__ = ["AUTOSAVE_MS", "NotesModel", "NotesTab"]
@@ -552,7 +552,7 @@ class NotesTab(PairTab):
         if read_only:
             self.save_state.setText(self.tr("Read-only"))
             self.save_state.setObjectName("hint")
-            self._repolish(self.save_state)
+            repolish(self.save_state)
 
     def _link_text(self, note: Note) -> str:
         state = self.context.state
@@ -653,25 +653,19 @@ class NotesTab(PairTab):
         self._dirty = True
         self.save_state.setText(self.tr("Saving…"))
         self.save_state.setObjectName("hint")
-        self._repolish(self.save_state)
+        repolish(self.save_state)
         self._autosave.start()
 
     def _set_saved(self) -> None:
         self.save_state.setText(self.tr("Saved"))
         self.save_state.setObjectName("ok")
-        self._repolish(self.save_state)
+        repolish(self.save_state)
 
     def _set_not_saved(self, reason: str) -> bool:
         self.save_state.setText(self.tr("Not saved: {0}").format(reason))
         self.save_state.setObjectName("error")
-        self._repolish(self.save_state)
+        repolish(self.save_state)
         return False
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        # Object-name selectors in the style sheet apply only after a re-polish.
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
     def _who(self, role: Role) -> str:
         """A person as this reader knows them: "You" or the partner's name."""

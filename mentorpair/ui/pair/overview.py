@@ -31,6 +31,7 @@ from mentorpair.ui.keyed_rows import KeyedRows
 from mentorpair.ui.pair.base import PairContext, PairTab, scrolling_column
 from mentorpair.ui.pair.ending import KEPT, EndRelationshipDialog, export_with_warning
 from mentorpair.ui.sync.wording import status_detail, status_title
+from mentorpair.ui.widgets import repolish
 from mentorpair.ui.wording import format_date, mode_word, role_word
 
 __all__ = ["ACTION_ID_ROLE", "OverdueActionsModel", "OverviewTab"]
@@ -336,10 +337,10 @@ class OverviewTab(PairTab):
             self.next_button.setText(self.tr("Plan a meet&ing"))
             self.next_button.setAccessibleName(self.tr("Plan a meeting"))
             self.next_button.setVisible(not state.read_only)
-            self._repolish(self.next_details)
+            repolish(self.next_details)
             return
         self.next_details.setObjectName("")
-        self._repolish(self.next_details)
+        repolish(self.next_details)
         self.next_when.setText(self._when_words(meeting.starts_at, now))
         parts = [mode_word(meeting.mode), self._minutes(meeting.duration_min)]
         if meeting.place:
@@ -416,7 +417,7 @@ class OverviewTab(PairTab):
             self.goals_text.setText(
                 self.tr("No goals yet. Your mentee sets their goals; you will see them here.")
             )
-        self._repolish(self.goals_text)
+        repolish(self.goals_text)
 
     def _show_agreement(self, state: PairState) -> None:
         agreement = state.agreement
@@ -490,12 +491,6 @@ class OverviewTab(PairTab):
         if meeting.agenda_ready:
             return self.tr("Your mentee's agenda is ready ({0})").format(self._items(n))
         return self.tr("Your mentee's agenda is not shared yet")
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        """Apply a changed objectName's style-sheet rules."""
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
     # ------------------------------------------------------------- commands
     def export(self) -> None:
